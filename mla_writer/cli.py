@@ -1,0 +1,230 @@
+"""Command line. Argument parsing only: each command imports what it needs when it runs, so
+`mla-writer --version` stays fast and only `wizard`/`serve` ever import Textual."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for: printed as one line, exit code 2."""
+
+
+def _languages(value: str) -> list[str]:
+    langs = [x.strip().lower() for x in value.split(",") if x.strip()]
+    bad = [x for x in langs if x not in LANGS]
+    if bad or not 1 <= len(langs) <= 2 or len(set(langs)) != len(langs):
+        raise argparse.ArgumentTypeError(
+            f"'{value}': give one or two different languages from {','.join(LANGS)}, e.g. en,fr"
+        )
+    return langs
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="mla-writer",
+        description="Draft complete, bilingual requests for cross-border electronic evidence.",
+    )
+    p.add_argument("--version", action="version", version=f"mla-writer {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    c = sub.add_parser("check", help="list the findings for a case file")
+    c.add_argument("case", type=Path)
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--today", help=argparse.SUPPRESS)  # fixed clock for tests and training
+
+    r = sub.add_parser("render", help="write the request as a Word document")
+    r.add_argument("case", type=Path)
+    r.add_argument("-o", "--output", type=Path, required=True, help="the .docx file to write")
+    r.add_argument("--languages", type=_languages, help="one or two of ar,en,es,fr,ru,zh (default: the case's)")
+    r.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
+    r.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+    r.add_argument("--templates", type=Path, help="use templates from this folder instead of the bundled ones")
+    r.add_argument("--today", help=argparse.SUPPRESS)
+
+    s = sub.add_parser("schema", help="write the JSON Schema of case files into schemas/")
+    s.add_argument("--check", action="store_true", help="exit 1 if schemas/ is out of date")
+    s.add_argument("--output", type=Path, help=argparse.SUPPRESS)
+
+    ru = sub.add_parser("rules", help="list every check rule")
+    ru.add_argument("--format", choices=("text", "json"), default="text")
+
+    e = sub.add_parser("examples", help="training cases: list, copy, render all")
+    esub = e.add_subparsers(dest="examples_command", metavar="ACTION", required=True)
+    el = esub.add_parser("list", help="list the bundled example cases")
+    el.add_argument("--format", choices=("text", "json"), default="text")
+    ec = esub.add_parser("copy", help="copy an example to work on")
+    ec.add_argument("name")
+    ec.add_argument("dest", type=Path)
+    er = esub.add_parser("render-all", help="render every example into a folder")
+    er.add_argument("outdir", type=Path)
+    er.add_argument("--languages", type=_languages)
+
+    w = sub.add_parser("wizard", help="open the wizard (the default)")
+    w.add_argument("case", type=Path, nargs="?")
+    w.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
+    w.add_argument("--example", metavar="NAME", help="open a fresh copy of a bundled example")
+
+    sv = sub.add_parser("serve", help="open the wizard in a browser on this machine only")
+    sv.add_argument("case", type=Path, nargs="?")
+    sv.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+    sv.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
+    return p
+
+
+def _today(value: str | None):  # noqa: ANN202
+    import datetime as dt
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today: '{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .checks import Context, run_checks
+    from .store import load_case
+
+    case = load_case(args.case)
+    findings = run_checks(case, Context(today=_today(args.today)))
+    if args.format == "json":
+        print(json.dumps({"findings": [f.as_dict() for f in findings]}, ensure_ascii=False, indent=2))
+    else:
+        if not findings:
+            print(f"{args.case}: no findings")
+        for f in findings:
+            print(f"{f.severity:<7} {f.code:<22} {f.path}: {f.message} [{f.reference}]")
+        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "advice")}
+        if findings:
+            print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['advice']} advice")
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .checks import Context, run_checks
+    from .render import RenderError, render_docx
+    from .store import load_case
+
+    case = load_case(args.case)
+    out: Path = args.output
+    if out.suffix.lower() != ".docx":
+        raise UsageError(f"{out}: the output must end in .docx")
+    if out.is_dir():
+        raise UsageError(f"{out} is a folder; give a file name ending in .docx")
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} already exists; use --force to replace it")
+    if not out.parent.exists():
+        raise UsageError(f"{out.parent} does not exist; create the folder first")
+    if args.templates is not None and not args.templates.is_dir():
+        raise UsageError(f"--templates {args.templates}: no such folder")
+    ctx = Context(today=_today(args.today))
+    findings = run_checks(case, ctx)
+    languages = args.languages or list(case.languages)
+    try:
+        render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=ctx.today)
+    except RenderError as e:
+        raise UsageError(str(e)) from None
+    print(f"wrote {out}")
+    if args.pdf:
+        from .render.pdf import PdfError, to_pdf
+
+        try:
+            print(f"wrote {to_pdf(out)}")
+        except PdfError as e:
+            raise UsageError(str(e)) from None
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import check_schema, write_schema
+
+    if args.check:
+        stale = check_schema(args.output)
+        if stale:
+            print(f"{stale} is out of date: run 'mla-writer schema' and commit the result", file=sys.stderr)
+            return EXIT_FINDINGS
+        print("schemas/ is up to date")
+        return EXIT_OK
+    print(f"wrote {write_schema(args.output)}")
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from .checks import all_rules
+
+    rules = all_rules()
+    if args.format == "json":
+        print(json.dumps({"rules": [
+            {"code": r.code, "severity": r.severity, "summary": r.summary, "reference": r.reference,
+             "theme": r.theme, "fix": r.message} for r in rules
+        ]}, ensure_ascii=False, indent=2))
+    else:
+        for r in rules:
+            print(f"{r.code:<24} {r.severity:<7} {r.summary} [{r.reference}]")
+        print(f"{len(rules)} rules")
+    return EXIT_OK
+
+
+def cmd_examples(args: argparse.Namespace) -> int:
+    from . import examples
+
+    return examples.main(args)
+
+
+def cmd_wizard(args: argparse.Namespace) -> int:
+    from .tui.app import run_wizard
+
+    return run_wizard(case_path=getattr(args, "case", None), ui_language=getattr(args, "ui_language", "en"),
+                      example=getattr(args, "example", None))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .tui.serve import serve
+
+    return serve(case_path=args.case, port=args.port, ui_language=args.ui_language)
+
+
+COMMANDS = {
+    "check": cmd_check, "render": cmd_render, "schema": cmd_schema, "rules": cmd_rules,
+    "examples": cmd_examples, "wizard": cmd_wizard, "serve": cmd_serve,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "wizard"
+    try:
+        return COMMANDS[command](args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # one readable line, never a traceback
+        from .store import CaseFileError
+
+        if isinstance(e, CaseFileError):
+            for line in e.problems:
+                print(f"error: {e.path}: {line}", file=sys.stderr)
+        elif isinstance(e, UsageError):
+            print(f"error: {e}", file=sys.stderr)
+        elif isinstance(e, PermissionError):
+            print(f"error: permission denied: {e.filename}", file=sys.stderr)
+        elif isinstance(e, OSError):
+            print(f"error: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        else:
+            print(f"error: unexpected {type(e).__name__}: {e} (please report this)", file=sys.stderr)
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

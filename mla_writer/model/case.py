@@ -1,0 +1,106 @@
+"""The case: shared facts and parties, and the requests that build on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import Lang, Str, Strict, Text
+from .legal import Authorisation, LegalBasis, Offence, Proceedings, Safeguards
+from .parties import Contact, Person, RequestedParty, RequestingParty, Signature
+from .requests import Request
+
+SCHEMA_VERSION = 1
+
+
+class Facts(Strict):
+    summary: Text = Field(default_factory=Text, description="What happened, when, where, to whom, the harm")
+    connection: Text = Field(
+        default_factory=Text, description="Why the requested State or its provider holds the evidence"
+    )
+    open_sources_checked: bool = False
+    open_sources: Text = Field(default_factory=Text, description="Open sources checked and what they showed")
+
+
+class Urgency(Strict):
+    level: Literal["normal", "urgent", "emergency"] = "normal"
+    reasons: Text = Field(default_factory=Text)
+    respond_by: dt.date | None = None
+    data_at_risk_from: dt.date | None = Field(default=None, description="When the data may be deleted")
+
+
+class Confidentiality(Strict):
+    requested: bool = False
+    no_notification: bool = Field(default=False, description="Do not notify the account holder")
+    reasons: Text = Field(default_factory=Text)
+    until: Str | None = None
+
+
+class Delivery(Strict):
+    """How the evidence should come back so that it is usable in court."""
+
+    format: Text = Field(default_factory=Text, description="e.g. native files plus a PDF export")
+    certificate_of_authenticity: bool = False
+    business_records_declaration: bool = False
+    hash_algorithm: Str | None = Field(default=None, description="e.g. SHA-256")
+    chain_of_custody: Text = Field(default_factory=Text)
+    electronic_transmission: bool = True
+    testimony: Literal["none", "written", "video", "in_person"] = "none"
+    receiving_unit: Str | None = Field(default=None, description="Who handles the data on receipt")
+
+
+class Annex(Strict):
+    title: Text = Field(default_factory=Text)
+    description: Text = Field(default_factory=Text)
+
+
+class Training(Strict):
+    """Trainer's note for workshop cases: what the case teaches."""
+
+    crime: Str = ""
+    teaches: Str = ""
+    flawed: bool = False
+
+
+class Case(Strict):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    reference: Str = Field(default="", description="Internal case reference")
+    title: Str = ""
+    status: Literal["draft", "reviewed", "final"] = "draft"
+    date: dt.date | None = Field(default=None, description="Date of the document")
+    classification: Str = "CONFIDENTIAL"
+    drafting_language: Lang = "en"
+    languages: list[Lang] = Field(
+        default_factory=lambda: ["en", "fr"], min_length=1, max_length=2,
+        description="Document languages: one, or two side by side",
+    )
+    requesting: RequestingParty = Field(default_factory=RequestingParty)
+    requested: RequestedParty = Field(default_factory=RequestedParty)
+    legal_bases: list[LegalBasis] = Field(default_factory=list)
+    authorisations: list[Authorisation] = Field(default_factory=list)
+    proceedings: Proceedings = Field(default_factory=Proceedings)
+    facts: Facts = Field(default_factory=Facts)
+    offences: list[Offence] = Field(default_factory=list)
+    persons: list[Person] = Field(default_factory=list)
+    purpose: Text = Field(default_factory=Text, description="How the evidence will be used")
+    urgency: Urgency = Field(default_factory=Urgency)
+    confidentiality: Confidentiality = Field(default_factory=Confidentiality)
+    safeguards: Safeguards = Field(default_factory=Safeguards)
+    delivery: Delivery = Field(default_factory=Delivery)
+    contacts: list[Contact] = Field(default_factory=list)
+    annexes: list[Annex] = Field(default_factory=list)
+    signature: Signature = Field(default_factory=Signature)
+    requests: list[Request] = Field(default_factory=list)
+    training: Training | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Case:
+        if len(set(self.languages)) != len(self.languages):
+            raise ValueError("languages lists the same language twice; give two different languages or one")
+        ids = [r.id for r in self.requests]
+        dup = {i for i in ids if ids.count(i) > 1}
+        if dup:
+            raise ValueError(f"request id {sorted(dup)[0]!r} is used twice; give each request its own id")
+        return self

@@ -1,0 +1,108 @@
+"""Shared building blocks of the case model: strict base, free text, codes."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated, Literal
+
+import pycountry
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+# The six UN languages: the only languages documents and catalogs exist for.
+Lang = Literal["ar", "en", "es", "fr", "ru", "zh"]
+LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
+
+# Codes pycountry lacks but that real casework needs (user-assigned in ISO 3166).
+EXTRA_COUNTRIES: dict[str, str] = {"XK": "Kosovo"}
+
+MAX_TEXT = 100_000
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, so a typo in a case file is caught."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+def _check_chars(value: str) -> str:
+    """Reject what cannot be written to a Word document (XML 1.0) and would corrupt it."""
+    for pos, ch in enumerate(value):
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            raise ValueError(
+                f"contains an unpaired surrogate (U+{code:04X}) at character {pos + 1}; "
+                "the text was damaged when copied: retype or re-paste it"
+            )
+        if (code < 0x20 and ch not in "\t\n\r") or code in (0xFFFE, 0xFFFF):
+            name = unicodedata.name(ch, "control character")
+            raise ValueError(
+                f"contains an invisible control character (U+{code:04X} {name}) at character "
+                f"{pos + 1}; delete it (it cannot be printed in a document)"
+            )
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is {len(value)} characters long; the limit is {MAX_TEXT}: shorten it or annex it")
+    return value
+
+
+# A single line or paragraph typed by the user, stored exactly as typed.
+Str = Annotated[str, AfterValidator(_check_chars)]
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if code in EXTRA_COUNTRIES or pycountry.countries.get(alpha_2=code) is not None:
+        return code
+    raise ValueError(
+        f"'{value}' is not an ISO 3166-1 alpha-2 country code; use two letters such as FR, BR or KE"
+    )
+
+
+CountryCode = Annotated[str, AfterValidator(_country)]
+
+
+def country_name(code: str) -> str:
+    if code in EXTRA_COUNTRIES:
+        return EXTRA_COUNTRIES[code]
+    c = pycountry.countries.get(alpha_2=code)
+    return getattr(c, "common_name", None) or c.name if c else code
+
+
+class Text(Strict):
+    """Free text typed by the user in the case's drafting language, with optional translations.
+
+    In a case file it may be written as a plain string; it is stored as an object so that a
+    translation into each document language can sit beside the original.
+    """
+
+    text: Str = ""
+    translations: dict[Lang, Str] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: object) -> object:
+        if isinstance(data, str):
+            return {"text": data}
+        return data
+
+    def __bool__(self) -> bool:
+        return bool(self.text.strip())
+
+    def in_language(self, lang: str, drafting: str) -> str | None:
+        """The text for `lang`: the original if that is the drafting language, else a translation."""
+        if lang == drafting:
+            return self.text
+        t = self.translations.get(lang)  # type: ignore[call-overload]
+        return t if t and t.strip() else None
+
+
+def blank(value: object) -> bool:
+    """True for None, empty or whitespace-only strings and empty Text."""
+    if value is None:
+        return True
+    if isinstance(value, Text):
+        return not value
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not value
+    return False

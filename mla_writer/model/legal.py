@@ -1,0 +1,81 @@
+"""Legal basis, offences, domestic authorisation and safeguards."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Str, Strict, Text
+
+# Ids of the legal bases described (with citation text) in mla_writer/data/legal_bases.toml.
+LegalBasisId = Literal[
+    "untoc-18",
+    "budapest-25-27",
+    "budapest-29",
+    "budapest-30",
+    "budapest-31",
+    "budapest-33",
+    "budapest-35",
+    "sap-6",
+    "sap-7",
+    "sap-8",
+    "sap-9",
+    "sap-10",
+    "bilateral",
+    "regional",
+    "reciprocity",
+    "domestic-requested",
+]
+
+
+class LegalBasis(Strict):
+    basis: LegalBasisId
+    name: Str | None = Field(default=None, description="Treaty title for a bilateral or regional treaty")
+    articles: Str | None = Field(default=None, description="Articles relied on, as the user cites them")
+    citation: Text = Field(
+        default_factory=Text, description="Text to quote; empty to use the reference wording of the data file"
+    )
+
+
+class Offence(Strict):
+    name: Text = Field(default_factory=Text, description="e.g. Fraud by false representation")
+    provision: Str = Field(default="", description="e.g. Criminal Code, art. 313-1")
+    provision_text: Text = Field(default_factory=Text, description="Text of the provision (or annex it)")
+    max_penalty: Str = Field(default="", description="e.g. 5 years' imprisonment and a fine of EUR 375,000")
+    dual_criminality: Text = Field(
+        default_factory=Text,
+        description="The conduct and, if known, the equivalent offence in the requested State",
+    )
+    convention_category: Str | None = Field(default=None, description="e.g. Budapest art. 7 computer-related forgery")
+
+
+AuthorisationKind = Literal["court_order", "warrant", "prosecutor_order", "other"]
+
+
+class Authorisation(Strict):
+    kind: AuthorisationKind = "court_order"
+    issued_by: Str = ""
+    date: dt.date | None = None
+    reference: Str | None = None
+    annexed: bool = False
+
+
+ProceedingsStage = Literal["investigation", "prosecution", "trial", "other"]
+
+
+class Proceedings(Strict):
+    stage: ProceedingsStage = "investigation"
+    subject: Text = Field(default_factory=Text, description="Subject and nature of the investigation")
+    conducting_authority: Str = Field(default="", description="Authority conducting the proceedings")
+    reference: Str | None = None
+
+
+class Safeguards(Strict):
+    proportionality: Text = Field(default_factory=Text)
+    data_protection: Text = Field(
+        default_factory=Text, description="Purpose limitation, retention and deletion, safeguards"
+    )
+    use_limitation: bool = Field(default=True, description="Data used only for these proceedings")
+    assurances: Text = Field(default_factory=Text, description="Assurances the requested State may require")

@@ -1,0 +1,192 @@
+"""The five kinds of request, a union tagged by `kind`; each holds data items to disclose."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, field_validator, model_validator
+
+from .common import Str, Strict, Text
+from .identifiers import Identifier
+from .parties import Contact, Provider
+
+RequestKind = Literal["preservation", "subscriber", "traffic", "content", "emergency"]
+REQUEST_KINDS: tuple[str, ...] = ("preservation", "subscriber", "traffic", "content", "emergency")
+
+# Data categories, grouped as the requested State's law usually grades them: subscriber
+# information (Budapest art. 18(3)) is least intrusive, content most.
+SUBSCRIBER_CATEGORIES = ("service", "identity", "billing", "installation_site", "registration_record")
+TRAFFIC_CATEGORIES = (
+    "connection_logs", "ip_history", "message_headers", "call_records", "location_data",
+    "device_info", "linked_accounts",
+)
+CONTENT_CATEGORIES = ("messages", "mailbox", "files", "posts", "media", "contacts_list", "drafts")
+
+Category = Literal[
+    "service", "identity", "billing", "installation_site", "registration_record",
+    "connection_logs", "ip_history", "message_headers", "call_records", "location_data",
+    "device_info", "linked_accounts",
+    "messages", "mailbox", "files", "posts", "media", "contacts_list", "drafts",
+]
+
+CATEGORIES_BY_KIND: dict[str, tuple[str, ...]] = {
+    "preservation": SUBSCRIBER_CATEGORIES + TRAFFIC_CATEGORIES + CONTENT_CATEGORIES,
+    "subscriber": SUBSCRIBER_CATEGORIES,
+    "traffic": TRAFFIC_CATEGORIES,
+    "content": CONTENT_CATEGORIES,
+    "emergency": SUBSCRIBER_CATEGORIES + TRAFFIC_CATEGORIES + CONTENT_CATEGORIES,
+}
+
+Channel = Literal["mla", "24_7", "police", "provider_direct", "provider_emergency"]
+FORMAL_CHANNELS: tuple[str, ...] = ("mla",)
+
+
+class DateRange(Strict):
+    start: dt.date
+    end: dt.date
+    timezone: Str | None = Field(default=None, description="IANA zone the dates are given in")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateRange:
+        if self.start > self.end:
+            raise ValueError(
+                f"start {self.start.isoformat()} is after end {self.end.isoformat()}; swap them"
+            )
+        return self
+
+    @property
+    def days(self) -> int:
+        """Length in days, both ends included."""
+        return (self.end - self.start).days + 1
+
+
+class DataItem(Strict):
+    """One identifier, the data wanted about it, for when, and why it matters."""
+
+    identifier: Identifier
+    categories: list[Category] = Field(default_factory=list)
+    date_range: DateRange | None = None
+    nexus: Text = Field(
+        default_factory=Text, description="Why this data is linked to the offence and what it should show"
+    )
+
+
+class PreservationReference(Strict):
+    """An earlier preservation (or 24/7) request this one builds on."""
+
+    reference: Str = Field(default="", description="Provider's or requested State's reference number")
+    channel: Channel = "24_7"
+    requested_on: dt.date | None = None
+    confirmed: bool = False
+    expires_on: dt.date | None = None
+    extended_to: dt.date | None = None
+
+
+class FollowUp(Strict):
+    filed_on: dt.date | None = None
+    reference: Str | None = None
+
+
+class _Request(Strict):
+    id: Str = Field(default="R1", description="Short label used in the document, e.g. R1")
+    channel: Channel = "mla"
+    addressee: Str = Field(default="", description="Who receives this request")
+    copy_to: list[Str] = Field(default_factory=list)
+    provider: Provider = Field(default_factory=Provider)
+    items: list[DataItem] = Field(default_factory=list)
+    procedures: Text = Field(
+        default_factory=Text, description="Any particular procedure to follow when executing"
+    )
+    respond_by: dt.date | None = None
+    sent_on: dt.date | None = None
+    preservation_refs: list[PreservationReference] = Field(default_factory=list)
+    follow_up_planned: bool = Field(
+        default=False, description="A formal MLA request will follow (needed for informal channels)"
+    )
+
+    @field_validator("items")
+    @classmethod
+    def _categories_fit(cls, items: list[DataItem], info) -> list[DataItem]:  # noqa: ANN001
+        kind = cls.model_fields["kind"].default
+        allowed = CATEGORIES_BY_KIND[kind]
+        for i, item in enumerate(items):
+            for c in item.categories:
+                if c not in allowed:
+                    raise ValueError(
+                        f"item {i + 1}: category '{c}' does not belong in a {kind} request; "
+                        f"use one of {', '.join(allowed)} or add a request of another kind"
+                    )
+        return items
+
+
+class PreservationRequest(_Request):
+    """Expedited preservation of stored computer data (Budapest art. 29; art. 30)."""
+
+    kind: Literal["preservation"] = "preservation"
+    status: Literal["new", "extension"] = "new"
+    necessity: Text = Field(
+        default_factory=Text, description="Why the data may be lost or changed without preservation"
+    )
+    mla_to_follow: bool = Field(
+        default=False, description="The requesting State intends to send an MLA request for the data"
+    )
+    period_days: int = Field(default=90, ge=1, le=3650, description="How long to preserve (art. 29(7): at least 60)")
+    partial_disclosure: bool = Field(
+        default=False, description="Ask for enough traffic data to identify other providers (art. 30)"
+    )
+    expires_on: dt.date | None = Field(default=None, description="Expiry confirmed by the provider or State")
+    follow_up: FollowUp | None = None
+
+
+class SubscriberRequest(_Request):
+    """Subscriber information (the lighter regime of Budapest art. 18(3))."""
+
+    kind: Literal["subscriber"] = "subscriber"
+
+
+class TrafficRequest(_Request):
+    """Stored traffic data: connection logs, IP history, headers, call records."""
+
+    kind: Literal["traffic"] = "traffic"
+    real_time: bool = False
+
+
+class ContentRequest(_Request):
+    """Stored content: messages, mailbox, files, posts."""
+
+    kind: Literal["content"] = "content"
+    least_intrusive: Text = Field(
+        default_factory=Text, description="Why subscriber or traffic data would not be enough"
+    )
+
+
+HarmKind = Literal["death", "serious_injury", "child_safety", "other"]
+
+
+class Authenticity(Strict):
+    """How a provider can tell the request is genuine: forged emergency requests are a known fraud."""
+
+    official_email_domain: Str | None = Field(default=None, description="e.g. police.example.gov")
+    reference_number: Str | None = None
+    callback: Text = Field(
+        default_factory=Text, description="How to call back through an independently listed number"
+    )
+    verifying_contact: Contact | None = None
+
+
+class EmergencyRequest(_Request):
+    """Emergency disclosure where there is an imminent risk to life or of serious harm."""
+
+    kind: Literal["emergency"] = "emergency"
+    channel: Channel = "24_7"
+    harm: HarmKind = "death"
+    threat: Text = Field(default_factory=Text, description="The threat: who is at risk, of what, how soon")
+    why_urgent: Text = Field(default_factory=Text, description="Why normal process would be too slow")
+    authenticity: Authenticity = Field(default_factory=Authenticity)
+
+
+Request = Annotated[
+    Union[PreservationRequest, SubscriberRequest, TrafficRequest, ContentRequest, EmergencyRequest],
+    Field(discriminator="kind"),
+]

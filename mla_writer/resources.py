@@ -1,0 +1,20 @@
+"""Where the bundled folders (templates/, locales/, schemas/, examples/) are.
+
+In a checkout they sit at the top of the repository; in a wheel they are installed inside the
+package as mla_writer/_bundled/<name> (see pyproject.toml), so both layouts are looked up.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def resource_dir(name: str) -> Path:
+    bundled = PACKAGE / "_bundled" / name
+    if bundled.is_dir():
+        return bundled
+    return PACKAGE.parent / name

@@ -1,0 +1,194 @@
+"""Read and write case files: validated on load, written atomically, readable by the owner only.
+
+A case file holds personal data about suspects and victims, so every file this module creates is
+mode 0600, and a save never leaves a half-written file: the text goes to a temporary file in the
+same folder, is flushed to disk, then renamed over the target in one step.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .model import IDENTIFIER_TYPES, REQUEST_KINDS, Case
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+AUTOSAVE_SUFFIX = ".autosave"
+_TAGS = set(REQUEST_KINDS) | set(IDENTIFIER_TYPES)
+
+
+class CaseFileError(Exception):
+    """A case file that cannot be read or does not validate. `problems` are readable lines."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = Path(path)
+        self.problems = problems
+        super().__init__(f"{path}: " + "; ".join(problems))
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """Pydantic's error location as a case path, e.g. requests[0].items[1].identifier.address.
+
+    The union tags pydantic inserts (``requests.0.preservation``) are dropped: the user never
+    typed them.
+    """
+    out = ""
+    prev: int | str | None = None
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in _TAGS and (isinstance(prev, int) or prev == "identifier"):
+            pass
+        elif str(part).startswith("function-") or part in ("[key]",):
+            pass
+        else:
+            out += ("." if out else "") + str(part)
+        prev = part
+    return out or "(case)"
+
+
+def format_validation_error(err: ValidationError) -> list[str]:
+    lines = []
+    for e in err.errors(include_url=False):
+        msg = e["msg"]
+        for prefix in ("Value error, ", "Assertion failed, "):
+            if msg.startswith(prefix):
+                msg = msg[len(prefix):]
+        if e["type"] == "extra_forbidden":
+            msg = "unknown field: remove it or check its spelling"
+        elif e["type"] == "missing":
+            msg = "is required"
+        elif e["type"] == "union_tag_invalid":
+            msg = f"unknown kind {e['input'].get('kind') or e['input'].get('type')!r}; " + msg.split(";")[-1].strip() \
+                if isinstance(e.get("input"), dict) else msg
+        lines.append(f"{field_path(tuple(e['loc']))}: {msg}")
+    return lines
+
+
+def parse_case(text: str | bytes, origin: Path | str = "<case>") -> Case:
+    try:
+        data = json.loads(text)
+    except UnicodeDecodeError:
+        raise CaseFileError(origin, ["not UTF-8 text: is it a case file (.json)?"]) from None
+    except json.JSONDecodeError as e:
+        raise CaseFileError(origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}"]) from None
+    except RecursionError:
+        raise CaseFileError(origin, ["nested too deeply to be a case file"]) from None
+    if not isinstance(data, dict):
+        raise CaseFileError(origin, ["a case file must hold a JSON object ({...}) at the top"])
+    try:
+        return Case.model_validate(data)
+    except ValidationError as e:
+        raise CaseFileError(origin, format_validation_error(e)) from None
+    except RecursionError:
+        raise CaseFileError(origin, ["nested too deeply to be a case file"]) from None
+
+
+def load_case(path: Path | str) -> Case:
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise CaseFileError(path, ["is a folder, not a case file"])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CaseFileError(path, [f"is {size // 1_048_576} MB; a case file is at most 20 MB"])
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CaseFileError(path, ["no such file"]) from None
+    except PermissionError:
+        raise CaseFileError(path, ["permission denied: you cannot read this file"]) from None
+    except OSError as e:
+        raise CaseFileError(path, [f"cannot be read ({e.strerror})"]) from None
+    return parse_case(raw, path)
+
+
+def case_json(case: Case) -> str:
+    return case.model_dump_json(indent=2, exclude_defaults=False) + "\n"
+
+
+def write_private(path: Path | str, text: str) -> Path:
+    """Write `text` to `path` atomically with mode 0600 (temp file in the same folder + rename)."""
+    return write_atomic(path, text, 0o600)
+
+
+def write_text_public(path: Path | str, text: str) -> Path:
+    """Atomic write for files that hold no case data (schemas, generated docs)."""
+    return write_atomic(path, text, 0o644)
+
+
+def write_atomic(path: Path | str, text: str | bytes, mode: int) -> Path:
+    """Write to a temporary file in the target's folder, flush it to disk, then rename it over
+    the target, so a crash leaves either the old file or the new one, never a mix."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, mode)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(folder)
+    return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
+
+
+def save_case(case: Case, path: Path | str, *, overwrite: bool = True) -> Path:
+    """Save a case. With ``overwrite=False`` an existing file is an error, never replaced."""
+    path = Path(path)
+    if not overwrite and path.exists():
+        raise FileExistsError(f"{path} already exists; choose another name or open it instead")
+    return write_private(path, case_json(case))
+
+
+def autosave_path(path: Path | str) -> Path:
+    path = Path(path)
+    return path.with_name(f".{path.name}{AUTOSAVE_SUFFIX}")
+
+
+def autosave(data: dict | Case, path: Path | str) -> Path:
+    """Write work in progress beside the case file. It may not validate yet, so it is raw JSON."""
+    payload = data.model_dump(mode="json") if isinstance(data, Case) else data
+    return write_private(autosave_path(path), json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def pending_autosave(path: Path | str) -> Path | None:
+    """An autosave newer than its case file (or with no case file): unsaved work to offer back."""
+    auto = autosave_path(path)
+    if not auto.exists():
+        return None
+    case = Path(path)
+    if case.exists() and case.stat().st_mtime_ns > auto.stat().st_mtime_ns:
+        return None
+    return auto
+
+
+def discard_autosave(path: Path | str) -> None:
+    try:
+        autosave_path(path).unlink()
+    except FileNotFoundError:
+        pass
