@@ -113,7 +113,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     from .checks import Context, run_checks
-    from .render import RenderError, render_docx
     from .store import load_case
 
     case = load_case(args.case)
@@ -128,6 +127,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(f"{out.parent} does not exist; create the folder first")
     if args.templates is not None and not args.templates.is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
+    from .render import RenderError, render_docx
+
     ctx = Context(today=_today(args.today))
     findings = run_checks(case, ctx)
     languages = args.languages or list(case.languages)

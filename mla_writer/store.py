@@ -70,10 +70,15 @@ def format_validation_error(err: ValidationError) -> list[str]:
 
 
 def parse_case(text: str | bytes, origin: Path | str = "<case>") -> Case:
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise CaseFileError(
+                origin, [f"not UTF-8 text (bad byte at offset {e.start}): is it a case file (.json)?"]
+            ) from None
     try:
         data = json.loads(text)
-    except UnicodeDecodeError:
-        raise CaseFileError(origin, ["not UTF-8 text: is it a case file (.json)?"]) from None
     except json.JSONDecodeError as e:
         raise CaseFileError(origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}"]) from None
     except RecursionError:

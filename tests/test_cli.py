@@ -1,0 +1,102 @@
+"""The command line as a user meets it: exit codes, one readable line per problem, no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mla_writer import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mla_writer", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=120)
+
+
+def test_version_is_fast_and_imports_nothing_heavy():
+    code = ("import sys; from mla_writer import cli\n"
+            "try:\n    cli.main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('pydantic', 'textual', 'docx', 'jinja2', 'babel') if m in sys.modules]\n"
+            "print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("[]"), out.stdout
+    assert out.stdout.startswith("mla-writer ")
+
+
+def test_check_clean_example_exits_zero(example_path: Path, capsys):
+    assert cli.main(["check", str(example_path), "--today", "2026-03-21"]) == 0
+
+
+def test_check_with_errors_exits_one_and_json_lists_findings(case_file, capsys):
+    def break_it(d):
+        d["facts"]["summary"] = ""
+        d["requests"][0]["items"][1]["identifier"]["timezone"] = None
+
+    p = case_file(break_it)
+    assert cli.main(["check", str(p), "--format", "json", "--today", "2026-03-21"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    by_code = {f["code"]: f for f in findings}
+    assert by_code["FACTS-MISSING"]["path"] == "facts.summary"
+    assert by_code["FACTS-MISSING"]["severity"] == "error"
+    assert by_code["IP-NO-TZ"]["path"] == "requests[0].items[1].identifier.timezone"
+    assert set(by_code["IP-NO-TZ"]) == {"code", "severity", "path", "message", "reference"}
+
+
+def test_invalid_case_exits_two_with_field_path_and_no_traceback(case_file):
+    p = case_file(lambda d: d["requests"][0]["items"][1]["identifier"].update(address="999.1.1.1"))
+    r = run("check", str(p))
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "requests[0].items[1].identifier.address" in lines[0]
+    assert "999.1.1.1" in lines[0]
+
+
+@pytest.mark.parametrize("args", [["check", "/nonexistent/case.json"], ["check", "/tmp"],
+                                  ["render", "/nonexistent/case.json", "-o", "x.docx"]])
+def test_unreadable_paths_exit_two_with_one_line(args, capsys):
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ")
+
+
+def test_render_refuses_to_overwrite(example_path: Path, tmp_path: Path, capsys):
+    out = tmp_path / "r.docx"
+    out.write_bytes(b"keep me")
+    assert cli.main(["render", str(example_path), "-o", str(out)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_bytes() == b"keep me"
+
+
+def test_bad_language_list_is_a_usage_error(example_path: Path):
+    r = run("render", str(example_path), "-o", "/tmp/x.docx", "--languages", "en,de")
+    assert r.returncode == 2
+    assert "one or two different languages" in r.stderr
+
+
+def test_rules_lists_code_severity_reference(capsys):
+    assert cli.main(["rules", "--format", "json"]) == 0
+    rules = json.loads(capsys.readouterr().out)["rules"]
+    assert {"code", "severity", "summary", "reference"} <= set(rules[0])
+    assert "IP-NO-TZ" in {r["code"] for r in rules}
+
+
+def test_schema_check_passes_on_the_committed_schema():
+    r = run("schema", "--check")
+    assert r.returncode == 0, r.stderr
+
+
+def test_schema_check_fails_when_stale(tmp_path: Path, capsys):
+    stale = tmp_path / "case.schema.json"
+    stale.write_text("{}\n", encoding="utf-8")
+    assert cli.main(["schema", "--check", "--output", str(stale)]) == 1
+    assert "out of date" in capsys.readouterr().err
+    assert cli.main(["schema", "--output", str(stale)]) == 0
+    assert cli.main(["schema", "--check", "--output", str(stale)]) == 0
