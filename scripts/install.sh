@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Install mla-writer into ./.venv (created if missing).
+#   bash scripts/install.sh          the tool
+#   bash scripts/install.sh --test   the tool and its test tools, plus (when run as root with apt)
+#                                    LibreOffice, Poppler and fonts for the PDF tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    *) echo "usage: bash scripts/install.sh [--test]" >&2; exit 2 ;;
+  esac
+done
+
+py=""
+for cand in python3.13 python3.12 python3.11 python3; do
+  if command -v "$cand" >/dev/null 2>&1 && "$cand" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    py="$cand"; break
+  fi
+done
+[ -n "$py" ] || { echo "mla-writer needs Python 3.11 or newer; install it and try again" >&2; exit 1; }
+
+if [ ! -x .venv/bin/python ]; then
+  "$py" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
+
+if [ "$want_test" = 1 ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+  # The PDF tests need LibreOffice (DOCX -> PDF), Poppler (pdftotext, pdftoppm) and fonts with
+  # Arabic and CJK glyphs. Without them those tests are skipped with a reason.
+  debs="libreoffice-writer-nogui poppler-utils fonts-noto-core fonts-noto-cjk fonts-dejavu-core"
+  if command -v apt-get >/dev/null 2>&1; then
+    missing=$(for d in $debs; do dpkg -s "$d" >/dev/null 2>&1 || echo "$d"; done)
+    if [ -n "$missing" ]; then
+      if [ "$(id -u)" = 0 ]; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq >/dev/null
+        # shellcheck disable=SC2086
+        apt-get install -y -qq --no-install-recommends $missing >/dev/null
+      else
+        echo "note: PDF tests will be skipped; to run them: sudo apt-get install $missing" >&2
+      fi
+    fi
+  fi
+else
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
+fi
