@@ -3,19 +3,48 @@
 from .case import SCHEMA_VERSION, Annex, Case, Confidentiality, Delivery, Facts, Training, Urgency
 from .common import LANGUAGES, Lang, Text, blank, country_name
 from .identifiers import (
-    IDENTIFIER_TYPES, IMEI, URL, Account, CryptoAddress, DeviceSerial, Domain, EmailAddress,
-    Identifier, IPAddress, PhoneNumber,
+    IDENTIFIER_TYPES,
+    IMEI,
+    URL,
+    Account,
+    CryptoAddress,
+    DeviceSerial,
+    Domain,
+    EmailAddress,
+    Identifier,
+    IPAddress,
+    PhoneNumber,
 )
 from .legal import Authorisation, LegalBasis, Offence, Proceedings, Safeguards
 from .parties import Authority, Contact, Person, Provider, RequestedParty, RequestingParty, Signature
 from .requests import (
-    CATEGORIES_BY_KIND, REQUEST_KINDS, Authenticity, ContentRequest, DataItem, DateRange,
-    EmergencyRequest, FollowUp, PreservationReference, PreservationRequest, Request,
-    SubscriberRequest, TrafficRequest,
+    CATEGORIES_BY_KIND,
+    CHANNELS,
+    CONTENT_CATEGORIES,
+    FORMAL_CHANNELS,
+    INFORMAL_CHANNELS,
+    REQUEST_KINDS,
+    SUBSCRIBER_CATEGORIES,
+    TRAFFIC_CATEGORIES,
+    Authenticity,
+    ContentRequest,
+    DataItem,
+    DateRange,
+    EmergencyRequest,
+    FollowUp,
+    PreservationExtension,
+    PreservationReference,
+    PreservationRequest,
+    Request,
+    SubscriberRequest,
+    TrafficRequest,
+    is_formal,
 )
 
 __all__ = [
     "SCHEMA_VERSION", "LANGUAGES", "IDENTIFIER_TYPES", "REQUEST_KINDS", "CATEGORIES_BY_KIND",
+    "CHANNELS", "FORMAL_CHANNELS", "INFORMAL_CHANNELS", "SUBSCRIBER_CATEGORIES", "TRAFFIC_CATEGORIES",
+    "CONTENT_CATEGORIES", "PreservationExtension", "is_formal",
     "Annex", "Account", "Authenticity", "Authorisation", "Authority", "Case", "Confidentiality",
     "Contact", "ContentRequest", "CryptoAddress", "DataItem", "DateRange", "Delivery",
     "DeviceSerial", "Domain", "EmailAddress", "EmergencyRequest", "Facts", "FollowUp", "IMEI",

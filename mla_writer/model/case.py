@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from .common import Lang, Str, Strict, Text
 from .legal import Authorisation, LegalBasis, Offence, Proceedings, Safeguards
 from .parties import Contact, Person, RequestedParty, RequestingParty, Signature
-from .requests import Request
+from .requests import DateRange, Request
 
 SCHEMA_VERSION = 1
 
@@ -19,6 +19,10 @@ class Facts(Strict):
     summary: Text = Field(default_factory=Text, description="What happened, when, where, to whom, the harm")
     connection: Text = Field(
         default_factory=Text, description="Why the requested State or its provider holds the evidence"
+    )
+    period: DateRange | None = Field(
+        default=None,
+        description="When the conduct took place, as far as known; each data item's date range is compared with it",
     )
     open_sources_checked: bool = False
     open_sources: Text = Field(default_factory=Text, description="Open sources checked and what they showed")

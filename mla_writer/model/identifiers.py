@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Annotated, Literal, Union
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -106,7 +106,7 @@ class IPAddress(_Identifier):
 
     def utc(self) -> datetime | None:
         local = self.local_time()
-        return local.astimezone(timezone.utc) if local else None
+        return local.astimezone(UTC) if local else None
 
     def display(self) -> str:
         return self.address + (f" port {self.port}" if self.port is not None else "")

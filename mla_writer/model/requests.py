@@ -39,7 +39,17 @@ CATEGORIES_BY_KIND: dict[str, tuple[str, ...]] = {
 }
 
 Channel = Literal["mla", "24_7", "police", "provider_direct", "provider_emergency"]
+CHANNELS: tuple[str, ...] = ("mla", "24_7", "police", "provider_direct", "provider_emergency")
 FORMAL_CHANNELS: tuple[str, ...] = ("mla",)
+# Everything but formal MLA. Many States bar evidence obtained this way from court (seed 002 ¶33;
+# 000 ¶192 MY, ¶336 ZA, ¶376 TH): treat what comes back as intelligence until a formal request
+# obtains it again.
+INFORMAL_CHANNELS: tuple[str, ...] = tuple(c for c in CHANNELS if c not in FORMAL_CHANNELS)
+
+
+def is_formal(channel: str) -> bool:
+    """True for the formal mutual-assistance channel, whose results are usable as evidence."""
+    return channel in FORMAL_CHANNELS
 
 
 class DateRange(Strict):
@@ -83,6 +93,14 @@ class PreservationReference(Strict):
     extended_to: dt.date | None = None
 
 
+class PreservationExtension(Strict):
+    """A request to keep preserved data longer, and what the provider or State confirmed."""
+
+    requested_on: dt.date | None = None
+    extended_to: dt.date | None = Field(default=None, description="New expiry date, once confirmed")
+    reference: Str | None = None
+
+
 class FollowUp(Strict):
     filed_on: dt.date | None = None
     reference: Str | None = None
@@ -103,6 +121,14 @@ class _Request(Strict):
     preservation_refs: list[PreservationReference] = Field(default_factory=list)
     follow_up_planned: bool = Field(
         default=False, description="A formal MLA request will follow (needed for informal channels)"
+    )
+    admissibility_acknowledged: bool = Field(
+        default=False,
+        description="For an informal channel: the drafter knows the data may not be admissible as "
+                    "evidence and will treat it as intelligence until obtained formally (seed 002 ¶33)",
+    )
+    respond_by_reason: Text = Field(
+        default_factory=Text, description="Why a reply is needed by respond_by (trial date, retention, custody)"
     )
 
     @field_validator("items")
@@ -136,7 +162,24 @@ class PreservationRequest(_Request):
         default=False, description="Ask for enough traffic data to identify other providers (art. 30)"
     )
     expires_on: dt.date | None = Field(default=None, description="Expiry confirmed by the provider or State")
-    follow_up: FollowUp | None = None
+    reference: Str | None = Field(
+        default=None, description="Reference number the provider or requested State gave on confirmation"
+    )
+    confirmed_on: dt.date | None = None
+    extensions: list[PreservationExtension] = Field(default_factory=list)
+    follow_up: FollowUp | None = Field(default=None, description="The mutual assistance request, once filed")
+
+    def effective_expiry(self) -> dt.date | None:
+        """The date the preservation lapses: the latest confirmed extension, else the confirmed
+        expiry, else (for a request already sent) the sending date plus the period asked for."""
+        extended = [e.extended_to for e in self.extensions if e.extended_to is not None]
+        if extended:
+            return max(extended)
+        if self.expires_on is not None:
+            return self.expires_on
+        if self.sent_on is not None:
+            return self.sent_on + dt.timedelta(days=self.period_days)
+        return None
 
 
 class SubscriberRequest(_Request):
@@ -168,6 +211,9 @@ class Authenticity(Strict):
     """How a provider can tell the request is genuine: forged emergency requests are a known fraud."""
 
     official_email_domain: Str | None = Field(default=None, description="e.g. police.example.gov")
+    sent_from: Str | None = Field(
+        default=None, description="The address the request is sent from; it should be on the official domain"
+    )
     reference_number: Str | None = None
     callback: Text = Field(
         default_factory=Text, description="How to call back through an independently listed number"
