@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -125,6 +126,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(f"{out} already exists; use --force to replace it")
     if not out.parent.exists():
         raise UsageError(f"{out.parent} does not exist; create the folder first")
+    if not os.access(out.parent, os.W_OK | os.X_OK):
+        raise UsageError(f"{out.parent}: you cannot write in this folder; choose another output")
     if args.templates is not None and not args.templates.is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
     from .render import RenderError, render_docx
@@ -202,7 +205,30 @@ COMMANDS = {
 }
 
 
+def _error(message: str) -> None:
+    """One line on stderr, whatever the message holds: a file name or key with a newline, a
+    bidi override or undecodable bytes (surrogate-escaped by Python) must not split or garble it."""
+    line = "".join(
+        f"\\x{ord(ch):02x}" if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0
+        else f"\\u{ord(ch):04x}" if 0xD800 <= ord(ch) <= 0xDFFF or ord(ch) in _BIDI
+        else ch
+        for ch in message
+    )
+    print(f"error: {line}", file=sys.stderr)
+
+
+_BIDI = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    # Text from the case or a file name may hold characters the terminal's encoding lacks:
+    # show them escaped rather than die on a UnicodeEncodeError half-way through the output.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
     args = _parser().parse_args(argv)
     command = args.command or "wizard"
     try:
@@ -215,15 +241,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(e, CaseFileError):
             for line in e.problems:
-                print(f"error: {e.path}: {line}", file=sys.stderr)
+                _error(f"{e.path}: {line}")
         elif isinstance(e, UsageError):
-            print(f"error: {e}", file=sys.stderr)
+            _error(str(e))
         elif isinstance(e, PermissionError):
-            print(f"error: permission denied: {e.filename}", file=sys.stderr)
+            name = Path(str(e.filename or ""))
+            if name.name.startswith(".") and name.name.endswith(".tmp"):  # store.write_atomic's temp file
+                _error(f"permission denied: you cannot write in {name.parent}")
+            else:
+                _error(f"permission denied: {e.filename}")
         elif isinstance(e, OSError):
-            print(f"error: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+            _error(f"{e.filename or ''}: {e.strerror or e}")
         else:
-            print(f"error: unexpected {type(e).__name__}: {e} (please report this)", file=sys.stderr)
+            _error(f"unexpected {type(e).__name__}: {e} (please report this)")
         return EXIT_INPUT
 
 

@@ -30,6 +30,25 @@ class CaseFileError(Exception):
         super().__init__(f"{path}: " + "; ".join(problems))
 
 
+# Invisible or direction-changing characters in a key or tag would make an error line lie about
+# what the file holds (U+202E shows text backwards) or fail to print (lone surrogates).
+_UNSAFE = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+MAX_PROBLEMS = 20
+_TAG_CHOICES = {"kind": REQUEST_KINDS, "type": IDENTIFIER_TYPES}
+
+
+def printable(text: str, limit: int = 60) -> str:
+    """`text` safe to show on one line: controls, bidi overrides and surrogates as \\uXXXX, cut short."""
+    out = []
+    for ch in text[:limit]:
+        code = ord(ch)
+        if code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or code in _UNSAFE:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out) + ("…" if len(text) > limit else "")
+
+
 def field_path(loc: tuple[int | str, ...]) -> str:
     """Pydantic's error location as a case path, e.g. requests[0].items[1].identifier.address.
 
@@ -46,14 +65,24 @@ def field_path(loc: tuple[int | str, ...]) -> str:
         elif str(part).startswith("function-") or part in ("[key]",):
             pass
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + printable(str(part))
         prev = part
     return out or "(case)"
 
 
+def _tag_message(e: dict) -> str:
+    ctx = e.get("ctx") or {}
+    disc = str(ctx.get("discriminator", "kind")).strip("'")
+    choices = ", ".join(_TAG_CHOICES.get(disc, ()))
+    if e["type"] == "union_tag_not_found":
+        return f"'{disc}' is required: one of {choices}" if choices else f"'{disc}' is required"
+    return f"unknown {disc} '{printable(str(ctx.get('tag', '')))}'; use one of {choices}"
+
+
 def format_validation_error(err: ValidationError) -> list[str]:
     lines = []
-    for e in err.errors(include_url=False):
+    errors = err.errors(include_url=False)
+    for e in errors[:MAX_PROBLEMS]:
         msg = e["msg"]
         for prefix in ("Value error, ", "Assertion failed, "):
             if msg.startswith(prefix):
@@ -62,10 +91,13 @@ def format_validation_error(err: ValidationError) -> list[str]:
             msg = "unknown field: remove it or check its spelling"
         elif e["type"] == "missing":
             msg = "is required"
-        elif e["type"] == "union_tag_invalid":
-            msg = f"unknown kind {e['input'].get('kind') or e['input'].get('type')!r}; " + msg.split(";")[-1].strip() \
-                if isinstance(e.get("input"), dict) else msg
+        elif e["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            msg = _tag_message(e)
+        elif e["type"] == "string_unicode":
+            msg = "holds a field name or text damaged when copied (unpaired surrogate): retype it"
         lines.append(f"{field_path(tuple(e['loc']))}: {msg}")
+    if len(errors) > MAX_PROBLEMS:
+        lines.append(f"(case): and {len(errors) - MAX_PROBLEMS} more problems; fix the ones above first")
     return lines
 
 
@@ -81,6 +113,8 @@ def parse_case(text: str | bytes, origin: Path | str = "<case>") -> Case:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise CaseFileError(origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}"]) from None
+    except ValueError:  # e.g. a number with more than 4300 digits, which Python refuses to parse
+        raise CaseFileError(origin, ["holds a number too long to be part of a case file"]) from None
     except RecursionError:
         raise CaseFileError(origin, ["nested too deeply to be a case file"]) from None
     if not isinstance(data, dict):
@@ -178,7 +212,14 @@ def autosave_path(path: Path | str) -> Path:
 def autosave(data: dict | Case, path: Path | str) -> Path:
     """Write work in progress beside the case file. It may not validate yet, so it is raw JSON."""
     payload = data.model_dump(mode="json") if isinstance(data, Case) else data
-    return write_private(autosave_path(path), json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A pasted lone surrogate cannot be UTF-8; as a \ud800 escape the work is still saved
+        # and the loader names the damaged field when the user reopens it.
+        text = json.dumps(payload, ensure_ascii=True, indent=2, default=str) + "\n"
+    return write_private(autosave_path(path), text)
 
 
 def pending_autosave(path: Path | str) -> Path | None:
