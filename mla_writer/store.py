@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -132,10 +133,16 @@ def load_case(path: Path | str) -> Case:
     try:
         if path.is_dir():
             raise CaseFileError(path, ["is a folder, not a case file"])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CaseFileError(path, [f"is {size // 1_048_576} MB; a case file is at most 20 MB"])
-        raw = path.read_bytes()
+        st = path.stat()
+        # A pipe or a device (/dev/zero, /dev/stdin) would block or never end: refuse it.
+        if not stat.S_ISREG(st.st_mode):
+            raise CaseFileError(path, ["is not a regular file (a device or a pipe?)"])
+        if st.st_size > MAX_FILE_BYTES:
+            raise CaseFileError(path, [f"is {st.st_size // 1_048_576} MB; a case file is at most 20 MB"])
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # the file may grow after stat
+        if len(raw) > MAX_FILE_BYTES:
+            raise CaseFileError(path, ["is over 20 MB; a case file is at most 20 MB"])
     except FileNotFoundError:
         raise CaseFileError(path, ["no such file"]) from None
     except PermissionError:
