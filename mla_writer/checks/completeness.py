@@ -1,11 +1,16 @@
-"""Elements every request must carry (UNTOC art. 18(15); Budapest art. 29(2))."""
+"""Elements every request must carry (UNTOC art. 18(15)(a)-(f), 18(20); Budapest art. 29(2)).
+
+UNTOC art. 18(15) lists what a request shall contain; a request missing one of them invites a
+round of questions from the requested State, so each element has its own rule.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Case, blank
+from ..model import Case, PreservationRequest, blank
 from .engine import Context, Hit, rule
+from .walk import requests_of
 
 
 @rule(
@@ -20,6 +25,30 @@ def authority_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "SUBJECT-MISSING", "error",
+    summary="The subject and nature of the investigation are not described",
+    message="Describe the subject matter and nature of the investigation, prosecution or "
+            "proceeding (e.g. 'preliminary investigation into organised fraud').",
+    reference="UNTOC art. 18(15)(b)",
+)
+def subject_missing(case: Case, ctx: Context) -> Iterator[Hit]:
+    if blank(case.proceedings.subject):
+        yield Hit("proceedings.subject")
+
+
+@rule(
+    "CONDUCTING-AUTHORITY-MISSING", "error",
+    summary="The authority conducting the proceedings is not named",
+    message="Name the authority conducting the investigation or proceedings (e.g. the "
+            "prosecutor or investigating judge in charge), even if it is the requesting authority.",
+    reference="UNTOC art. 18(15)(b)",
+)
+def conducting_authority_missing(case: Case, ctx: Context) -> Iterator[Hit]:
+    if blank(case.proceedings.conducting_authority):
+        yield Hit("proceedings.conducting_authority")
+
+
+@rule(
     "FACTS-MISSING", "error",
     summary="No summary of the facts",
     message="Write a summary of the facts: what happened, when, where, to whom, and the harm.",
@@ -28,6 +57,18 @@ def authority_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 def facts_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if blank(case.facts.summary):
         yield Hit("facts.summary")
+
+
+@rule(
+    "FACTS-NO-CONNECTION", "warning",
+    summary="The facts do not say why the requested State holds the evidence",
+    message="Explain the link to the requested State: why the provider there holds or controls "
+            "the data (e.g. it is established there and runs the account).",
+    reference="BRIEF §3.E (seed 000 ¶406, ¶124)",
+)
+def facts_no_connection(case: Case, ctx: Context) -> Iterator[Hit]:
+    if blank(case.facts.connection):
+        yield Hit("facts.connection")
 
 
 @rule(
@@ -50,3 +91,103 @@ def offence_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 def no_requests(case: Case, ctx: Context) -> Iterator[Hit]:
     if not case.requests:
         yield Hit("requests")
+
+
+@rule(
+    "REQUEST-NO-ITEMS", "error",
+    summary="A request names no data to preserve or disclose",
+    message="Add at least one data item: the identifier (account, IP address, e-mail...) and the "
+            "categories of data wanted about it.",
+    reference="UNTOC art. 18(15)(d); Budapest art. 29(2)(c)",
+)
+def request_no_items(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case):
+        if not req.items:
+            yield Hit(f"{path}.items")
+
+
+@rule(
+    "PERSONS-MISSING", "warning",
+    summary="No person concerned is listed",
+    message="List the persons concerned (suspect, victim, account holder) with identity, location "
+            "and nationality where known; write 'unknown' rather than leave it out.",
+    reference="UNTOC art. 18(15)(e)",
+)
+def persons_missing(case: Case, ctx: Context) -> Iterator[Hit]:
+    if not case.persons:
+        yield Hit("persons")
+
+
+@rule(
+    "PERSON-NO-DETAILS", "advice",
+    summary="A person has neither a location nor a nationality",
+    message="Give the person's location and nationality where possible; say 'unknown' in the "
+            "location if they are not known.",
+    reference="UNTOC art. 18(15)(e)",
+)
+def person_no_details(case: Case, ctx: Context) -> Iterator[Hit]:
+    for p, person in enumerate(case.persons):
+        if blank(person.location) and person.nationality is None:
+            yield Hit(f"persons[{p}].location")
+
+
+@rule(
+    "PURPOSE-MISSING", "error",
+    summary="The purpose of the evidence is not stated",
+    message="Say what the evidence is for and how it will be used (e.g. to identify the user of the "
+            "account and to produce the messages at trial).",
+    reference="UNTOC art. 18(15)(f)",
+)
+def purpose_missing(case: Case, ctx: Context) -> Iterator[Hit]:
+    if blank(case.purpose):
+        yield Hit("purpose")
+
+
+@rule(
+    "CONFIDENTIALITY-NO-REASONS", "warning",
+    summary="Confidentiality is asked for without reasons",
+    message="Say why the request must stay confidential (e.g. notifying the account holder would "
+            "alert the suspects and lead to evidence being destroyed).",
+    reference="UNTOC art. 18(20)",
+)
+def confidentiality_no_reasons(case: Case, ctx: Context) -> Iterator[Hit]:
+    c = case.confidentiality
+    if (c.requested or c.no_notification) and blank(c.reasons):
+        yield Hit("confidentiality.reasons")
+
+
+@rule(
+    "CONFIDENTIALITY-NOT-ADDRESSED", "advice",
+    summary="The request does not say whether the account holder may be told",
+    message="Decide whether the request must stay confidential and the account holder must not be "
+            "notified; many providers notify users unless asked not to.",
+    reference="UNTOC art. 18(20)",
+)
+def confidentiality_not_addressed(case: Case, ctx: Context) -> Iterator[Hit]:
+    c = case.confidentiality
+    disclosing = any(not isinstance(r, PreservationRequest) for r in case.requests)
+    if disclosing and not c.requested and not c.no_notification and blank(c.reasons):
+        yield Hit("confidentiality.requested")
+
+
+@rule(
+    "REQUESTING-STATE-MISSING", "error",
+    summary="The requesting State is not given",
+    message="Give the requesting State as a two-letter country code (e.g. FR).",
+    reference="UNTOC art. 18(15)(a); BRIEF §3.B",
+)
+def requesting_state_missing(case: Case, ctx: Context) -> Iterator[Hit]:
+    if case.requesting.state is None:
+        yield Hit("requesting.state")
+
+
+@rule(
+    "REQUESTED-STATE-MISSING", "error",
+    summary="The requested State is not given",
+    message="Give the State the request is addressed to as a two-letter country code (e.g. IE); "
+            "the language and treaty checks depend on it.",
+    reference="BRIEF §3.C",
+)
+def requested_state_missing(case: Case, ctx: Context) -> Iterator[Hit]:
+    if case.requested.state is None:
+        yield Hit("requested.state")

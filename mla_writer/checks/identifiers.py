@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
+from urllib.parse import urlsplit
 
-from ..model import Case, IPAddress
+from ..model import URL, Account, Case, CryptoAddress, DataItem, Domain, IPAddress, blank
 from .engine import Context, Hit, rule
+from .walk import items
+
+# Link shorteners hold only a redirect: the content and its uploader sit behind the target.
+SHORTENERS = frozenset({
+    "bit.ly", "t.co", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "buff.ly", "cutt.ly", "rb.gy",
+    "shorturl.at", "t.ly", "tiny.cc",
+})
 
 
-def _ips(case: Case) -> Iterator[tuple[str, IPAddress]]:
-    for r, req in enumerate(case.requests):
-        for i, item in enumerate(req.items):
-            if isinstance(item.identifier, IPAddress):
-                yield f"requests[{r}].items[{i}].identifier", item.identifier
+def _ips(case: Case) -> Iterator[tuple[str, DataItem, IPAddress]]:
+    for path, _req, item in items(case):
+        if isinstance(item.identifier, IPAddress):
+            yield f"{path}.identifier", item, item.identifier
+
+
+def _of_type(case: Case, kind: type) -> Iterator[tuple[str, object]]:
+    for path, _req, item in items(case):
+        if isinstance(item.identifier, kind):
+            yield f"{path}.identifier", item.identifier
+
+
+def _naive_local(ts: datetime) -> datetime:
+    return ts.replace(tzinfo=None)
 
 
 @rule(
@@ -23,7 +41,7 @@ def _ips(case: Case) -> Iterator[tuple[str, IPAddress]]:
     reference="BRIEF §2.2 (seed 001 ¶16, ¶19; 000 ¶198)",
 )
 def ip_no_time(case: Case, ctx: Context) -> Iterator[Hit]:
-    for path, ip in _ips(case):
+    for path, _item, ip in _ips(case):
         if ip.timestamp is None:
             yield Hit(f"{path}.timestamp")
 
@@ -36,7 +54,7 @@ def ip_no_time(case: Case, ctx: Context) -> Iterator[Hit]:
     reference="BRIEF §2.2 (seed 001 ¶19; 000 ¶198)",
 )
 def ip_no_tz(case: Case, ctx: Context) -> Iterator[Hit]:
-    for path, ip in _ips(case):
+    for path, _item, ip in _ips(case):
         if ip.timestamp is not None and ip.timezone is None:
             yield Hit(f"{path}.timezone")
 
@@ -49,6 +67,231 @@ def ip_no_tz(case: Case, ctx: Context) -> Iterator[Hit]:
     reference="BRIEF §2.2 (seed 001 ¶16; 000 ¶198)",
 )
 def ip_no_port(case: Case, ctx: Context) -> Iterator[Hit]:
-    for path, ip in _ips(case):
+    for path, _item, ip in _ips(case):
         if ip.ip.version == 4 and ip.port is None:
             yield Hit(f"{path}.port")
+
+
+@rule(
+    "IP-CGNAT", "warning",
+    summary="An IP address is in the carrier-grade NAT range (100.64.0.0/10)",
+    message="This address is in the shared carrier-grade NAT range: it only means something inside "
+            "one operator's network. Check where the log came from; ask that operator, with the "
+            "exact time to the second and the source port.",
+    reference="BRIEF §2.2 (seed 001 ¶16; 000 ¶198)",
+)
+def ip_cgnat(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, _item, ip in _ips(case):
+        if ip.shared:
+            yield Hit(f"{path}.address")
+
+
+@rule(
+    "IP-NOT-PUBLIC", "error",
+    summary="An IP address is private, loopback or otherwise not routable",
+    message="This address is private or not routable on the internet (e.g. 10.x, 192.168.x, "
+            "127.0.0.1): no provider abroad can attribute it. Take the public address from the "
+            "log of the server that saw the connection.",
+    reference="BRIEF §4 item 10 (seed 001 ¶16)",
+)
+def ip_not_public(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, _item, ip in _ips(case):
+        if ip.not_public:
+            yield Hit(f"{path}.address")
+
+
+@rule(
+    "IP-TIME-FUTURE", "error",
+    summary="An IP timestamp is in the future",
+    message="The timestamp is later than today: check the date (day and month swapped?).",
+    reference="BRIEF §4 item 10",
+)
+def ip_time_future(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, _item, ip in _ips(case):
+        if ip.timestamp is not None and ip.timestamp.date() > ctx.today:
+            yield Hit(f"{path}.timestamp")
+
+
+@rule(
+    "IP-TIME-OUTSIDE-RANGE", "warning",
+    summary="An IP timestamp falls outside the item's date range",
+    message="The moment the address was seen is outside the date range asked for: widen the "
+            "range to include it, or correct the timestamp.",
+    reference="BRIEF §4 items 10-11",
+)
+def ip_time_outside_range(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, item, ip in _ips(case):
+        rng = item.date_range
+        if ip.timestamp is None or rng is None:
+            continue
+        day = _naive_local(ip.timestamp).date()
+        if not rng.start <= day <= rng.end:
+            yield Hit(f"{path}.timestamp")
+
+
+@rule(
+    "IP-TIME-NO-SECONDS", "advice",
+    summary="An IP timestamp has no seconds",
+    message="Give the time to the second, as in the log: behind shared addresses a provider "
+            "matches the exact second and the port.",
+    reference="BRIEF §2.2 (seed 000 ¶198)",
+)
+def ip_time_no_seconds(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, _item, ip in _ips(case):
+        ts = ip.timestamp
+        if ts is not None and ts.second == 0 and ts.microsecond == 0:
+            yield Hit(f"{path}.timestamp")
+
+
+@rule(
+    "ACCOUNT-NO-SERVICE", "error",
+    summary="An account is given without the service that holds it",
+    message="Name the platform or service the account is on (e.g. ExampleChat): a username alone "
+            "identifies nothing.",
+    reference="BRIEF §4 item 10 (seed 000 ¶109, ¶200)",
+)
+def account_no_service(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, acc in _of_type(case, Account):
+        assert isinstance(acc, Account)
+        if blank(acc.service):
+            yield Hit(f"{path}.service")
+
+
+@rule(
+    "ACCOUNT-NAME-ONLY", "advice",
+    summary="An account is given only by its display name",
+    message="Add the stable user ID or the profile URL: usernames can be changed, user IDs cannot.",
+    reference="BRIEF §3.H (seed 000 ¶223)",
+)
+def account_name_only(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, acc in _of_type(case, Account):
+        assert isinstance(acc, Account)
+        if blank(acc.user_id) and blank(acc.profile_url):
+            yield Hit(f"{path}.user_id")
+
+
+@rule(
+    "URL-SHORTENER", "warning",
+    summary="A URL is a link shortener",
+    message="This is a short link: the shortener holds only a redirect. Open it safely, note where "
+            "it leads, and ask for the destination (and ask the shortener only for who created it).",
+    reference="BRIEF §4 item 10",
+)
+def url_shortener(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, u in _of_type(case, URL):
+        assert isinstance(u, URL)
+        host = (urlsplit(u.url).hostname or "").lower().removeprefix("www.")
+        if host in SHORTENERS:
+            yield Hit(f"{path}.url")
+
+
+@rule(
+    "URL-HAS-CREDENTIALS", "error",
+    summary="A URL contains a user name or password",
+    message="Remove the user name and password from the URL (the part before '@'): they must not "
+            "go into a request.",
+    reference="BRIEF §4 item 10",
+)
+def url_has_credentials(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, u in _of_type(case, URL):
+        assert isinstance(u, URL)
+        parts = urlsplit(u.url)
+        if parts.username or parts.password:
+            yield Hit(f"{path}.url")
+
+
+@rule(
+    "URL-HOST-IS-IP", "advice",
+    summary="A URL points at a bare IP address",
+    message="The URL names a server by its IP address: give the time it was seen and consider "
+            "asking the hosting provider of that address instead of a platform.",
+    reference="BRIEF §4 item 10",
+)
+def url_host_is_ip(case: Case, ctx: Context) -> Iterator[Hit]:
+    import ipaddress
+
+    for path, u in _of_type(case, URL):
+        assert isinstance(u, URL)
+        host = (urlsplit(u.url).hostname or "").strip("[]")
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            continue
+        yield Hit(f"{path}.url")
+
+
+@rule(
+    "DOMAIN-IS-SUBDOMAIN", "advice",
+    summary="A domain has more than two labels",
+    message="Registrars hold data on the registered domain (e.g. example.com), not on sub-domains "
+            "(www.shop.example.com): ask the registrar about the registered domain and the host "
+            "about the sub-domain.",
+    reference="BRIEF §3.H (seed 000 ¶35)",
+)
+def domain_is_subdomain(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, d in _of_type(case, Domain):
+        assert isinstance(d, Domain)
+        labels = d.name.split(".")
+        # Two-label public suffixes (co.uk, com.br...) are common; only flag four or more labels,
+        # or three with a www.
+        if len(labels) >= 4 or (len(labels) == 3 and labels[0] == "www"):
+            yield Hit(f"{path}.name")
+
+
+@rule(
+    "CRYPTO-NO-CUSTODIAN", "advice",
+    summary="A wallet address is given without the exchange that holds it",
+    message="A wallet address identifies no one by itself: name the exchange or custodian that "
+            "holds the wallet, if tracing has shown it.",
+    reference="BRIEF §3.H (seed 001 ¶72)",
+)
+def crypto_no_custodian(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, c in _of_type(case, CryptoAddress):
+        assert isinstance(c, CryptoAddress)
+        if blank(c.exchange):
+            yield Hit(f"{path}.exchange")
+
+
+@rule(
+    "IDENTIFIER-NO-SOURCE", "advice",
+    summary="An identifier does not say how it was obtained",
+    message="Say where the identifier comes from (e.g. the header of the victim's e-mail, a bank "
+            "statement): it shows the link to the facts.",
+    reference="BRIEF §3.H",
+)
+def identifier_no_source(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, _req, item in items(case):
+        if blank(item.identifier.source):
+            yield Hit(f"{path}.identifier.source")
+
+
+@rule(
+    "IDENTIFIER-DUPLICATE", "warning",
+    summary="The same identifier appears twice in one request",
+    message="This identifier is already listed in the same request: merge the two items (one "
+            "identifier, all its categories, one date range) so the provider searches once.",
+    reference="BRIEF §4 item 10",
+)
+def identifier_duplicate(case: Case, ctx: Context) -> Iterator[Hit]:
+    for r, req in enumerate(case.requests):
+        seen: set[str] = set()
+        for i, item in enumerate(req.items):
+            ident = item.identifier
+            key = ident.type + ":" + ident.model_dump_json(include=_KEY_FIELDS[ident.type])
+            if key in seen:
+                yield Hit(f"requests[{r}].items[{i}].identifier")
+            seen.add(key)
+
+
+# The fields that make two identifiers the same thing (an IP with another time is another use).
+_KEY_FIELDS: dict[str, set[str]] = {
+    "ip": {"address", "timestamp", "timezone", "port"},
+    "email": {"address"},
+    "phone": {"number"},
+    "url": {"url"},
+    "domain": {"name"},
+    "account": {"service", "username", "user_id", "profile_url"},
+    "imei": {"imei"},
+    "crypto": {"currency", "address"},
+    "device": {"manufacturer", "model", "serial"},
+}

@@ -1,17 +1,55 @@
-"""Expedited preservation (Budapest art. 29) and its follow-up."""
+"""Expedited preservation (Budapest art. 29) and its follow-up.
+
+Art. 29(2)(a) (authority) and (b) (offence and facts) are shared with every request and checked
+in completeness.py (AUTHORITY-MISSING, FACTS-MISSING, OFFENCE-MISSING); (c) also in nexus.py
+(NEXUS-MISSING). The rules here cover what only a preservation request has: the custodian, the
+necessity, the promise of a mutual assistance request, the period and the expiry.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Case, PreservationRequest, blank
+from ..model import Case, ContentRequest, PreservationRequest, TrafficRequest, blank
 from .engine import Context, Hit, rule
+from .walk import requests_of
+
+# Art. 29(7): a preservation shall be for a period of not less than sixty days.
+MIN_PRESERVATION_DAYS = 60
+# How far ahead of an expiry `check` starts warning: enough time to draft, approve and send.
+EXPIRY_WARNING_DAYS = 30
 
 
-def _preservations(case: Case) -> Iterator[tuple[str, PreservationRequest]]:
-    for r, req in enumerate(case.requests):
-        if isinstance(req, PreservationRequest):
-            yield f"requests[{r}]", req
+def _follow_up_filed(req: PreservationRequest) -> bool:
+    return req.follow_up is not None and req.follow_up.filed_on is not None
+
+
+@rule(
+    "PRES-NO-DATA", "error",
+    summary="A preservation request does not say which data to preserve",
+    message="List the stored data to preserve: for each identifier, the categories of data "
+            "(e.g. subscriber records, login IP history, mailbox).",
+    reference="Budapest art. 29(2)(c)",
+)
+def pres_no_data(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case, PreservationRequest):
+        for i, item in enumerate(req.items):
+            if not item.categories:
+                yield Hit(f"{path}.items[{i}].categories")
+
+
+@rule(
+    "PRES-NO-CUSTODIAN", "error",
+    summary="A preservation request does not identify the custodian or where the data is",
+    message="Give any available information identifying the custodian of the data (the provider's "
+            "name and legal entity) or where the computer system is located.",
+    reference="Budapest art. 29(2)(d)",
+)
+def pres_no_custodian(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case, PreservationRequest):
+        p = req.provider
+        if blank(p.name) and blank(p.legal_entity) and blank(p.data_location):
+            yield Hit(f"{path}.provider.name")
 
 
 @rule(
@@ -22,7 +60,7 @@ def _preservations(case: Case) -> Iterator[tuple[str, PreservationRequest]]:
     reference="Budapest art. 29(2)(e)",
 )
 def pres_no_necessity(case: Case, ctx: Context) -> Iterator[Hit]:
-    for path, req in _preservations(case):
+    for path, req in requests_of(case, PreservationRequest):
         if blank(req.necessity):
             yield Hit(f"{path}.necessity")
 
@@ -35,6 +73,133 @@ def pres_no_necessity(case: Case, ctx: Context) -> Iterator[Hit]:
     reference="Budapest art. 29(2)(f)",
 )
 def pres_no_mla_intent(case: Case, ctx: Context) -> Iterator[Hit]:
-    for path, req in _preservations(case):
+    for path, req in requests_of(case, PreservationRequest):
         if not req.mla_to_follow:
             yield Hit(f"{path}.mla_to_follow")
+
+
+@rule(
+    "PRES-PERIOD-SHORT", "warning",
+    summary="The preservation period asked for is under 60 days",
+    message="Ask for at least 60 days: a preservation lasts not less than sixty days, time for the "
+            "mutual assistance request to be sent and received.",
+    reference="Budapest art. 29(7)",
+)
+def pres_period_short(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case, PreservationRequest):
+        if req.period_days < MIN_PRESERVATION_DAYS:
+            yield Hit(f"{path}.period_days")
+
+
+@rule(
+    "PRES-EXPIRY-SHORT", "warning",
+    summary="The confirmed expiry is less than 60 days after the request was sent",
+    message="The expiry recorded is less than 60 days after the request was sent; check the date "
+            "with the provider or the 24/7 point, and ask for the full period if it is right.",
+    reference="Budapest art. 29(7)",
+)
+def pres_expiry_short(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case, PreservationRequest):
+        if req.expires_on and req.sent_on and (req.expires_on - req.sent_on).days < MIN_PRESERVATION_DAYS:
+            yield Hit(f"{path}.expires_on")
+
+
+@rule(
+    "PRES-EXPIRING", "warning",
+    summary="A preservation lapses soon and no follow-up request has been filed",
+    message="The preservation lapses soon: file the mutual assistance request, or ask for an "
+            "extension, before it expires (record it under follow_up or extensions).",
+    reference="Budapest art. 29(7); BRIEF §4 item 2 (seed 002 ¶21, ¶57 tip 2)",
+)
+def pres_expiring(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case, PreservationRequest):
+        expiry = req.effective_expiry()
+        if expiry is None or _follow_up_filed(req):
+            continue
+        left = (expiry - ctx.today).days
+        if 0 <= left <= EXPIRY_WARNING_DAYS:
+            yield Hit(f"{path}.follow_up",
+                      f"The preservation lapses on {expiry.isoformat()} (in {left} days) and no mutual "
+                      "assistance request has been filed: file it, or ask for an extension, now.")
+
+
+@rule(
+    "PRES-EXPIRED", "error",
+    summary="A preservation has lapsed with no follow-up request filed",
+    message="The preservation has lapsed: the data may already be gone. Ask the provider or the "
+            "24/7 point at once whether it still holds the data, and preserve again if needed.",
+    reference="Budapest art. 29(7); BRIEF §4 item 2 (seed 002 ¶21)",
+)
+def pres_expired(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case, PreservationRequest):
+        expiry = req.effective_expiry()
+        if expiry is not None and expiry < ctx.today and not _follow_up_filed(req):
+            yield Hit(f"{path}.follow_up",
+                      f"The preservation lapsed on {expiry.isoformat()} and no mutual assistance request "
+                      "was filed: ask at once whether the data is still held, and preserve again.")
+
+
+@rule(
+    "PRES-EXTENSION-NO-REF", "warning",
+    summary="An extension request does not cite the preservation it extends",
+    message="Give the reference number and date of the original preservation (preservation_refs), "
+            "so the provider can find what to keep longer.",
+    reference="BRIEF §3.M (seed 002 ¶21, ¶57)",
+)
+def pres_extension_no_ref(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case, PreservationRequest):
+        if req.status == "extension" and not req.preservation_refs:
+            yield Hit(f"{path}.preservation_refs")
+
+
+@rule(
+    "PRES-REF-NO-NUMBER", "warning",
+    summary="An earlier preservation is cited without its reference number",
+    message="Give the reference number the provider or requested State gave the earlier "
+            "preservation: it is how they find the frozen data.",
+    reference="BRIEF §3.M (seed 002 ¶21, ¶57)",
+)
+def pres_ref_no_number(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case):
+        for k, ref in enumerate(req.preservation_refs):
+            if blank(ref.reference):
+                yield Hit(f"{path}.preservation_refs[{k}].reference")
+
+
+@rule(
+    "PRES-REF-EXPIRING", "warning",
+    summary="The preservation this request relies on lapses soon or has lapsed",
+    message="The preservation this request relies on lapses before the request can be executed: "
+            "ask for an extension now.",
+    reference="Budapest art. 29(7); BRIEF §4 item 2 (seed 002 ¶57 tip 2)",
+)
+def pres_ref_expiring(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case):
+        if req.sent_on is not None:
+            continue
+        for k, ref in enumerate(req.preservation_refs):
+            expiry = ref.extended_to or ref.expires_on
+            if expiry is None:
+                continue
+            left = (expiry - ctx.today).days
+            if left <= EXPIRY_WARNING_DAYS:
+                when = f"lapses on {expiry.isoformat()} (in {left} days)" if left >= 0 else \
+                    f"lapsed on {expiry.isoformat()}"
+                yield Hit(f"{path}.preservation_refs[{k}].expires_on",
+                          f"The preservation this request relies on {when}: ask for an extension "
+                          "(or preserve again) before sending the request.")
+
+
+@rule(
+    "PRES-NOT-FIRST", "advice",
+    summary="Traffic or content data is requested without a preservation",
+    message="Preserve volatile data before asking for its disclosure: add a preservation request, "
+            "or record the earlier preservation in preservation_refs.",
+    reference="BRIEF §2.3 tip 2 (seed 002 ¶57)",
+)
+def pres_not_first(case: Case, ctx: Context) -> Iterator[Hit]:
+    if any(isinstance(r, PreservationRequest) for r in case.requests):
+        return
+    for path, req in requests_of(case, TrafficRequest, ContentRequest):
+        if not req.preservation_refs and not getattr(req, "real_time", False):
+            yield Hit(f"{path}.preservation_refs")

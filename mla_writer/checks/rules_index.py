@@ -1,3 +1,14 @@
 """Import every theme module so that its rules register. Add new theme modules here."""
 
-from . import completeness, identifiers, preservation  # noqa: F401
+from . import (  # noqa: F401
+    channel,
+    completeness,
+    emergency,
+    identifiers,
+    language,
+    legal,
+    nexus,
+    practice,
+    preservation,
+    provider,
+)

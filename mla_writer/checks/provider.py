@@ -1,0 +1,169 @@
+"""The provider (custodian): who it is, where it is, and whether it can hold what is asked.
+
+PROVIDER-CANNOT-HOLD is deliberately simple. Each word a drafter may put in `provider.services`
+maps to the data categories such a service ordinarily holds (table SERVICE_CATEGORIES below).
+When every service listed is known and a category asked for belongs to none of them, the request
+is probably addressed to the wrong provider (e.g. mailbox content asked of a domain registrar).
+Unknown service words are ignored: the rule only speaks when it can be sure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import (
+    SUBSCRIBER_CATEGORIES,
+    Case,
+    EmergencyRequest,
+    PreservationRequest,
+    blank,
+)
+from .engine import Context, Hit, rule
+from .walk import items, requests_of
+
+_SUB = frozenset(SUBSCRIBER_CATEGORIES)
+_LOGINS = frozenset({"connection_logs", "ip_history", "device_info", "linked_accounts"})
+
+# What a kind of service ordinarily holds. Keep the table small and obvious; extend it with care.
+SERVICE_CATEGORIES: dict[str, frozenset[str]] = {
+    "registrar": _SUB,
+    "domain registration": _SUB,
+    "isp": _SUB | {"connection_logs", "ip_history", "device_info", "location_data"},
+    "internet access": _SUB | {"connection_logs", "ip_history", "device_info", "location_data"},
+    "vpn": _SUB | {"connection_logs", "ip_history"},
+    "mobile": _SUB | {"call_records", "location_data", "connection_logs", "ip_history", "device_info"},
+    "telephony": _SUB | {"call_records", "location_data", "device_info"},
+    "webmail": _SUB | _LOGINS | {"message_headers", "location_data", "messages", "mailbox", "files",
+                                 "media", "contacts_list", "drafts"},
+    "email": _SUB | _LOGINS | {"message_headers", "location_data", "messages", "mailbox", "files",
+                               "media", "contacts_list", "drafts"},
+    "messaging": _SUB | _LOGINS | {"location_data", "call_records", "messages", "media", "files",
+                                   "contacts_list"},
+    "social network": _SUB | _LOGINS | {"location_data", "messages", "posts", "media", "files",
+                                        "contacts_list"},
+    "hosting": _SUB | _LOGINS | {"files", "media", "posts"},
+    "cloud storage": _SUB | _LOGINS | {"files", "media"},
+    "crypto exchange": _SUB | _LOGINS | {"files"},
+    "payment": _SUB | _LOGINS,
+}
+# Other spellings drafters use for the same services.
+SERVICE_ALIASES: dict[str, str] = {
+    "e-mail": "email", "mail": "email", "chat": "messaging", "social media": "social network",
+    "web hosting": "hosting", "cloud": "cloud storage", "file sharing": "cloud storage",
+    "exchange": "crypto exchange", "domain registrar": "registrar", "dns": "registrar",
+    "telecom": "mobile", "mobile operator": "mobile", "access provider": "isp",
+}
+
+
+def known_categories(services: list[str]) -> frozenset[str] | None:
+    """Categories the listed services can hold, or None if any service word is unknown."""
+    if not services:
+        return None
+    out: frozenset[str] = frozenset()
+    for s in services:
+        key = s.strip().lower()
+        key = SERVICE_ALIASES.get(key, key)
+        if key not in SERVICE_CATEGORIES:
+            return None
+        out |= SERVICE_CATEGORIES[key]
+    return out
+
+
+@rule(
+    "PROVIDER-MISSING", "error",
+    summary="A disclosure request does not name the provider",
+    message="Name the provider that holds the data (trade name and, if known, legal entity).",
+    reference="UNTOC art. 18(15)(d); BRIEF §3.C",
+)
+def provider_missing(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case):
+        # Preservation requests have their own rule (PRES-NO-CUSTODIAN, Budapest art. 29(2)(d)).
+        if not isinstance(req, PreservationRequest) and blank(req.provider.name):
+            yield Hit(f"{path}.provider.name")
+
+
+@rule(
+    "PROVIDER-CANNOT-HOLD", "warning",
+    summary="Data is asked of a provider whose services do not hold it",
+    message="The provider's listed services do not ordinarily hold this data (e.g. mailbox content "
+            "from a domain registrar): address this item to the provider that runs the service, or "
+            "correct provider.services.",
+    reference="BRIEF §2.3 tip 10 (seed 000 ¶65)",
+)
+def provider_cannot_hold(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req, item in items(case):
+        can = known_categories(req.provider.services)
+        if can is None:
+            continue
+        missing = [c for c in item.categories if c not in can]
+        if missing:
+            services = ", ".join(req.provider.services)
+            yield Hit(f"{path}.categories",
+                      f"A provider offering only {services} does not ordinarily hold "
+                      f"{', '.join(missing)}: ask the provider that runs that service, or correct "
+                      "provider.services.")
+
+
+@rule(
+    "PROVIDER-NO-SERVICES", "advice",
+    summary="The provider's services are not described",
+    message="Say what the provider offers (e.g. webmail, messaging, hosting): it shows the data "
+            "asked for is data it holds.",
+    reference="BRIEF §3.C",
+)
+def provider_no_services(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case):
+        if not blank(req.provider.name) and not req.provider.services:
+            yield Hit(f"{path}.provider.services")
+
+
+@rule(
+    "PROVIDER-NO-ENTITY", "advice",
+    summary="The provider's legal entity or establishment is not given",
+    message="Give the legal entity that controls the data and the country where it is established "
+            "(or 'unknown'): it decides which State to ask.",
+    reference="BRIEF §4 item 15 (seed 001 ¶38; 000 ¶323, ¶365)",
+)
+def provider_no_entity(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case):
+        p = req.provider
+        if blank(p.name):
+            continue
+        if blank(p.legal_entity):
+            yield Hit(f"{path}.provider.legal_entity")
+        elif p.establishment is None:
+            yield Hit(f"{path}.provider.establishment")
+
+
+@rule(
+    "PROVIDER-ELSEWHERE", "warning",
+    summary="The provider is established in another State than the one asked",
+    message="The provider is established in a State other than the requested State: check that the "
+            "requested State can compel it (presence or services there), or address that State.",
+    reference="BRIEF §4 item 15 (seed 001 ¶38; 000 ¶268, ¶365)",
+)
+def provider_elsewhere(case: Case, ctx: Context) -> Iterator[Hit]:
+    requested = case.requested.state
+    if requested is None:
+        return
+    for path, req in requests_of(case):
+        est = req.provider.establishment
+        if est is not None and est != requested and req.channel not in ("provider_direct", "provider_emergency"):
+            yield Hit(f"{path}.provider.establishment",
+                      f"The provider is established in {est}, but the request goes to {requested}: check "
+                      "that the requested State can compel it, or address the State where it is established.")
+
+
+@rule(
+    "PROVIDER-LOCAL-PRESENCE", "advice",
+    summary="The provider has a presence in the requesting State",
+    message="The provider has a subsidiary or legal representative in your own State: try to obtain "
+            "the data there first, which is quicker than a request abroad.",
+    reference="BRIEF §2.3 tip 1 (seed 002 ¶57)",
+)
+def provider_local_presence(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case):
+        if isinstance(req, EmergencyRequest):
+            continue
+        if req.provider.local_presence == "yes":
+            yield Hit(f"{path}.provider.local_presence")

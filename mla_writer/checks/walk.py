@@ -1,0 +1,53 @@
+"""Ways through a case that many rules share, each yielding the path of what it visits.
+
+Paths use the same syntax as store.field_path: ``requests[0].items[1].identifier.timezone``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from ..model import Case, DataItem, Request, Text
+
+R = TypeVar("R")
+
+
+def requests_of(case: Case, *kinds: type[R]) -> Iterator[tuple[str, R]]:
+    """Each request of the given model classes (all requests when none given), with its path."""
+    for r, req in enumerate(case.requests):
+        if not kinds or isinstance(req, kinds):
+            yield f"requests[{r}]", req  # type: ignore[misc]
+
+
+def items(case: Case) -> Iterator[tuple[str, Request, DataItem]]:
+    """Each data item of each request, with its path."""
+    for r, req in enumerate(case.requests):
+        for i, item in enumerate(req.items):
+            yield f"requests[{r}].items[{i}]", req, item
+
+
+def texts(model: BaseModel, path: str = "") -> Iterator[tuple[str, Text]]:
+    """Every free-text field (Text) in a model, depth first, in field order."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        here = f"{path}.{name}" if path else name
+        yield from _texts_in(value, here)
+
+
+def _texts_in(value: object, path: str) -> Iterator[tuple[str, Text]]:
+    if isinstance(value, Text):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from texts(value, path)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts_in(v, f"{path}[{i}]")
+
+
+def reference_date(case: Case, today: dt.date) -> dt.date:
+    """The day the request speaks from: its document date if set, else today."""
+    return case.date or today
