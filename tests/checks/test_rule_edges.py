@@ -1,0 +1,243 @@
+"""The edges of rules whose conditions are more than 'field is empty', and the rule catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from mla_writer import cli
+from mla_writer.checks import Context, all_rules, run_checks
+from mla_writer.model import (
+    DataItem,
+    DateRange,
+    FollowUp,
+    IPAddress,
+    PreservationExtension,
+    TrafficRequest,
+)
+from mla_writer.store import load_case
+
+from .builders import CTX, EMERG, PRES, SUB, TRAF, clean_case
+
+TREATY_ELEMENTS = [f"UNTOC art. 18(15)({x})" for x in "abcdef"] + [f"Budapest art. 29(2)({x})" for x in "abcdef"]
+
+
+def codes(case, ctx=CTX) -> set[str]:
+    return {f.code for f in run_checks(case, ctx)}
+
+
+def hits(case, code: str, ctx=CTX) -> list[str]:
+    return [f.path for f in run_checks(case, ctx) if f.code == code]
+
+
+# ------------------------------------------------------------------ catalogue
+
+
+def test_rules_json_lists_40_rules_citing_all_twelve_treaty_elements(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["rules", "--format", "json"]) == 0
+    rules = json.loads(capsys.readouterr().out)["rules"]
+    assert len(rules) >= 40
+    for element in TREATY_ELEMENTS:
+        assert any(element in r["reference"] for r in rules), f"no rule cites {element}"
+
+
+def test_every_rule_is_documented() -> None:
+    for r in all_rules():
+        assert re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", r.code), r.code
+        assert r.severity in ("error", "warning", "advice")
+        assert r.summary.strip() and r.message.strip() and r.reference.strip(), r.code
+        assert r.fn.__doc__ is None or r.fn.__doc__.strip()  # documented where it has a docstring
+
+
+# ------------------------------------------------------------------ the example
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 3, 20), dt.date(2026, 11, 22), dt.date(2027, 6, 1)])
+def test_the_bec_example_has_no_errors(example_path, today: dt.date) -> None:
+    findings = run_checks(load_case(example_path), Context(today=today))
+    assert [f for f in findings if f.severity == "error"] == []
+    assert not any(f.code == "INTERNAL" for f in findings)
+
+
+def test_check_json_output_has_the_five_keys(example_path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli.main(["check", str(example_path), "--format", "json", "--today", "2026-03-20"])
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"findings"}
+    assert out["findings"], "the example has warnings (untranslated texts)"
+    for f in out["findings"]:
+        assert set(f) == {"code", "severity", "path", "message", "reference"}
+
+
+# ------------------------------------------------------------------ identifiers
+
+
+def test_ipv6_needs_no_port() -> None:
+    case = clean_case()
+    case.requests[SUB].items[0].identifier = IPAddress(
+        address="2001:db8::17", timestamp=dt.datetime(2026, 3, 3, 8, 14, 52), timezone="UTC", source="log")
+    assert "IP-NO-PORT" not in codes(case)
+
+
+def test_ip_timestamp_compared_in_its_own_local_date() -> None:
+    case = clean_case()
+    # 23:59:59 local on the last day of the range is inside it, whatever its UTC date.
+    case.requests[SUB].items[0].identifier = IPAddress(
+        address="203.0.113.9", timestamp=dt.datetime(2026, 3, 3, 23, 59, 59), timezone="Asia/Tokyo", port=1,
+        source="log")
+    assert "IP-TIME-OUTSIDE-RANGE" not in codes(case)
+
+
+def test_duplicate_ip_with_another_time_is_another_use() -> None:
+    case = clean_case()
+    other = case.requests[SUB].items[0].model_copy(deep=True)
+    other.identifier.timestamp = dt.datetime(2026, 3, 3, 9, 0, 1)
+    case.requests[SUB].items.append(other)
+    assert "IDENTIFIER-DUPLICATE" not in codes(case)
+
+
+# ------------------------------------------------------------------ preservation
+
+
+def test_expiry_warning_stops_once_the_follow_up_is_filed() -> None:
+    case = clean_case()
+    case.requests[PRES].sent_on = dt.date(2026, 2, 1)
+    assert "PRES-EXPIRING" in codes(case)
+    case.requests[PRES].follow_up = FollowUp(filed_on=dt.date(2026, 4, 2), reference="MLA-1")
+    assert "PRES-EXPIRING" not in codes(case)
+
+
+def test_a_confirmed_extension_moves_the_expiry() -> None:
+    case = clean_case()
+    pres = case.requests[PRES]
+    pres.expires_on = dt.date(2026, 4, 1)
+    assert "PRES-EXPIRED" in codes(case)
+    pres.extensions = [PreservationExtension(requested_on=dt.date(2026, 3, 25), extended_to=dt.date(2026, 7, 1))]
+    assert pres.effective_expiry() == dt.date(2026, 7, 1)
+    assert {"PRES-EXPIRED", "PRES-EXPIRING"} & codes(case) == set()
+
+
+def test_expiry_warning_window_edges() -> None:
+    case = clean_case()
+    case.requests[PRES].expires_on = CTX.today + dt.timedelta(days=30)
+    assert "PRES-EXPIRING" in codes(case)
+    case.requests[PRES].expires_on = CTX.today + dt.timedelta(days=31)
+    assert "PRES-EXPIRING" not in codes(case)
+    case.requests[PRES].expires_on = CTX.today
+    assert "PRES-EXPIRING" in codes(case) and "PRES-EXPIRED" not in codes(case)
+
+
+def test_sixty_days_is_enough() -> None:
+    case = clean_case()
+    case.requests[PRES].period_days = 60
+    assert "PRES-PERIOD-SHORT" not in codes(case)
+
+
+# ------------------------------------------------------------------ nexus and ranges
+
+
+def test_real_time_collection_may_reach_into_the_future() -> None:
+    case = clean_case()
+    case.requests[TRAF] = TrafficRequest(
+        id="R3", addressee="UK Central Authority", provider=case.requests[TRAF].provider, real_time=True,
+        items=[DataItem(identifier=case.requests[TRAF].items[0].identifier, categories=["connection_logs"],
+                        date_range=DateRange(start=dt.date(2026, 4, 16), end=dt.date(2026, 4, 30)),
+                        nexus="The account is in active use.")])
+    assert {"RANGE-IN-FUTURE", "RANGE-WIDER-THAN-FACTS"} & codes(case) == set()
+
+
+def test_a_known_retention_period_silences_the_retention_warning() -> None:
+    case = clean_case()
+    case.requests[TRAF].items[0].date_range = DateRange(start=dt.date(2025, 6, 1), end=dt.date(2025, 6, 30))
+    case.facts.period = DateRange(start=dt.date(2025, 6, 1), end=dt.date(2026, 3, 31))
+    assert "RANGE-BEYOND-RETENTION" in codes(case)
+    case.requests[TRAF].provider.retention_note = "Keeps login IPs for 2 years (transparency report 2025)"
+    assert "RANGE-BEYOND-RETENTION" not in codes(case)
+
+
+def test_without_a_facts_period_ranges_are_compared_with_the_ip_timestamps() -> None:
+    case = clean_case()
+    case.facts.period = None
+    assert "RANGE-WIDER-THAN-FACTS" not in codes(case)  # March ranges, IP seen on 3 March
+    case.requests[TRAF].items[0].date_range = DateRange(start=dt.date(2025, 11, 1), end=dt.date(2026, 3, 31))
+    assert hits(case, "RANGE-WIDER-THAN-FACTS") == [f"requests[{TRAF}].items[0].date_range"]
+
+
+# ------------------------------------------------------------------ provider
+
+
+def test_unknown_service_words_are_not_judged() -> None:
+    case = clean_case()
+    case.requests[SUB].provider.services = ["something new"]
+    case.requests[SUB].items[0].categories = ["identity", "installation_site"]
+    assert "PROVIDER-CANNOT-HOLD" not in codes(case)
+
+
+def test_registrar_cannot_hold_ip_logs() -> None:
+    case = clean_case()
+    case.requests[TRAF].provider.services = ["Domain registrar"]
+    assert hits(case, "PROVIDER-CANNOT-HOLD") == [f"requests[{TRAF}].items[0].categories"]
+
+
+# ------------------------------------------------------------------ emergency
+
+
+def test_addresses_on_a_subdomain_of_the_official_domain_are_fine() -> None:
+    case = clean_case()
+    case.requests[EMERG].authenticity.sent_from = "duty@lyon.police.example.org"
+    assert "EMERG-DOMAIN-MISMATCH" not in codes(case)
+    case.requests[EMERG].authenticity.sent_from = "duty@notpolice.example.org"
+    assert "EMERG-DOMAIN-MISMATCH" in codes(case)
+
+
+# ------------------------------------------------------------------ language
+
+
+def test_one_finding_per_untranslated_field() -> None:
+    case = clean_case()
+    case.languages = ["en", "fr"]
+    paths = hits(case, "TEXT-NOT-TRANSLATED")
+    assert "facts.summary.translations.fr" in paths
+    assert "offences[0].name.translations.fr" in paths
+    assert f"requests[{PRES}].items[0].nexus.translations.fr" in paths
+    assert len(paths) == len(set(paths))
+    assert not any(p.endswith(".translations.en") for p in paths)
+    # Translating one field removes exactly its finding; empty texts need no translation.
+    case.facts.summary.translations["fr"] = "Le 3 mars 2026, une société a payé 50 000 EUR..."
+    after = hits(case, "TEXT-NOT-TRANSLATED")
+    assert set(paths) - set(after) == {"facts.summary.translations.fr"}
+    assert "facts.summary" not in " ".join(after)
+
+
+def test_drafting_language_outside_the_document_languages_needs_both_translations() -> None:
+    case = clean_case()
+    case.drafting_language = "es"
+    case.languages = ["en", "fr"]
+    paths = hits(case, "TEXT-NOT-TRANSLATED")
+    assert {"purpose.translations.en", "purpose.translations.fr"} <= set(paths)
+
+
+def test_one_accepted_language_is_enough() -> None:
+    case = clean_case()
+    case.languages = ["fr", "en"]
+    case.drafting_language = "en"
+    assert "LANG-NOT-ACCEPTED" not in codes(case)
+
+
+# ------------------------------------------------------------------ legal
+
+
+def test_treaty_message_names_the_state_that_is_not_a_party() -> None:
+    case = clean_case()
+    case.requesting.state = "CN"  # recorded as not party to the Budapest Convention
+    msgs = [f.message for f in run_checks(case, CTX) if f.code == "TREATY-NOT-PARTY"]
+    assert msgs and all("requesting State (CN)" in m for m in msgs)
+
+
+def test_dual_criminality_not_needed_for_preservation_only() -> None:
+    case = clean_case()
+    case.offences[0].dual_criminality = ""
+    case.requests = [case.requests[PRES]]
+    assert "DUAL-CRIMINALITY-MISSING" not in codes(case)
