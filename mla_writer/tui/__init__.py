@@ -1,0 +1,1 @@
+"""The investigator's wizard: a Textual face over model, store, checks and render."""

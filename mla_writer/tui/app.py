@@ -1,0 +1,202 @@
+"""The wizard application and `run_wizard`, the entry point the CLI calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.timer import Timer
+
+from .. import store
+from ..resources import resource_dir
+from .bindings import translate_bindings
+from .document import CaseDocument
+from .i18n import N_, _, set_ui_language
+from .screens.dialogs import ConfirmDialog, PathDialog
+from .screens.wizard import WizardScreen
+
+THEMES = ("textual-dark", "textual-light")
+
+
+def data_dir() -> Path:
+    """Where the wizard keeps cases when the working folder cannot be written to."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "mla-writer" / "cases"
+
+
+def free_name(folder: Path, stem: str) -> Path:
+    """folder/stem.json, or stem-2.json, stem-3.json... whichever does not exist yet."""
+    candidate = folder / f"{stem}.json"
+    n = 2
+    while candidate.exists() or store.autosave_path(candidate).exists():
+        candidate = folder / f"{stem}-{n}.json"
+        n += 1
+    return candidate
+
+
+def example_names() -> list[str]:
+    folder = resource_dir("examples")
+    return sorted(p.stem for p in folder.glob("*.json") if not p.name.endswith(".expected.json"))
+
+
+def copy_example(name: str, folder: Path | None = None) -> Path:
+    """A fresh, private copy of a bundled example to work on; the bundled file is never edited."""
+    source = resource_dir("examples") / f"{name}.json"
+    if name not in example_names():
+        raise LookupError(_("no example called '{name}'; choose one of: {names}").format(
+            name=name, names=", ".join(example_names())))
+    if folder is None:
+        folder = Path.cwd()
+        if not os.access(folder, os.W_OK):
+            folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return store.write_private(free_name(folder, name), source.read_text(encoding="utf-8"))
+
+
+class WizardApp(App[int]):
+    CSS_PATH = "wizard.tcss"
+    TITLE = "mla-writer"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
+        Binding("ctrl+s", "save", N_("Save")),
+        Binding("ctrl+t", "toggle_theme", N_("Theme")),
+    ]
+
+    def __init__(self, doc: CaseDocument | None = None, *, new_case_path: Path | None = None,
+                 today: dt.date | None = None, autosave_delay: float = 0.5, theme: str = THEMES[0]) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.doc = doc
+        self.today = today or dt.date.today()
+        self.new_case_path = new_case_path or free_name(Path.cwd(), "new-case")
+        self.autosave_delay = autosave_delay
+        self.theme = theme
+        self.exit_message = ""
+        self._autosave_timer: Timer | None = None
+
+    # start -----------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self.doc is None:
+            self.push_screen(PathDialog(_("New case. Where should it be saved?"), str(self.new_case_path),
+                                        self._check_new_path, cancel_label=_("Quit")), self._new_case)
+        elif store.pending_autosave(self.doc.path) is not None:
+            auto = store.pending_autosave(self.doc.path)
+            assert auto is not None
+            when = dt.datetime.fromtimestamp(auto.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            self.push_screen(ConfirmDialog(
+                _("Unsaved work on {name} from {when} was found. Restore it?").format(
+                    name=self.doc.path.name, when=when),
+                _("Restore"), _("Discard")), self._restore_answer)
+        else:
+            self.push_screen(WizardScreen(self.doc))
+
+    def _check_new_path(self, path: Path) -> str | None:
+        if path.suffix.lower() != ".json":
+            return _("A case file name ends in .json.")
+        if path.exists():
+            return _("{path} already exists: choose another name, or open it with 'mla-writer wizard FILE'.").format(
+                path=path)
+        if not path.parent.is_dir():
+            return _("The folder {folder} does not exist.").format(folder=path.parent)
+        if not os.access(path.parent, os.W_OK):
+            return _("You cannot write to {folder}.").format(folder=path.parent)
+        return None
+
+    def _new_case(self, path: Path | None) -> None:
+        if path is None:
+            self.exit(0)
+            return
+        self.doc = CaseDocument.new(path, today=self.today)
+        self.doc.save()
+        self.push_screen(WizardScreen(self.doc))
+
+    def _restore_answer(self, restore: bool | None) -> None:
+        assert self.doc is not None
+        if restore:
+            self.doc.restore_autosave()
+        else:
+            store.discard_autosave(self.doc.path)
+        self.push_screen(WizardScreen(self.doc))
+
+    # saving ----------------------------------------------------------------------------------
+    def schedule_autosave(self) -> None:
+        """Write the work in progress soon; typing resets the timer so a burst costs one write."""
+        if self.autosave_delay <= 0:
+            self.autosave_now()
+            return
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave_now)
+
+    def autosave_now(self) -> None:
+        if self.doc is not None and self.doc.dirty:
+            self.doc.autosave()
+
+    def action_save(self) -> None:
+        if self.doc is None:
+            return
+        if self.doc.valid:
+            path = self.doc.save()
+            self.notify(_("Saved {path}").format(path=path))
+            self._refresh_status()
+        else:
+            self.autosave_now()
+            self.notify(_("{n} values are wrong (marked ✗), so the case file was not replaced. "
+                          "Your work is kept in the autosave.").format(n=len(self.doc.errors)),
+                        severity="warning")
+
+    def _refresh_status(self) -> None:
+        screen = self.screen
+        if isinstance(screen, WizardScreen):
+            screen.refresh_status()
+
+    async def action_quit(self) -> None:
+        """Quit without losing anything: a valid case is saved, anything else stays in the autosave."""
+        doc = self.doc
+        if doc is not None and doc.dirty:
+            if doc.valid:
+                doc.save()
+                self.exit_message = _("Saved {path}").format(path=doc.path)
+            else:
+                auto = doc.autosave()
+                self.exit_message = _("{n} values still need fixing; your work is kept in {auto} and "
+                                      "will be offered when you open {path} again.").format(
+                    n=len(doc.errors), auto=auto, path=doc.path)
+        elif doc is not None:
+            self.exit_message = _("Case file: {path}").format(path=doc.path)
+        self.exit(0)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+
+def open_document(case_path: Path, today: dt.date | None = None) -> CaseDocument:
+    if case_path.exists():
+        return CaseDocument.open(case_path, today=today)
+    if not case_path.parent.is_dir():
+        raise FileNotFoundError(_("the folder {folder} does not exist").format(folder=case_path.parent))
+    doc = CaseDocument.new(case_path, today=today)
+    doc.save()
+    return doc
+
+
+def run_wizard(case_path: Path | None = None, ui_language: str = "en", example: str | None = None) -> int:
+    set_ui_language(ui_language)
+    try:
+        if example:
+            case_path = copy_example(example)
+        doc = open_document(Path(case_path).expanduser().resolve()) if case_path else None
+    except (LookupError, FileNotFoundError, store.CaseFileError, json.JSONDecodeError, OSError) as e:
+        print(_("error: {problem}").format(problem=e), file=sys.stderr)
+        return 2
+    app = WizardApp(doc)
+    code = app.run()
+    if app.exit_message:
+        print(app.exit_message)
+    return code or 0

@@ -1,0 +1,120 @@
+"""The review step: every problem grouped by severity (select one to go to its field), and render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ..document import CaseDocument
+from ..i18n import N_, _
+from ..steps import LANGUAGE_OPTIONS
+
+SEVERITY_TITLES = {
+    "invalid": N_("Wrong values (fix these to save)"),
+    "error": N_("Errors"),
+    "warning": N_("Warnings"),
+    "advice": N_("Advice"),
+}
+
+
+def problems(doc: CaseDocument) -> list[tuple[str, str, str]]:
+    """(severity, path, message) for every problem, wrong values first, then findings by severity."""
+    out = [("invalid", path, msg) for path, msgs in sorted(doc.errors.items()) for msg in msgs]
+    out += [(f.severity, f.path, f"{f.message} [{f.code}]") for f in doc.findings]
+    return out
+
+
+def default_output(doc: CaseDocument) -> Path:
+    return doc.path.with_suffix(".docx")
+
+
+class ReviewPanel(Vertical):
+    class Jump(Message):
+        """The user picked a problem: show its field."""
+
+        def __init__(self, path: str) -> None:
+            super().__init__()
+            self.path = path
+
+    def __init__(self, doc: CaseDocument) -> None:
+        super().__init__(id="review")
+        self.doc = doc
+        self.items = problems(doc)
+
+    def compose(self) -> ComposeResult:
+        counts = {s: sum(1 for sev, _p, _m in self.items if sev == s) for s in SEVERITY_TITLES}
+        if not self.items:
+            summary = _("No problems found. Render the document below.")
+        else:
+            summary = _("{invalid} wrong values, {error} errors, {warning} warnings, {advice} advice. "
+                        "Select one (Enter) to go to its field.").format(**counts)
+        yield Static(summary, id="review-summary", markup=False)
+        if self.items:
+            options: list[Option | None] = []
+            for sev, title in SEVERITY_TITLES.items():
+                group = [(i, p, m) for i, (s, p, m) in enumerate(self.items) if s == sev]
+                if not group:
+                    continue
+                options.append(Option(f"{_(title)} ({len(group)})", id=f"h-{sev}", disabled=True))
+                options += [Option(f"  {p}: {m}", id=f"p{i}") for i, p, m in group]
+            yield OptionList(*options, id="findings")
+        yield Label(_("Render the request"), classes="heading")
+        langs = [(_(label), code) for code, label in LANGUAGE_OPTIONS]
+        chosen = list(self.doc.get(("languages",), []) or ["en"])
+        with Horizontal(id="render-languages"):
+            yield Select(langs, value=chosen[0] if chosen[0] in dict(LANGUAGE_OPTIONS) else "en",
+                         allow_blank=False, id="render-lang-1", compact=True)
+            second = chosen[1] if len(chosen) > 1 and chosen[1] in dict(LANGUAGE_OPTIONS) else Select.NULL
+            yield Select(langs, value=second, allow_blank=True, prompt=_("(one language)"),
+                         id="render-lang-2", compact=True)
+        yield Label(_("Write the Word document to"), classes="field-label")
+        yield Input(str(default_output(self.doc)), id="render-out", compact=True)
+        yield Button(_("Render"), id="render", variant="primary", compact=True)
+        yield Static("", id="render-result", markup=False)
+
+    @on(OptionList.OptionSelected, "#findings")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        oid = event.option.id or ""
+        if oid.startswith("p"):
+            self.post_message(self.Jump(self.items[int(oid[1:])][1]))
+
+    @on(Button.Pressed, "#render")
+    @on(Input.Submitted, "#render-out")
+    def _on_render_pressed(self) -> None:
+        result = self.query_one("#render-result", Static)
+        result.update(self.render_document())
+
+    def render_document(self) -> str:
+        """Save the case, write the document, and say where it went (or why it could not)."""
+        doc = self.doc
+        if doc.case is None:
+            return _("Fix the wrong values first (listed above): the case cannot be rendered yet.")
+        first = self.query_one("#render-lang-1", Select).value
+        second = self.query_one("#render-lang-2", Select).value
+        languages = [str(first)] + ([str(second)] if second is not Select.NULL and second != first else [])
+        out = Path(self.query_one("#render-out", Input).value.strip() or default_output(doc)).expanduser()
+        if not out.is_absolute():
+            out = doc.path.parent / out
+        if out.suffix.lower() != ".docx":
+            return _("The file name must end in .docx.")
+        if not out.parent.is_dir():
+            return _("The folder {folder} does not exist.").format(folder=out.parent)
+        try:
+            from ...render import render_docx
+        except ImportError:
+            return _("The document renderer is not available in this installation.")
+        doc.save()
+        try:
+            render_docx(doc.case, out, languages=languages, findings=doc.findings, templates=None,
+                        today=doc.today)
+        except Exception as e:  # a render problem is shown, never a crash that loses the case
+            return _("Could not render: {problem}").format(problem=e)
+        self.app.notify(_("Wrote {path}").format(path=out))
+        return _("Wrote {path}").format(path=out)

@@ -1,0 +1,449 @@
+"""The wizard: steps in a sidebar, the step's form, and help for the focused field."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import DescendantFocus
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Header,
+    Input,
+    Label,
+    ListItem,
+    ListView,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from ..bindings import translate_bindings
+from ..document import CaseDocument, PathT, get_in, parse_path, path_text, widget_id
+from ..help import help_for
+from ..i18n import N_, _
+from ..steps import (
+    KIND_ONLY,
+    NEW_IDENTIFIER,
+    STEP_IDS,
+    STEPS,
+    Field,
+    Heading,
+    ListSpec,
+    Part,
+    Step,
+    categories_for,
+    step_by_id,
+    step_for_path,
+    walk,
+)
+from ..widgets.fields import FieldRow, read_editor
+from ..widgets.lists import ListSection
+from .dialogs import ConfirmDialog, PathDialog
+from .review import ReviewPanel
+
+
+def step_status(doc: CaseDocument, step: Step) -> tuple[str, int]:
+    """A marker for the sidebar and how many problems it stands for.
+
+    ✗ a value is wrong (the model rejects it); ! something required is missing or a check
+    reports an error; ✓ nothing to do.
+    """
+    if step.id == "review":
+        n = len(doc.errors) + sum(f.severity == "error" for f in doc.findings)
+        return ("✗" if doc.errors else "!" if n else "✓"), n
+    wrong = sum(1 for p in doc.errors if step_for_path(p) == step.id)
+    if wrong:
+        return "✗", wrong
+    missing = 0
+    for spec, path in walk(step.parts, doc.data):
+        blank = not get_in(doc.data, path)
+        if isinstance(spec, Field) and spec.required and (blank or not str(_text(get_in(doc.data, path))).strip()):
+            missing += 1
+        elif isinstance(spec, ListSpec) and spec.required and blank:
+            missing += 1
+    missing += sum(1 for f in doc.findings if f.severity == "error" and step_for_path(f.path) == step.id)
+    return ("!" if missing else "✓"), missing
+
+
+def _text(value: Any) -> Any:
+    return value.get("text", "") if isinstance(value, dict) else value
+
+
+class StepItem(ListItem):
+    def __init__(self, step: Step) -> None:
+        super().__init__(Label("", markup=False), id=f"step-{step.id}")
+        self.step = step
+
+    def show(self, marker: str, count: int, current: bool) -> None:
+        suffix = f" {count}" if count and marker != "✓" else ""
+        self.query_one(Label).update(f"{marker} {_(self.step.title)}{suffix}")
+        self.set_class(marker == "✗", "-wrong")
+        self.set_class(marker == "!", "-missing")
+        self.set_class(current, "-current")
+
+
+class WizardScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+n", "next_step", N_("Next step")),
+        Binding("ctrl+b", "previous_step", N_("Back")),
+        Binding("ctrl+l", "focus_steps", N_("Steps")),
+        Binding("ctrl+r", "review", N_("Review")),
+        Binding("ctrl+o", "load_text", N_("Load text file")),
+    ]
+
+    def __init__(self, doc: CaseDocument) -> None:
+        super().__init__(id="wizard")
+        translate_bindings(self)
+        self.doc = doc
+        self.step_id = STEP_IDS[0]
+        self.selection: dict[str, int] = {}  # list path -> highlighted entry
+        self._building = False
+
+    # layout ----------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="§")
+        with Horizontal(id="body"):
+            yield ListView(*[StepItem(s) for s in STEPS], id="steps")
+            with Vertical(id="main"):
+                yield Static("", id="step-title", markup=False)
+                yield Static("", id="step-problems", markup=False)
+                yield VerticalScroll(id="form")
+                yield Static("", id="help", markup=False)
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.sub_title = self.doc.path.name
+        await self.show_step(self.step_id)
+
+    # steps -----------------------------------------------------------------------------------
+    async def show_step(self, step_id: str, focus: str | None = None) -> None:
+        self.step_id = step_id
+        step = step_by_id(step_id)
+        self.query_one("#step-title", Static).update(
+            f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)}  {_(step.title)}")
+        form = self.query_one("#form", VerticalScroll)
+        self._building = True
+        try:
+            await form.remove_children()
+            if step_id == "review":
+                await form.mount(ReviewPanel(self.doc))
+            else:
+                await form.mount_all(self.build(step.parts, (), self.doc.data))
+        finally:
+            self._building = False
+        self.refresh_status()
+        form.scroll_home(animate=False)
+        target = self.query_one(f"#{focus}") if focus and self.query(f"#{focus}") else None
+        if target is None:
+            candidates = [w for w in form.query("*") if w.focusable]
+            target = candidates[0] if candidates else None
+        if target is not None:
+            target.focus()
+            target.scroll_visible(animate=False)
+
+    def build(self, parts: tuple[Part, ...], base: PathT, entry: dict[str, Any]) -> list[Widget]:
+        out: list[Widget] = []
+        for part in parts:
+            if isinstance(part, Heading):
+                out.append(Label(_(part.title), classes="heading"))
+            elif isinstance(part, Field):
+                if part.when is None or part.when(entry):
+                    path = base + parse_path(part.key)
+                    out.append(FieldRow(part, path, self.doc.get(path), entry))
+            else:
+                path = base + (part.key,)
+                entries = [e if isinstance(e, dict) else {} for e in (self.doc.get(path, []) or [])]
+                selected = min(self.selection.get(path_text(path), 0), max(len(entries) - 1, 0))
+                self.selection[path_text(path)] = selected
+                section = ListSection(part, path, entries, selected, self.entry_widgets)
+                out.append(section)
+        return out
+
+    def entry_widgets(self, section: ListSection) -> list[Widget]:
+        if not section.entries:
+            return []
+        index = self.selection.get(path_text(section.path), 0)
+        base = section.path + (index,)
+        title = Label(_("{noun} {n} of {total}").format(noun=_(section.spec.noun).capitalize(), n=index + 1,
+                                                         total=len(section.entries)), classes="entry-title")
+        return [title, *self.build(section.spec.parts, base, self.doc.get(base, {}))]
+
+    async def fill_entry(self, section: ListSection) -> None:
+        holder = section.query_one(f"#{widget_id(section.path, 'e')}")
+        self._building = True
+        try:
+            await holder.remove_children()
+            await holder.mount_all(self.entry_widgets(section))
+        finally:
+            self._building = False
+        self.refresh_problems()
+
+    # status ----------------------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        for item in self.query(StepItem):
+            marker, count = step_status(self.doc, item.step)
+            item.show(marker, count, item.step.id == self.step_id)
+        self.refresh_problems()
+        self.title = _("MLA request writer")
+        self.sub_title = self.doc.path.name + (" •" if self.doc.dirty else "")
+
+    def refresh_problems(self) -> None:
+        shown: set[str] = set()
+        notes: dict[str, list[tuple[str, str]]] = {}
+        for f in self.doc.findings:
+            notes.setdefault(f.path, []).append((f.severity, f.message))
+        for row in self.query(FieldRow):
+            key = path_text(row.path)
+            shown.add(key)
+            row.show_problems(self.doc.errors.get(key, []), notes.get(key, []))
+        for section in self.query(ListSection):
+            section.refresh_prompts([e if isinstance(e, dict) else {} for e in
+                                     (self.doc.get(section.path, []) or [])])
+            shown.add(path_text(section.path))
+        # what the step owns but no field shows: whole-object rules, list-level findings
+        step = step_by_id(self.step_id)
+        lines = [f"✗ {p}: {m}" for p, msgs in self.doc.errors.items() for m in msgs
+                 if p not in shown and step_for_path(p) == step.id and step.id != "review"]
+        lines += [f"! {f.path}: {f.message}" for f in self.doc.findings
+                  if f.path not in shown and step_for_path(f.path) == step.id and f.severity == "error"
+                  and step.id != "review"]
+        box = self.query_one("#step-problems", Static)
+        box.update("\n".join(lines))
+        box.display = bool(lines)
+
+    # editing ---------------------------------------------------------------------------------
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Checkbox.Changed)
+    @on(Select.Changed)
+    @on(SelectionList.SelectedChanged)
+    async def _edited(self, event) -> None:  # noqa: ANN001
+        editor = event.control
+        path: PathT | None = getattr(editor, "field_path", None)
+        if path is None or self._building:
+            return
+        field: Field = editor.field_spec
+        value = read_editor(editor)
+        if field.kind == "tag":
+            if value is None or value == self.doc.get(path):
+                return
+            self.change_shape(path, str(value))
+            await self.rebuild_entry(path, focus=widget_id(path))
+        elif self.doc.set(path, value):
+            self.changed()
+
+    def changed(self) -> None:
+        self.app.schedule_autosave()  # type: ignore[attr-defined]
+        self.refresh_status()
+
+    def change_shape(self, path: PathT, value: str) -> None:
+        """A new request kind or identifier type: keep what still fits, drop what does not."""
+        owner = path[:-1]
+        entry = copy.deepcopy(self.doc.get(owner, {}))
+        if path[-1] == "kind":
+            for key in KIND_ONLY.get(str(entry.get("kind")), ()):
+                entry.pop(key, None)
+            allowed = {c for c, _label in categories_for(value)}
+            for item in entry.get("items", []) or []:
+                if isinstance(item, dict):
+                    item["categories"] = [c for c in item.get("categories", []) if c in allowed]
+        else:  # identifier type
+            entry = {k: v for k, v in entry.items() if k in ("source", "note")} | NEW_IDENTIFIER[value]
+        entry[path[-1]] = value
+        self.doc.replace(owner, entry)
+        self.changed()
+
+    async def rebuild_entry(self, path: PathT, focus: str | None = None) -> None:
+        """Rebuild the innermost list entry holding `path` (or the whole step)."""
+        sections = [s for s in self.query(ListSection) if path[: len(s.path)] == s.path]
+        if sections:
+            section = max(sections, key=lambda s: len(s.path))
+            await self.fill_entry(section)
+        else:
+            await self.show_step(self.step_id, focus=focus)
+            return
+        if focus and self.query(f"#{focus}"):
+            self.query_one(f"#{focus}").focus()
+
+    # lists -----------------------------------------------------------------------------------
+    @on(OptionList.OptionHighlighted, ".list-entries")
+    async def _entry_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        path = getattr(event.control, "list_path", None)
+        if path is None or self._building:
+            return
+        key = path_text(path)
+        if self.selection.get(key) == event.option_index:
+            return
+        self.selection[key] = event.option_index
+        section = self.query_one(f"#{widget_id(path, 's')}", ListSection)
+        await self.fill_entry(section)
+
+    @on(OptionList.OptionSelected, ".list-entries")
+    def _entry_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an entry: go and edit it."""
+        path = getattr(event.control, "list_path", None)
+        if path is None:
+            return
+        holder = self.query_one(f"#{widget_id(path, 'e')}")
+        editors = [w for w in holder.query("*") if w.focusable]
+        if editors:
+            editors[0].focus()
+
+    @on(Button.Pressed, ".list-add")
+    async def _add(self, event: Button.Pressed) -> None:
+        path: PathT = event.button.list_path  # type: ignore[attr-defined]
+        spec = self.list_spec(path)
+        entries = list(self.doc.get(path, []) or [])
+        new = spec.new_item()
+        if spec.key == "requests":
+            used = {e.get("id") for e in entries if isinstance(e, dict)}
+            new["id"] = next(f"R{n}" for n in range(1, len(entries) + 2) if f"R{n}" not in used)
+        entries.append(new)
+        self.doc.replace(path, entries)
+        self.selection[path_text(path)] = len(entries) - 1
+        self.changed()
+        await self.rebuild_list(path, first_field=True)
+
+    @on(Button.Pressed, ".list-remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        path: PathT = event.button.list_path  # type: ignore[attr-defined]
+        index = self.selection.get(path_text(path), 0)
+        spec = self.list_spec(path)
+        question = _("Remove {noun} {n}? What you typed in it will be lost.").format(
+            noun=_(spec.noun), n=index + 1)
+
+        async def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            entries = list(self.doc.get(path, []) or [])
+            if index < len(entries):
+                del entries[index]
+            self.doc.replace(path, entries)
+            self.selection[path_text(path)] = max(0, index - 1)
+            self.changed()
+            await self.rebuild_list(path)
+
+        self.app.push_screen(ConfirmDialog(question, _("Remove"), _("Keep")), answered)
+
+    def list_spec(self, path: PathT) -> ListSpec:
+        return self.query_one(f"#{widget_id(path, 's')}", ListSection).spec
+
+    async def rebuild_list(self, path: PathT, first_field: bool = False) -> None:
+        """Replace a list section after an entry was added or removed, keeping the place."""
+        old = self.query_one(f"#{widget_id(path, 's')}", ListSection)
+        parent = old.parent
+        assert parent is not None
+        self._building = True
+        try:
+            entries = [e if isinstance(e, dict) else {} for e in (self.doc.get(path, []) or [])]
+            selected = self.selection.get(path_text(path), 0)
+            new = ListSection(old.spec, path, entries, selected, self.entry_widgets)
+            await parent.mount(new, after=old)
+            await old.remove()
+        finally:
+            self._building = False
+        self.refresh_status()
+        target: Widget | None = None
+        if first_field:
+            holder = new.query_one(f"#{widget_id(path, 'e')}")
+            editors = [w for w in holder.query("*") if w.focusable]
+            target = editors[0] if editors else None
+        if target is None:
+            found = new.query(f"#{widget_id(path, 'l')}") or new.query(f"#{widget_id(path, 'add')}")
+            target = found.first() if found else None
+        if target is not None:
+            target.focus()
+            target.scroll_visible(animate=False)
+
+    # navigation ------------------------------------------------------------------------------
+    @on(ListView.Selected, "#steps")
+    async def _step_chosen(self, event: ListView.Selected) -> None:
+        if isinstance(event.item, StepItem):
+            await self.show_step(event.item.step.id)
+
+    async def action_next_step(self) -> None:
+        i = STEP_IDS.index(self.step_id)
+        await self.show_step(STEP_IDS[min(i + 1, len(STEP_IDS) - 1)])
+
+    async def action_previous_step(self) -> None:
+        i = STEP_IDS.index(self.step_id)
+        await self.show_step(STEP_IDS[max(i - 1, 0)])
+
+    async def action_review(self) -> None:
+        await self.show_step("review")
+
+    def action_focus_steps(self) -> None:
+        steps = self.query_one("#steps", ListView)
+        steps.index = STEP_IDS.index(self.step_id)
+        steps.focus()
+
+    @on(ReviewPanel.Jump)
+    async def _jump(self, event: ReviewPanel.Jump) -> None:
+        await self.jump_to(event.path)
+
+    async def jump_to(self, path_str: str) -> Widget | None:
+        """Show the step, list entries and field a case path points at, and focus it."""
+        path = parse_path(path_str)
+        for i, part in enumerate(path):
+            if isinstance(part, int):
+                self.selection[path_text(path[:i])] = part
+        await self.show_step(step_for_path(path_str))
+        for n in range(len(path), 0, -1):
+            head = path[:n]
+            for wid in (widget_id(head), widget_id(head + (0,)), widget_id(head, "l"), widget_id(head, "add")):
+                found = self.query(f"#{wid}")
+                if found:
+                    target = found.first()
+                    target.focus()
+                    target.scroll_visible(animate=False, top=True)
+                    return target
+        return None
+
+    # help ------------------------------------------------------------------------------------
+    @on(DescendantFocus)
+    def _focused(self, event: DescendantFocus) -> None:
+        widget = event.widget
+        path = getattr(widget, "field_path", None) or getattr(widget, "list_path", None)
+        text = help_for(path) if path else ""
+        if not text and isinstance(widget, TextArea):
+            text = _("Ctrl+O loads the text from a UTF-8 file.")
+        self.query_one("#help", Static).update(text)
+        self.query_one("#help", Static).display = bool(text)
+
+    # long text from a file ---------------------------------------------------------------------
+    def action_load_text(self) -> None:
+        area = self.focused
+        if not isinstance(area, TextArea) or getattr(area, "field_path", None) is None:
+            self.notify(_("Go to a long text field first, then press Ctrl+O."), severity="warning")
+            return
+
+        def check(path: Path) -> str | None:
+            if not path.is_file():
+                return _("No such file: {path}").format(path=path)
+            try:
+                path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                return _("{path} is not UTF-8 text; save it as UTF-8 and try again.").format(path=path)
+            except OSError as e:
+                return _("Cannot read {path} ({problem}).").format(path=path, problem=e.strerror)
+            return None
+
+        def loaded(path: Path | None) -> None:
+            if path is not None:
+                area.load_text(path.read_text(encoding="utf-8"))
+                area.focus()
+
+        self.app.push_screen(PathDialog(_("Load the text of this field from a UTF-8 file:"),
+                                        str(self.doc.path.parent) + "/", check), loaded)

@@ -1,0 +1,438 @@
+"""What the wizard asks, step by step: a declarative description the screens are built from.
+
+Each field names its place in the case file (a dotted key relative to the step or list entry it
+sits in) and how it is edited. Nothing here imports Textual, so the description can be tested
+and walked without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..model import CATEGORIES_BY_KIND, LANGUAGES
+from ..model.common import EXTRA_COUNTRIES
+from .i18n import N_
+
+# How a field is edited and what an empty value is stored as:
+#   str  one line, "" when blank        opt   one line, null when blank
+#   text one line of free text          long  several lines of free text (can be loaded from a file)
+#   date YYYY-MM-DD, null when blank    int   a whole number, null when blank
+#   bool a checkbox                     select/country/lang/basis  a picker
+#   tz   an IANA time zone with completion   categories  a checklist of data categories
+#   tag  the picker that decides an entry's shape (request kind, identifier type)
+#   lines one value per comma, stored as a list
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: str = "str"
+    options: tuple[tuple[str, str], ...] = ()
+    required: bool = False
+    nullable: bool = True
+    when: Callable[[dict[str, Any]], bool] | None = None
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    key: str
+    title: str
+    noun: str
+    new_item: Callable[[], dict[str, Any]]
+    describe: Callable[[dict[str, Any], int], str]
+    parts: tuple[Field | ListSpec, ...] = ()
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    title: str
+
+
+Part = Field | ListSpec | Heading
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    owns: tuple[str, ...]  # top-level keys of the case whose fields and findings this step shows
+    parts: tuple[Part, ...] = field(default_factory=tuple)
+
+
+def _choices(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(pairs)
+
+
+LANGUAGE_NAMES: dict[str, str] = {
+    "ar": N_("Arabic"), "en": N_("English"), "es": N_("Spanish"),
+    "fr": N_("French"), "ru": N_("Russian"), "zh": N_("Chinese"),
+}
+LANGUAGE_OPTIONS = tuple((code, LANGUAGE_NAMES[code]) for code in LANGUAGES)
+
+AUTHORITY_KINDS = _choices(
+    ("police", N_("Police")), ("prosecutor", N_("Prosecutor")),
+    ("investigating_judge", N_("Investigating judge")), ("court", N_("Court")),
+    ("central_authority", N_("Central authority")), ("ministry", N_("Ministry")), ("other", N_("Other")),
+)
+REQUEST_KIND_OPTIONS = _choices(
+    ("preservation", N_("Expedited preservation")), ("subscriber", N_("Subscriber information")),
+    ("traffic", N_("Traffic data")), ("content", N_("Content data")),
+    ("emergency", N_("Emergency disclosure")),
+)
+CHANNELS = _choices(
+    ("mla", N_("Formal MLA")), ("24_7", N_("24/7 network")), ("police", N_("Police-to-police")),
+    ("provider_direct", N_("Direct to the provider")),
+    ("provider_emergency", N_("Provider emergency channel")),
+)
+IDENTIFIER_TYPE_OPTIONS = _choices(
+    ("ip", N_("IP address")), ("email", N_("E-mail address")), ("phone", N_("Phone number")),
+    ("url", N_("URL")), ("domain", N_("Domain name")), ("account", N_("Account on a platform")),
+    ("imei", N_("IMEI")), ("crypto", N_("Crypto-asset address")), ("device", N_("Device serial number")),
+)
+CATEGORY_LABELS: dict[str, str] = {
+    "service": N_("Type of service and period"), "identity": N_("Subscriber identity"),
+    "billing": N_("Billing and payment"), "installation_site": N_("Installation address"),
+    "registration_record": N_("Registration record"), "connection_logs": N_("Connection logs"),
+    "ip_history": N_("Login IP history"), "message_headers": N_("Message headers"),
+    "call_records": N_("Call records"), "location_data": N_("Location data"),
+    "device_info": N_("Device information"), "linked_accounts": N_("Linked accounts"),
+    "messages": N_("Messages"), "mailbox": N_("Mailbox content"), "files": N_("Stored files"),
+    "posts": N_("Posts"), "media": N_("Photos and videos"), "contacts_list": N_("Contact list"),
+    "drafts": N_("Drafts"),
+}
+PERSON_ROLES = _choices(
+    ("suspect", N_("Suspect")), ("victim", N_("Victim")), ("witness", N_("Witness")),
+    ("account_holder", N_("Account holder")), ("other", N_("Other")),
+)
+STAGES = _choices(
+    ("investigation", N_("Investigation")), ("prosecution", N_("Prosecution")),
+    ("trial", N_("Trial")), ("other", N_("Other")),
+)
+URGENCY_LEVELS = _choices(("normal", N_("Normal")), ("urgent", N_("Urgent")), ("emergency", N_("Emergency")))
+YES_NO_UNKNOWN = _choices(("unknown", N_("Unknown")), ("yes", N_("Yes")), ("no", N_("No")))
+AUTHORISATION_KINDS = _choices(
+    ("court_order", N_("Court order")), ("warrant", N_("Warrant")),
+    ("prosecutor_order", N_("Prosecutor's order")), ("other", N_("Other")),
+)
+HARMS = _choices(
+    ("death", N_("Risk of death")), ("serious_injury", N_("Risk of serious injury")),
+    ("child_safety", N_("A child's safety")), ("other", N_("Other serious harm")),
+)
+STATUSES = _choices(("draft", N_("Draft")), ("reviewed", N_("Reviewed")), ("final", N_("Final")))
+
+
+@cache
+def country_options() -> tuple[tuple[str, str], ...]:
+    """Every ISO 3166 country plus the user-assigned codes casework needs, sorted by name."""
+    import pycountry
+
+    named = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    named.update(EXTRA_COUNTRIES)
+    return tuple(sorted(((code, f"{name} ({code})") for code, name in named.items()), key=lambda x: x[1]))
+
+
+@cache
+def legal_basis_options() -> tuple[tuple[str, str], ...]:
+    from typing import get_args
+
+    from ..model.legal import LegalBasisId
+
+    ids = get_args(LegalBasisId)
+    try:
+        from ..refdata import legal_bases
+
+        info = legal_bases()
+    except Exception:  # reference data being edited or broken: the ids alone still work
+        info = {}
+    return tuple((i, info[i].short if i in info else i) for i in ids)
+
+
+@cache
+def time_zones() -> tuple[str, ...]:
+    from zoneinfo import available_timezones
+
+    return tuple(sorted(available_timezones()))
+
+
+def categories_for(kind: str) -> tuple[tuple[str, str], ...]:
+    return tuple((c, CATEGORY_LABELS[c]) for c in CATEGORIES_BY_KIND.get(kind, ()))
+
+
+def _kind(*kinds: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda entry: entry.get("kind") in kinds
+
+
+def _id_type(*types: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda entry: (entry.get("identifier") or {}).get("type") in types
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get("text", "")
+    return str(value or "").strip()
+
+
+def _short(value: Any, width: int = 40) -> str:
+    t = " ".join(_text(value).split())
+    return t if len(t) <= width else t[: width - 1] + "…"
+
+
+def identifier_summary(ident: dict[str, Any]) -> str:
+    for key in ("address", "number", "url", "name", "imei", "serial", "username", "user_id"):
+        if _text(ident.get(key)):
+            return _short(ident.get(key))
+    return ""
+
+
+# The fields of one identifier, by type; `identifier.type` decides which are shown.
+IDENTIFIER_FIELDS: tuple[Field, ...] = (
+    Field("identifier.type", N_("Identifier type"), "tag", IDENTIFIER_TYPE_OPTIONS, nullable=False),
+    Field("identifier.address", N_("Address"), "str", required=True, nullable=False,
+          when=_id_type("ip", "email", "crypto")),
+    Field("identifier.timestamp", N_("Date and time seen (local)"), "opt", required=True, when=_id_type("ip")),
+    Field("identifier.timezone", N_("Time zone"), "tz", required=True, when=_id_type("ip")),
+    Field("identifier.port", N_("Source port"), "int", when=_id_type("ip")),
+    Field("identifier.service", N_("Service"), "opt", when=_id_type("email")),
+    Field("identifier.number", N_("Phone number"), "str", required=True, nullable=False, when=_id_type("phone")),
+    Field("identifier.region", N_("Country of a national number"), "country", when=_id_type("phone")),
+    Field("identifier.url", N_("URL"), "str", required=True, nullable=False, when=_id_type("url")),
+    Field("identifier.name", N_("Domain name"), "str", required=True, nullable=False, when=_id_type("domain")),
+    Field("identifier.service", N_("Platform"), "str", required=True, nullable=False, when=_id_type("account")),
+    Field("identifier.username", N_("Username"), "opt", when=_id_type("account")),
+    Field("identifier.user_id", N_("User ID"), "opt", when=_id_type("account")),
+    Field("identifier.profile_url", N_("Profile URL"), "opt", when=_id_type("account")),
+    Field("identifier.imei", N_("IMEI"), "str", required=True, nullable=False, when=_id_type("imei")),
+    Field("identifier.currency", N_("Currency"), "str", required=True, nullable=False, when=_id_type("crypto")),
+    Field("identifier.exchange", N_("Exchange or custodian"), "opt", when=_id_type("crypto")),
+    Field("identifier.manufacturer", N_("Manufacturer"), "opt", when=_id_type("device")),
+    Field("identifier.model", N_("Model"), "opt", when=_id_type("device")),
+    Field("identifier.serial", N_("Serial number"), "str", required=True, nullable=False, when=_id_type("device")),
+    Field("identifier.source", N_("How it was obtained"), "opt"),
+)
+
+# Required, blank fields a new identifier of each type starts with.
+NEW_IDENTIFIER: dict[str, dict[str, Any]] = {
+    "ip": {"address": ""}, "email": {"address": ""}, "phone": {"number": ""}, "url": {"url": ""},
+    "domain": {"name": ""}, "account": {"service": ""}, "imei": {"imei": ""},
+    "crypto": {"currency": "", "address": ""}, "device": {"serial": ""},
+}
+
+# Keys only one kind of request has; everything else is shared and survives a change of kind.
+KIND_ONLY: dict[str, tuple[str, ...]] = {
+    "preservation": ("status", "necessity", "mla_to_follow", "period_days", "partial_disclosure",
+                     "expires_on", "follow_up"),
+    "subscriber": (),
+    "traffic": ("real_time",),
+    "content": ("least_intrusive",),
+    "emergency": ("harm", "threat", "why_urgent", "authenticity"),
+}
+
+ITEMS = ListSpec(
+    "items", N_("Identifiers and the data wanted"), N_("identifier"),
+    new_item=lambda: {"identifier": {"type": "ip", "address": ""}, "categories": []},
+    describe=lambda item, i: f"{i + 1}. {(item.get('identifier') or {}).get('type', '?')} "
+                             f"{identifier_summary(item.get('identifier') or {})}",
+    parts=(
+        *IDENTIFIER_FIELDS,
+        Field("categories", N_("Data wanted"), "categories"),
+        Field("date_range.start", N_("From (YYYY-MM-DD)"), "date"),
+        Field("date_range.end", N_("To (YYYY-MM-DD)"), "date"),
+        Field("date_range.timezone", N_("Time zone of the dates"), "tz"),
+        Field("nexus", N_("Link to the offence"), "long", required=True),
+    ),
+)
+
+REQUEST_PARTS: tuple[Field | ListSpec, ...] = (
+    Field("kind", N_("Kind of request"), "tag", REQUEST_KIND_OPTIONS, nullable=False),
+    Field("id", N_("Label"), "str", nullable=False),
+    Field("channel", N_("Channel"), "select", CHANNELS, nullable=False),
+    Field("addressee", N_("Addressee"), "str", required=True, nullable=False),
+    Field("provider.name", N_("Provider (trade name)"), "str", required=True, nullable=False),
+    Field("provider.legal_entity", N_("Provider's legal entity"), "opt"),
+    Field("provider.establishment", N_("Country of establishment"), "country"),
+    Field("provider.local_presence", N_("Subsidiary or representative in your State?"), "select",
+          YES_NO_UNKNOWN, nullable=False),
+    Field("provider.data_location", N_("Where the data is believed to be"), "opt"),
+    Field("necessity", N_("Why preservation is needed"), "long", required=True, when=_kind("preservation")),
+    Field("period_days", N_("Preserve for (days)"), "int", nullable=False, when=_kind("preservation")),
+    Field("mla_to_follow", N_("An MLA request for the data will follow"), "bool", when=_kind("preservation")),
+    Field("partial_disclosure", N_("Ask for partial disclosure of traffic data (art. 30)"), "bool",
+          when=_kind("preservation")),
+    Field("real_time", N_("Real-time collection"), "bool", when=_kind("traffic")),
+    Field("least_intrusive", N_("Why less intrusive data is not enough"), "long", required=True,
+          when=_kind("content")),
+    Field("harm", N_("Harm feared"), "select", HARMS, nullable=False, when=_kind("emergency")),
+    Field("threat", N_("The threat"), "long", required=True, when=_kind("emergency")),
+    Field("why_urgent", N_("Why normal process is too slow"), "long", required=True, when=_kind("emergency")),
+    Field("procedures", N_("Particular procedures"), "long"),
+    Field("respond_by", N_("Response requested by"), "date"),
+    Field("follow_up_planned", N_("A formal MLA request will follow"), "bool"),
+    ITEMS,
+)
+
+STEPS: tuple[Step, ...] = (
+    Step("case", N_("Case & authorities"), (
+        "reference", "title", "status", "date", "classification", "drafting_language", "languages",
+        "requesting", "signature",
+    ), (
+        Field("reference", N_("Internal reference"), "str", required=True, nullable=False),
+        Field("title", N_("Short title"), "str", nullable=False),
+        Field("date", N_("Date of the request"), "date"),
+        Field("drafting_language", N_("Language you write in"), "lang", LANGUAGE_OPTIONS, nullable=False),
+        Field("languages.0", N_("Document language"), "lang", LANGUAGE_OPTIONS, nullable=False),
+        Field("languages.1", N_("Second document language"), "lang", LANGUAGE_OPTIONS),
+        Heading(N_("Requesting authority")),
+        Field("requesting.state", N_("Your State"), "country", required=True),
+        Field("requesting.authority.name", N_("Authority"), "str", required=True, nullable=False),
+        Field("requesting.authority.kind", N_("Kind of authority"), "select", AUTHORITY_KINDS, nullable=False),
+        Field("requesting.authority.competence", N_("Legal competence"), "text"),
+        Field("requesting.authority.address", N_("Postal address"), "opt"),
+        Field("requesting.authority.email", N_("E-mail"), "opt"),
+        Field("requesting.authority.phone", N_("Phone"), "opt"),
+        Heading(N_("Case officer")),
+        Field("requesting.case_officer.name", N_("Name"), "str", required=True, nullable=False),
+        Field("requesting.case_officer.role", N_("Role"), "opt"),
+        Field("requesting.case_officer.phone", N_("Phone"), "opt"),
+        Field("requesting.case_officer.email", N_("E-mail"), "opt"),
+        Field("requesting.case_officer.available_24_7", N_("Reachable 24/7"), "bool"),
+        Field("requesting.technical_review_done", N_("The cybercrime unit has reviewed this request"), "bool"),
+        Heading(N_("Signature")),
+        Field("signature.name", N_("Signed by"), "str", nullable=False),
+        Field("signature.title", N_("Title"), "str", nullable=False),
+        Field("signature.place", N_("Place"), "str", nullable=False),
+    )),
+    Step("requested", N_("Requested State"), ("requested",), (
+        Field("requested.state", N_("Requested State"), "country", required=True),
+        Field("requested.authority.name", N_("Central or competent authority"), "str", required=True,
+              nullable=False),
+        Field("requested.authority.kind", N_("Kind of authority"), "select", AUTHORITY_KINDS, nullable=False),
+        Field("requested.authority.email", N_("E-mail"), "opt"),
+        Heading(N_("24/7 point of contact")),
+        Field("requested.point_of_contact_24_7.name", N_("Name or unit"), "str", nullable=False),
+        Field("requested.point_of_contact_24_7.email", N_("E-mail"), "opt"),
+        Field("requested.point_of_contact_24_7.phone", N_("Phone"), "opt"),
+    )),
+    Step("legal", N_("Legal basis"), ("legal_bases", "authorisations"), (
+        ListSpec("legal_bases", N_("Legal bases"), N_("legal basis"),
+                 new_item=lambda: {"basis": "untoc-18"},
+                 describe=lambda e, i: f"{i + 1}. {dict(legal_basis_options()).get(e.get('basis'), '?')}",
+                 required=True,
+                 parts=(
+                     Field("basis", N_("Instrument"), "basis", nullable=False),
+                     Field("name", N_("Treaty title (bilateral or regional)"), "opt"),
+                     Field("articles", N_("Articles relied on"), "opt"),
+                 )),
+        ListSpec("authorisations", N_("Domestic authorisations"), N_("authorisation"),
+                 new_item=lambda: {"kind": "court_order", "issued_by": ""},
+                 describe=lambda e, i: f"{i + 1}. {_short(e.get('issued_by')) or e.get('kind', '')}",
+                 parts=(
+                     Field("kind", N_("Kind"), "select", AUTHORISATION_KINDS, nullable=False),
+                     Field("issued_by", N_("Issued by"), "str", required=True, nullable=False),
+                     Field("date", N_("Date"), "date"),
+                     Field("reference", N_("Reference"), "opt"),
+                     Field("annexed", N_("Annexed to the request"), "bool"),
+                 )),
+    )),
+    Step("offences", N_("Offences"), ("offences",), (
+        ListSpec("offences", N_("Offences"), N_("offence"),
+                 new_item=lambda: {"name": "", "provision": "", "max_penalty": ""},
+                 describe=lambda e, i: f"{i + 1}. {_short(e.get('name')) or '…'}",
+                 required=True,
+                 parts=(
+                     Field("name", N_("Offence"), "text", required=True),
+                     Field("provision", N_("Statutory provision"), "str", required=True, nullable=False),
+                     Field("max_penalty", N_("Maximum penalty"), "str", required=True, nullable=False),
+                     Field("provision_text", N_("Text of the provision"), "long"),
+                     Field("dual_criminality", N_("Conduct (dual criminality)"), "long"),
+                 )),
+    )),
+    Step("facts", N_("Facts"), ("facts", "proceedings", "purpose"), (
+        Field("proceedings.stage", N_("Stage of proceedings"), "select", STAGES, nullable=False),
+        Field("proceedings.conducting_authority", N_("Authority conducting them"), "str", required=True,
+              nullable=False),
+        Field("proceedings.subject", N_("Subject of the proceedings"), "long", required=True),
+        Field("facts.summary", N_("Summary of the facts"), "long", required=True),
+        Field("facts.connection", N_("Link to the requested State"), "long", required=True),
+        Field("facts.open_sources_checked", N_("Open sources were checked"), "bool"),
+        Field("facts.open_sources", N_("What open sources showed"), "long"),
+        Field("purpose", N_("Purpose of the request"), "long", required=True),
+    )),
+    Step("persons", N_("Persons"), ("persons",), (
+        ListSpec("persons", N_("Persons concerned"), N_("person"),
+                 new_item=lambda: {"role": "suspect", "name": ""},
+                 describe=lambda e, i: f"{i + 1}. {e.get('role', '')}: {_short(e.get('name')) or '…'}",
+                 parts=(
+                     Field("role", N_("Role"), "select", PERSON_ROLES, nullable=False),
+                     Field("name", N_("Name"), "str", required=True, nullable=False),
+                     Field("date_of_birth", N_("Date of birth"), "date"),
+                     Field("nationality", N_("Nationality"), "country"),
+                     Field("location", N_("Location"), "opt"),
+                     Field("identity_verified", N_("Identity verified (not only an online profile)"), "bool"),
+                 )),
+    )),
+    Step("requests", N_("Requests & data"), ("requests",), (
+        ListSpec("requests", N_("Requests"), N_("request"),
+                 new_item=lambda: {"kind": "preservation", "id": "R1"},
+                 describe=lambda e, i: f"{e.get('id', '?')} {e.get('kind', '')} "
+                                       f"{_short((e.get('provider') or {}).get('name'), 20)}",
+                 required=True,
+                 parts=REQUEST_PARTS),
+    )),
+    Step("urgency", N_("Urgency & safeguards"), ("urgency", "confidentiality", "safeguards", "delivery"), (
+        Field("urgency.level", N_("Urgency"), "select", URGENCY_LEVELS, nullable=False),
+        Field("urgency.reasons", N_("Reasons for urgency"), "long"),
+        Field("urgency.respond_by", N_("Response requested by"), "date"),
+        Field("urgency.data_at_risk_from", N_("Data may be deleted from"), "date"),
+        Heading(N_("Confidentiality")),
+        Field("confidentiality.requested", N_("Ask for confidentiality"), "bool"),
+        Field("confidentiality.no_notification", N_("Do not notify the account holder"), "bool"),
+        Field("confidentiality.reasons", N_("Reasons"), "long"),
+        Field("confidentiality.until", N_("Until"), "opt"),
+        Heading(N_("Safeguards")),
+        Field("safeguards.proportionality", N_("Necessity and proportionality"), "long"),
+        Field("safeguards.data_protection", N_("Data protection"), "long"),
+        Field("safeguards.use_limitation", N_("Used only for these proceedings"), "bool"),
+        Field("delivery.hash_algorithm", N_("Hash algorithm for delivered files"), "opt"),
+    )),
+    Step("review", N_("Review & render"), ()),
+)
+
+STEP_IDS = tuple(s.id for s in STEPS)
+
+
+def step_for_path(path: str) -> str:
+    """The step that shows the field at `path` (a case path such as requests[0].items[1].nexus)."""
+    head = path.split(".", 1)[0].split("[", 1)[0]
+    for step in STEPS:
+        if head in step.owns:
+            return step.id
+    return "review"
+
+
+def step_by_id(step_id: str) -> Step:
+    return next(s for s in STEPS if s.id == step_id)
+
+
+def walk(parts: tuple[Part, ...], data: dict[str, Any], base: tuple[str | int, ...] = (),
+         entry: dict[str, Any] | None = None):  # noqa: ANN201 - a generator of (Field|ListSpec, path)
+    """Every field and list the case shows, in every list entry, as (spec, path) pairs."""
+    from .document import get_in, parse_path
+
+    entry = data if entry is None else entry
+    for part in parts:
+        if isinstance(part, Heading):
+            continue
+        if isinstance(part, Field):
+            if part.when is None or part.when(entry):
+                yield part, base + parse_path(part.key)
+            continue
+        list_path = base + (part.key,)
+        yield part, list_path
+        for i, child in enumerate(get_in(data, list_path, []) or []):
+            if isinstance(child, dict):
+                yield from walk(part.parts, data, list_path + (i,), child)

@@ -1,0 +1,119 @@
+"""One form row per field: its label, the editor that suits the field, and what is wrong with it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.suggester import SuggestFromList
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+from ..document import PathT, text_of, widget_id
+from ..i18n import _
+from ..steps import (
+    Field,
+    categories_for,
+    country_options,
+    legal_basis_options,
+    time_zones,
+)
+
+PLACEHOLDERS = {"date": "YYYY-MM-DD", "int": "0", "tz": "Europe/Paris"}
+
+
+def options_for(field: Field, entry: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) pairs for a picker, labels translated."""
+    if field.kind == "country":
+        pairs: tuple[tuple[str, str], ...] = country_options()
+        return [(label, code) for code, label in pairs]
+    if field.kind == "basis":
+        return [(_(label), code) for code, label in legal_basis_options()]
+    if field.kind == "categories":
+        return [(_(label), code) for code, label in categories_for(str(entry.get("kind", "")))]
+    return [(_(label), code) for code, label in field.options]
+
+
+def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) -> Widget:
+    """The widget that edits `field`, carrying the case path it writes to."""
+    wid = widget_id(path)
+    kind = field.kind
+    editor: Widget
+    if kind == "bool":
+        editor = Checkbox(_(field.label), bool(value), id=wid)
+    elif kind == "long":
+        editor = TextArea(text_of(value), id=wid, soft_wrap=True, tab_behavior="focus",
+                          show_line_numbers=False)
+    elif kind in ("select", "country", "lang", "basis", "tag"):
+        opts = options_for(field, entry)
+        known = {v for _label, v in opts}
+        blank = field.nullable or value not in known
+        editor = Select(opts, value=value if value in known else Select.NULL, allow_blank=blank,
+                        id=wid, compact=True, prompt=_("(choose)"))
+    elif kind == "categories":
+        chosen = set(value or [])
+        editor = SelectionList[str](*[(label, code, code in chosen) for label, code in options_for(field, entry)],
+                                    id=wid)
+    else:
+        shown = text_of(value) if kind == "text" else ("" if value is None else str(value))
+        suggester = SuggestFromList(time_zones(), case_sensitive=False) if kind == "tz" else None
+        editor = Input(shown, id=wid, placeholder=PLACEHOLDERS.get(kind, ""), suggester=suggester,
+                       select_on_focus=False, compact=True)
+    editor.field_path = path  # type: ignore[attr-defined]
+    editor.field_spec = field  # type: ignore[attr-defined]
+    return editor
+
+
+def read_editor(editor: Widget) -> Any:
+    """The value to store for what the editor now shows (blank values as the model wants them)."""
+    field: Field = editor.field_spec  # type: ignore[attr-defined]
+    if isinstance(editor, Checkbox):
+        return editor.value
+    if isinstance(editor, TextArea):
+        return editor.text
+    if isinstance(editor, Select):
+        return None if editor.value is Select.NULL else editor.value
+    if isinstance(editor, SelectionList):
+        return list(editor.selected)
+    assert isinstance(editor, Input)
+    raw = editor.value
+    if not raw.strip():
+        return None if field.nullable and field.kind not in ("str", "text") else ""
+    if field.kind == "int":
+        try:
+            return int(raw.strip())
+        except ValueError:
+            return raw  # kept as typed: the model says what is wrong with it
+    return raw
+
+
+class FieldRow(Vertical):
+    """Label, editor and messages for one field of the case."""
+
+    def __init__(self, field: Field, path: PathT, value: Any, entry: dict[str, Any]) -> None:
+        super().__init__(classes="field-row")
+        self.field = field
+        self.path = path
+        self.value = value
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        if self.field.kind != "bool":
+            mark = " *" if self.field.required else ""
+            yield Label(_(self.field.label) + mark, classes="field-label", markup=False)
+        yield make_editor(self.field, self.path, self.value, self.entry)
+        yield Static("", classes="field-problem", markup=False)
+
+    @property
+    def editor(self) -> Widget:
+        return self.query_one("#" + widget_id(self.path))
+
+    def show_problems(self, errors: list[str], notes: list[tuple[str, str]]) -> None:
+        """Model errors (the value is wrong) and check findings (severity, message) for this field."""
+        lines = [f"✗ {m}" for m in errors] + [f"{'!' if sev == 'error' else '·'} {m}" for sev, m in notes]
+        box = self.query_one(".field-problem", Static)
+        box.update("\n".join(lines))
+        box.display = bool(lines)
+        self.set_class(bool(errors), "-invalid")
+        self.set_class(not errors and any(s == "error" for s, _m in notes), "-finding")
