@@ -1,0 +1,131 @@
+"""`python -m benchmarks [--quick] [--output FILE]`: measure, print a table, write JSON.
+
+Figures are medians of repeated runs; whole-process comparisons alternate A B A B so that both
+sides see the same drift of a shared machine. The goals (see README "Performance"):
+
+- whole-process render within 2x of the floor process (python-docx alone, same text);
+- `mla-writer --version` within 5x of bare `python -c pass`;
+- the wizard's first screen in under 1 s headless;
+- a batch of N cases costs about N times one (time(100)/time(10) ~ 10).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import suites
+
+DEFAULT_OUTPUT = Path(__file__).resolve().parent / "results.json"
+PAIRS = [("en", "fr"), ("ar", "en"), ("zh", "ru"), ("en",)]
+
+
+def _goals(r: dict) -> list[dict]:
+    goals = []
+
+    def goal(name: str, value: float | None, limit: float, unit: str = "x") -> None:
+        goals.append({"goal": name, "value": value, "limit": limit, "unit": unit,
+                      "pass": value is not None and value <= limit})
+
+    wp = r.get("whole_process_render", {})
+    goal("whole-process render / floor process", wp.get("ratio_median"), 2.0)
+    goal("mla-writer --version / python -c pass", r.get("cli_start", {}).get("ratio_median"), 5.0)
+    wiz = r.get("wizard_first_screen", {})
+    goal("wizard first screen, headless", wiz.get("first_screen_median_s"), 1.0, "s")
+    sc = r.get("batch_scaling", {})
+    if sc.get("expected_ratio"):
+        # Linear or better: a little slack above N for noise, none for quadratic growth.
+        goal(f"batch time({sc['big']}) / time({sc['small']})", sc.get("ratio"), round(sc["expected_ratio"] * 1.2, 1))
+    return goals
+
+
+def _table(r: dict) -> str:
+    lines = []
+    add = lines.append
+    add(f"mla-writer benchmarks ({'quick' if r['quick'] else 'full'} run, Python {r['machine']['python']}, "
+        f"{r['machine']['cpus']} CPUs)")
+    add("")
+    add("Render per document (in process, median s)   strings   floor    render   ratio")
+    for row in r.get("render_per_document", []):
+        label = f"  {row['kind']:<13} {row['languages']:<6} ({row['example']})"
+        if "error" in row:
+            add(f"{label:<46} {row['strings']:>6}  {row['floor_s']:>7.4f}  ERROR {row['error'][:60]}")
+        else:
+            add(f"{label:<46} {row['strings']:>6}  {row['floor_s']:>7.4f}  {row['render_s']:>7.4f}  {row['ratio']:>5.2f}x")
+    add("")
+
+    def ab(name: str, d: dict, a: str, b: str) -> None:
+        if not d:
+            return
+        add(f"{name:<46} {d[a]['median_s']:>8.4f} s vs {d[b]['median_s']:.4f} s  = {d['ratio_median']:.2f}x "
+            f"(median of pairwise ratios, {d[a]['runs']} runs)")
+
+    ab("Whole process: render vs floor", r.get("whole_process_render", {}), "render", "floor")
+    ab("CLI start: --version vs python -c pass", r.get("cli_start", {}), "version", "bare_python")
+    be = r.get("batch_examples", {})
+    if be:
+        add(f"{'Batch: every example in one process':<46} {be['median_s']:>8.4f} s for {be['cases']} cases "
+            f"({be['per_case_s']:.4f} s each){'; failures: ' + ', '.join(be['failures']) if be['failures'] else ''}")
+    sc = r.get("batch_scaling", {})
+    if sc:
+        add(f"{'Batch scaling (CPU time)':<46} {sc['small']} cases {sc['small_cpu_s']:.3f} s, {sc['big']} cases {sc['big_cpu_s']:.3f} s "
+            f"= {sc['ratio']:.2f}x (linear: {sc['expected_ratio']:.0f}x)")
+    ck = r.get("check", {})
+    if ck:
+        add(f"{'check: whole process':<46} {ck['process']['median_s']:>8.4f} s; "
+            f"load_case {ck['load_case']['median_s'] * 1000:.1f} ms, run_checks {ck['run_checks']['median_s'] * 1000:.1f} ms")
+    wiz = r.get("wizard_first_screen", {})
+    if "skipped" in wiz:
+        add(f"{'Wizard first screen (headless)':<46} skipped: {wiz['skipped']}")
+    elif wiz:
+        add(f"{'Wizard first screen (headless)':<46} {wiz['first_screen_median_s']:>8.4f} s "
+            f"(imports {wiz['import_median_s']:.3f} s, screen {wiz['screen']})")
+    mem = r.get("memory", {})
+    if mem:
+        add("Peak memory: " + ", ".join(f"{k.removesuffix('_kb')} {v // 1024} MB" if isinstance(v, int) else f"{k} {v}"
+                                        for k, v in mem.items()))
+    add("")
+    for g in r["goals"]:
+        value = "n/a" if g["value"] is None else f"{g['value']}{g['unit']}"
+        add(f"  {'PASS' if g['pass'] else 'FAIL'}  {g['goal']}: {value} (goal <= {g['limit']}{g['unit']})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="fewer runs and smaller batches (about a minute)")
+    p.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help=f"JSON results (default {DEFAULT_OUTPUT.name})")
+    args = p.parse_args(argv)
+    q = args.quick
+    n = 3 if q else 9
+    steps = [
+        ("cli_start", lambda: suites.cli_start(5 if q else 15)),
+        ("check", lambda: suites.check_time(n)),
+        ("whole_process_render", lambda: suites.whole_process_render(n)),
+        ("render_per_document", lambda: suites.render_per_document(n, PAIRS, 1 if q else 5)),
+        ("batch_examples", lambda: suites.batch_examples(n)),
+        ("batch_scaling", lambda: suites.batch_scaling(4 if q else 10, 40 if q else 100, 2 if q else 3)),
+        ("wizard_first_screen", lambda: suites.wizard_first_screen(3 if q else 7)),
+        ("memory", suites.memory),
+    ]
+    results: dict = {"quick": q, "machine": suites.machine()}
+    for name, step in steps:
+        print(f"... {name}", file=sys.stderr, flush=True)
+        try:
+            results[name] = step()
+        except Exception as e:  # noqa: BLE001 - a part still being written must not stop the rest
+            results[name] = {}
+            results.setdefault("errors", {})[name] = f"{type(e).__name__}: {e}"[:300]
+    results["goals"] = _goals(results)
+    print(_table(results))
+    for name, err in results.get("errors", {}).items():
+        print(f"  error in {name}: {err}")
+    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,243 @@
+"""The measurements. Each returns a plain dict for results.json; none prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from . import floor
+from .timing import PY, Runs, alternate, peak_memory_kb, repeat, run_process
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+MAIN_EXAMPLE = EXAMPLES / "bec-preservation.json"
+TODAY = dt.date(2026, 4, 1)  # a fixed clock, as the tests use
+FLOOR_SCRIPT = Path(floor.__file__).resolve()
+
+
+def cli_command() -> list[str]:
+    """What a user types: the installed console script, else python -m mla_writer."""
+    script = Path(PY).with_name("mla-writer")
+    return [str(script)] if script.exists() else [PY, "-m", "mla_writer"]
+
+
+def example_paths() -> list[Path]:
+    return sorted(p for p in EXAMPLES.glob("*.json") if not p.name.endswith(".expected.json"))
+
+
+def _load(path: Path):
+    from mla_writer.store import load_case
+
+    return load_case(path)
+
+
+def _render_bytes(case, languages) -> bytes:
+    from mla_writer.checks import Context, run_checks
+    from mla_writer.render import render_bytes
+
+    findings = run_checks(case, Context(today=TODAY))
+    return render_bytes(case, languages=languages, findings=findings, today=TODAY)
+
+
+def _floor_bytes(texts: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as d:
+        floor.write_floor(texts, Path(d) / "floor.docx")
+
+
+def _one_request_cases() -> dict[str, object]:
+    """For each request kind, an example case cut down to its first request of that kind."""
+    out: dict[str, object] = {}
+    for path in example_paths():
+        try:
+            case = _load(path)
+        except Exception:  # noqa: BLE001 - an example being edited by its author; skip it
+            continue
+        for req in case.requests:
+            if req.kind not in out:
+                out[req.kind] = (path.stem, case.model_copy(update={"requests": [req]}))
+    return dict(sorted(out.items()))
+
+
+def render_per_document(runs: int, pairs: list[tuple[str, ...]], all_pairs_for: int) -> list[dict]:
+    """In-process render of one document per kind and language pair, against the floor writing
+    the same strings. The first `all_pairs_for` kinds get every pair, the rest the first pair."""
+    rows = []
+    for i, (kind, (source, case)) in enumerate(_one_request_cases().items()):
+        texts = floor.case_texts(case.model_dump(mode="json"))
+        floor_runs = repeat(lambda texts=texts: _floor_bytes(texts), runs)
+        for langs in pairs if i < all_pairs_for else pairs[:1]:
+            row = {"kind": kind, "example": source, "languages": "+".join(langs), "strings": len(texts),
+                   "floor_s": round(floor_runs.median, 5)}
+            try:
+                r = repeat(lambda case=case, langs=langs: _render_bytes(case, langs), runs)
+            except Exception as e:  # noqa: BLE001 - report, keep measuring the rest
+                row["error"] = f"{type(e).__name__}: {e}"[:200]
+            else:
+                row |= {"render_s": round(r.median, 5), "ratio": round(r.median / floor_runs.median, 2)}
+            rows.append(row)
+    return rows
+
+
+def whole_process_render(runs: int) -> dict:
+    with tempfile.TemporaryDirectory() as d:
+        out_a, out_b = Path(d) / "render.docx", Path(d) / "floor.docx"
+        a = [*cli_command(), "render", str(MAIN_EXAMPLE), "-o", str(out_a), "--force", "--today", TODAY.isoformat()]
+        b = [PY, str(FLOOR_SCRIPT), str(MAIN_EXAMPLE), str(out_b)]
+        ra, rb, ratios = alternate(a, b, runs)
+        sizes = {"render_bytes": out_a.stat().st_size, "floor_bytes": out_b.stat().st_size}
+    return {"case": MAIN_EXAMPLE.name, "render": ra.as_dict(), "floor": rb.as_dict(),
+            "ratio_median": round(statistics.median(ratios), 2), **sizes}
+
+
+def batch_examples(runs: int) -> dict:
+    """Every example in one process, as `examples render-all` does."""
+    cases = []
+    for path in example_paths():
+        try:
+            cases.append(_load(path))
+        except Exception:  # noqa: BLE001
+            continue
+    failures: list[str] = []
+
+    def all_of_them() -> None:
+        for case in cases:
+            try:
+                _render_bytes(case, list(case.languages))
+            except Exception as e:  # noqa: BLE001
+                failures.append(f"{case.reference}: {type(e).__name__}")
+
+    r = repeat(all_of_them, runs)
+    return {"cases": len(cases), **r.as_dict(), "per_case_s": round(r.median / max(len(cases), 1), 5),
+            "failures": sorted(set(failures))}
+
+
+def batch_scaling(small: int, big: int, runs: int) -> dict:
+    """Render `small` then `big` distinct cases in one process, alternating; linear means the
+    time ratio is about big/small. CPU time, so that other work on a shared machine counts less."""
+    base = _load(MAIN_EXAMPLE)
+    many = [base.model_copy(update={"reference": f"BENCH-{i:04d}"}) for i in range(big)]
+    langs = list(base.languages)
+    _render_bytes(many[0], langs)  # warm: templates compiled, catalogs loaded
+
+    def batch(n: int) -> float:
+        start = time.process_time()
+        for case in many[:n]:
+            _render_bytes(case, langs)
+        return time.process_time() - start
+
+    smalls, bigs = [], []
+    for _ in range(runs):
+        smalls.append(batch(small))
+        bigs.append(batch(big))
+    t_small, t_big = statistics.median(smalls), statistics.median(bigs)
+    return {"small": small, "big": big, "small_cpu_s": round(t_small, 4), "big_cpu_s": round(t_big, 4),
+            "ratio": round(t_big / t_small, 2), "expected_ratio": big / small, "runs": runs}
+
+
+def cli_start(runs: int) -> dict:
+    ra, rb, ratios = alternate([*cli_command(), "--version"], [PY, "-c", "pass"], runs)
+    return {"version": ra.as_dict(), "bare_python": rb.as_dict(), "ratio_median": round(statistics.median(ratios), 2)}
+
+
+def check_time(runs: int) -> dict:
+    from mla_writer.checks import Context, run_checks
+
+    proc = Runs()
+    for i in range(runs + 1):
+        wall = run_process([*cli_command(), "check", str(MAIN_EXAMPLE), "--today", TODAY.isoformat()])[0]
+        if i:
+            proc.wall.append(wall)
+    case = _load(MAIN_EXAMPLE)
+    ctx = Context(today=TODAY)
+    inproc = repeat(lambda: run_checks(case, ctx), runs * 4)
+    load = repeat(lambda: _load(MAIN_EXAMPLE), runs * 4)
+    return {"process": proc.as_dict(), "run_checks": inproc.as_dict(), "load_case": load.as_dict()}
+
+
+WIZARD_PROBE = r"""
+import asyncio, json, sys, time
+from pathlib import Path
+t_start = time.time()
+from mla_writer.tui import app as tui_app
+t_import = time.time() - t_start
+async def main():
+    app = tui_app.WizardApp(tui_app.open_document(Path(sys.argv[1])) if len(sys.argv) > 1 else None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        shown = time.time()
+        screen = type(app.screen).__name__
+    print(json.dumps({"import_s": t_import, "shown_at": shown, "screen": screen}))
+asyncio.run(main())
+"""
+
+
+def wizard_first_screen(runs: int) -> dict:
+    """From starting the process to the first screen drawn, headless (App.run_test), opening a
+    copy of the example case as `mla-writer wizard case.json` would."""
+    try:
+        import mla_writer.tui.app  # noqa: F401
+    except Exception as e:  # noqa: BLE001
+        return {"skipped": f"mla_writer.tui.app not importable: {type(e).__name__}: {e}"[:200]}
+    import subprocess
+
+    firsts, imports, screen = [], [], ""
+    with tempfile.TemporaryDirectory() as d:
+        for i in range(runs + 1):
+            case = Path(d) / f"case-{i}.json"
+            shutil.copyfile(MAIN_EXAMPLE, case)
+            started = time.time()
+            p = subprocess.run([PY, "-c", WIZARD_PROBE, str(case)], capture_output=True, text=True,
+                               timeout=120, cwd=d, env={**os.environ, "HOME": d, "XDG_DATA_HOME": d})
+            if p.returncode != 0:
+                return {"skipped": f"wizard did not start headless: {p.stderr.strip().splitlines()[-1:]}"}
+            data = json.loads(p.stdout.strip().splitlines()[-1])
+            if i:
+                firsts.append(data["shown_at"] - started)
+                imports.append(data["import_s"])
+                screen = data["screen"]
+    return {"first_screen_median_s": round(statistics.median(firsts), 4), "import_median_s":
+            round(statistics.median(imports), 4), "screen": screen, "runs": runs}
+
+
+def memory() -> dict:
+    """Peak memory: whole processes (from the kernel) and Python allocations of one render."""
+    out: dict = {}
+    with tempfile.TemporaryDirectory() as d:
+        for name, argv in {
+            "render_process": [*cli_command(), "render", str(MAIN_EXAMPLE), "-o", f"{d}/a.docx", "--today", TODAY.isoformat()],
+            "floor_process": [PY, str(FLOOR_SCRIPT), str(MAIN_EXAMPLE), f"{d}/b.docx"],
+            "check_process": [*cli_command(), "check", str(MAIN_EXAMPLE), "--today", TODAY.isoformat()],
+            "bare_python": [PY, "-c", "pass"],
+        }.items():
+            try:
+                out[f"{name}_peak_rss_kb"] = peak_memory_kb(argv)
+            except RuntimeError as e:
+                out[f"{name}_error"] = str(e)[:200]
+    case = _load(MAIN_EXAMPLE)
+    try:
+        _render_bytes(case, list(case.languages))
+        tracemalloc.start()
+        _render_bytes(case, list(case.languages))
+        out["render_python_alloc_peak_kb"] = tracemalloc.get_traced_memory()[1] // 1024
+    except Exception as e:  # noqa: BLE001
+        out["render_python_alloc_error"] = f"{type(e).__name__}: {e}"[:200]
+    finally:
+        tracemalloc.stop()
+    return out
+
+
+def machine() -> dict:
+    import os
+    import platform
+
+    return {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count(),
+            "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "libreoffice": bool(shutil.which("soffice") or shutil.which("libreoffice"))}
