@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from strategies import IDENTIFIERS, REQUESTS, cases, dates
 
 from mla_writer.checks import Context, run_checks
-from mla_writer.model import REQUEST_KINDS, Case, DataItem
+from mla_writer.model import REQUEST_KINDS, Case, DataItem, DateRange
 
 # Deterministic and quick: the same examples on every run, no per-example deadline.
 PROPERTY = settings(max_examples=30, deadline=None, derandomize=True,
@@ -103,6 +103,13 @@ def test_checks_never_crash_and_every_path_names_a_real_field(case: Case, today:
 def test_several_requests_share_one_case(case: Case) -> None:
     assert [r.id for r in case.requests] == [f"R{n + 1}" for n in range(len(case.requests))]
     _round_trips(case)
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "GMT+2 ", "paris"])
+def test_a_date_range_zone_must_be_an_iana_name(zone: str) -> None:
+    with pytest.raises(ValueError, match="not an IANA time zone"):
+        DateRange(start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 2), timezone=zone)
+    assert DateRange(start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 2), timezone=" ").timezone is None
 
 
 def test_strategies_cover_every_kind() -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date
 from urllib.parse import urlsplit
 
-from ..model import URL, Account, Case, CryptoAddress, DataItem, Domain, IPAddress, blank
+from ..model import URL, Account, Case, CryptoAddress, DataItem, DateRange, Domain, IPAddress, blank
+from ..model.identifiers import zone
 from .engine import Context, Hit, rule
 from .walk import items
 
@@ -29,8 +30,14 @@ def _of_type(case: Case, kind: type) -> Iterator[tuple[str, object]]:
             yield f"{path}.identifier", item.identifier
 
 
-def _naive_local(ts: datetime) -> datetime:
-    return ts.replace(tzinfo=None)
+def _day_in_range_zone(ip: IPAddress, rng: DateRange) -> date:
+    """The calendar day of the IP timestamp, read in the date range's zone when both have one:
+    09:00 in Tokyo on the 4th is still the 3rd in Dublin."""
+    local = ip.local_time()
+    if local is not None and rng.timezone:
+        return local.astimezone(zone(rng.timezone)).date()
+    assert ip.timestamp is not None
+    return ip.timestamp.replace(tzinfo=None).date()
 
 
 @rule(
@@ -124,8 +131,7 @@ def ip_time_outside_range(case: Case, ctx: Context) -> Iterator[Hit]:
         rng = item.date_range
         if ip.timestamp is None or rng is None:
             continue
-        day = _naive_local(ip.timestamp).date()
-        if not rng.start <= day <= rng.end:
+        if not rng.start <= _day_in_range_zone(ip, rng) <= rng.end:
             yield Hit(f"{path}.timestamp")
 
 

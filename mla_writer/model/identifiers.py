@@ -20,7 +20,8 @@ from .common import Str, Strict
 CGNAT = ipaddress.ip_network("100.64.0.0/10")
 
 
-def _zone(name: str) -> ZoneInfo:
+def zone(name: str) -> ZoneInfo:
+    """The IANA time zone `name`, or a ValueError that says what to write instead."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -67,7 +68,7 @@ class IPAddress(_Identifier):
         if v is None or not v.strip():
             return None
         v = v.strip()
-        _zone(v)
+        zone(v)
         return v
 
     @model_validator(mode="after")
@@ -101,8 +102,8 @@ class IPAddress(_Identifier):
             return None
         ts = self.timestamp
         if ts.tzinfo is not None:
-            return ts.astimezone(_zone(self.timezone))
-        return ts.replace(tzinfo=_zone(self.timezone))
+            return ts.astimezone(zone(self.timezone))
+        return ts.replace(tzinfo=zone(self.timezone))
 
     def utc(self) -> datetime | None:
         local = self.local_time()

@@ -8,7 +8,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Field, field_validator, model_validator
 
 from .common import Str, Strict, Text
-from .identifiers import Identifier
+from .identifiers import Identifier, zone
 from .parties import Contact, Provider
 
 RequestKind = Literal["preservation", "subscriber", "traffic", "content", "emergency"]
@@ -56,6 +56,15 @@ class DateRange(Strict):
     start: dt.date
     end: dt.date
     timezone: Str | None = Field(default=None, description="IANA zone the dates are given in")
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str | None) -> str | None:
+        # The same rule as an IP address's zone: a name the provider can look up, or nothing.
+        if v is None or not v.strip():
+            return None
+        zone(v.strip())
+        return v.strip()
 
     @model_validator(mode="after")
     def _ordered(self) -> DateRange:

@@ -81,13 +81,16 @@ def test_ipv6_needs_no_port() -> None:
     assert "IP-NO-PORT" not in codes(case)
 
 
-def test_ip_timestamp_compared_in_its_own_local_date() -> None:
-    case = clean_case()
-    # 23:59:59 local on the last day of the range is inside it, whatever its UTC date.
+def test_ip_timestamp_is_read_in_the_zone_of_the_date_range() -> None:
+    case = clean_case()  # the range is 3 March 2026, Europe/London
+    # 08:00 on 4 March in Tokyo is 23:00 on 3 March in London: inside the range.
     case.requests[SUB].items[0].identifier = IPAddress(
-        address="203.0.113.9", timestamp=dt.datetime(2026, 3, 3, 23, 59, 59), timezone="Asia/Tokyo", port=1,
+        address="203.0.113.9", timestamp=dt.datetime(2026, 3, 4, 8, 0, 1), timezone="Asia/Tokyo", port=1,
         source="log")
     assert "IP-TIME-OUTSIDE-RANGE" not in codes(case)
+    # Without a zone on the range, the day is the one written in the timestamp.
+    case.requests[SUB].items[0].date_range = DateRange(start=dt.date(2026, 3, 3), end=dt.date(2026, 3, 3))
+    assert "IP-TIME-OUTSIDE-RANGE" in codes(case)
 
 
 def test_duplicate_ip_with_another_time_is_another_use() -> None:
