@@ -1,0 +1,115 @@
+"""Languages: one Babel catalog per language, text direction, and dates and numbers per language.
+
+The catalogs live in ``locales/<lang>/LC_MESSAGES/mla_writer.po`` (domain ``mla_writer``). A wheel
+ships compiled ``.mo`` files (built by ``hatch_build.py``); a source checkout has only the ``.po``
+files, so a missing or stale ``.mo`` is compiled in memory on first use. Nobody has to remember
+to run ``pybabel compile`` for a change to a ``.po`` file to show up.
+
+The wizard uses ``translations(lang).gettext`` for its screens; the documents use the same
+catalogs through ``mla_writer.render.templates``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.dates import format_datetime as _babel_datetime
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+
+from .resources import resource_dir
+
+DOMAIN = "mla_writer"
+LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
+SOURCE_LANGUAGE = "en"
+
+# Babel's locale for each document language. English follows British usage (20 March 2026), as UN
+# documents do; Chinese documents are in Simplified Chinese, the script of the official UN texts.
+_LOCALES = {"ar": "ar", "en": "en_GB", "es": "es", "fr": "fr", "ru": "ru", "zh": "zh_Hans_CN"}
+
+__all__ = [
+    "DOMAIN", "LANGUAGES", "CatalogError", "compile_po", "format_date", "format_datetime",
+    "format_number", "is_rtl", "language_name", "locale", "locales_dir", "territory_name",
+    "translations",
+]
+
+
+class CatalogError(ValueError):
+    """A catalog cannot be read: the message names the file."""
+
+
+def locales_dir() -> Path:
+    return resource_dir("locales")
+
+
+def _check(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"'{lang}' is not a document language; use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def compile_po(po_path: Path) -> bytes:
+    """The bytes of the .mo file for a .po file (fuzzy entries left out, as pybabel compile does)."""
+    try:
+        with po_path.open("rb") as fp:
+            catalog = read_po(fp, locale=po_path.parent.parent.name, domain=DOMAIN)
+    except (OSError, ValueError, SyntaxError) as e:
+        raise CatalogError(f"{po_path}: cannot read the catalog ({e})") from None
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    return buf.getvalue()
+
+
+@cache
+def translations(lang: str) -> NullTranslations:
+    """The catalog for a language (cached). English falls back to the source strings."""
+    folder = locales_dir() / _check(lang) / "LC_MESSAGES"
+    po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as fp:
+            return Translations(fp, domain=DOMAIN)
+    if po.is_file():
+        return Translations(io.BytesIO(compile_po(po)), domain=DOMAIN)
+    return NullTranslations()
+
+
+@cache
+def locale(lang: str) -> Locale:
+    return Locale.parse(_LOCALES[_check(lang)])
+
+
+def is_rtl(lang: str) -> bool:
+    """True for languages written right to left (Arabic)."""
+    return locale(lang).character_order == "right-to-left"
+
+
+def format_date(value: dt.date, lang: str, form: str = "long") -> str:
+    """A date as a lawyer writes it in that language, e.g. 20 March 2026, 20 mars 2026."""
+    return _babel_date(value, format=form, locale=locale(lang))
+
+
+def format_datetime(value: dt.datetime, lang: str) -> str:
+    """Date and time to the second, in the time zone the value carries (no conversion)."""
+    date_part = _babel_date(value.date(), format="long", locale=locale(lang))
+    time_part = _babel_datetime(value, format="HH:mm:ss", tzinfo=value.tzinfo, locale=locale(lang))
+    return f"{date_part}, {time_part}"
+
+
+def format_number(value: int | float, lang: str) -> str:
+    return format_decimal(value, locale=locale(lang))
+
+
+def territory_name(code: str, lang: str) -> str:
+    """A country's name in the language (Babel's CLDR data), or the code when CLDR lacks it."""
+    return locale(lang).territories.get(code.upper(), code)
+
+
+def language_name(code: str, lang: str) -> str:
+    return locale(lang).languages.get(code, code)

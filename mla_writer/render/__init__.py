@@ -1,0 +1,118 @@
+"""Render a case as a Word document: one or two languages, one part per request, then the annex.
+
+    case + findings ──context──> Jinja template × each language ──blocks──> docx (aligned rows)
+
+The public entry point is :func:`render_docx`; ``render.pdf.to_pdf`` converts the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..checks import Finding
+from ..model import Case
+from ..resources import resource_dir
+from .blocks import Block, MarkupError, pair_blocks, parse_blocks
+from .context import annex_context, build_context
+from .docx import Part, build_docx
+from .templates import TemplateRenderError, render_template
+
+__all__ = ["RenderError", "render_blocks", "render_docx", "render_bytes", "template_dir"]
+
+ANNEX_TEMPLATE = "annex.html.j2"
+HEADER_TEMPLATE = "header.html.j2"
+FOOTER_TEMPLATE = "footer.html.j2"
+
+
+class RenderError(Exception):
+    """The document cannot be produced; the message says why and what to do."""
+
+
+def template_dir(templates: Path | None = None) -> Path:
+    folder = templates if templates is not None else resource_dir("templates")
+    if not folder.is_dir():
+        raise RenderError(f"{folder}: no such templates folder")
+    return folder.resolve()
+
+
+def _blocks(name: str, langs: Sequence[str], drafting: str, folder: Path,
+            context: dict[str, Any]) -> list[list[Block]]:
+    if not (folder / name).is_file():
+        raise RenderError(f"{folder}: no template {name}; the folder must hold one template per "
+                          "request kind (see templates/MARKUP.md)")
+    per_lang = []
+    try:
+        for lang in langs:
+            markup = render_template(name, lang, drafting, folder, context)
+            per_lang.append(parse_blocks(markup, where=f"{name} ({lang})"))
+        if len(per_lang) == 2:
+            pair_blocks(per_lang[0], per_lang[1], where=name)
+    except (TemplateRenderError, MarkupError) as e:
+        raise RenderError(str(e)) from None
+    return per_lang
+
+
+def render_blocks(case: Case, languages: Sequence[str], findings: Sequence[Finding],
+                  templates: Path | None = None) -> list[Part]:
+    """Every part of the document as blocks per language (what build_docx lays out)."""
+    langs = list(languages)
+    if not 1 <= len(langs) <= 2 or len(set(langs)) != len(langs):
+        raise RenderError(f"give one or two different languages, not {','.join(langs)}")
+    if not case.requests:
+        raise RenderError("the case holds no request: add a request (preservation, subscriber, traffic, "
+                          "content or emergency) before rendering")
+    folder = template_dir(templates)
+    drafting = case.drafting_language
+    parts = []
+    for request in case.requests:
+        ctx = build_context(case, request, findings)
+        parts.append(Part(
+            header=_blocks(HEADER_TEMPLATE, langs, drafting, folder, ctx),
+            footer=_blocks(FOOTER_TEMPLATE, langs, drafting, folder, ctx),
+            body=_blocks(f"{request.kind}.html.j2", langs, drafting, folder, ctx),
+        ))
+    actx = annex_context(case, findings)
+    actx["request"] = None
+    parts.append(Part(
+        header=_blocks(HEADER_TEMPLATE, langs, drafting, folder, actx),
+        footer=_blocks(FOOTER_TEMPLATE, langs, drafting, folder, actx),
+        body=_blocks(ANNEX_TEMPLATE, langs, drafting, folder, actx),
+    ))
+    return parts
+
+
+def _document_time(case: Case, today: dt.date | None) -> dt.datetime:
+    """The package timestamp: the case's own date, so the bytes depend on the case alone."""
+    day = case.date or case.signature.date or today or dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def render_bytes(case: Case, *, languages: Sequence[str], findings: Sequence[Finding] = (),
+                 templates: Path | None = None, today: dt.date | None = None) -> bytes:
+    parts = render_blocks(case, languages, findings, templates)
+    return build_docx(parts, languages, when=_document_time(case, today),
+                      title=case.reference or case.title, subject=", ".join(r.kind for r in case.requests))
+
+
+def render_docx(case: Case, out: Path, *, languages: Sequence[str], findings: Sequence[Finding] = (),
+                templates: Path | None = None, today: dt.date | None = None) -> Path:
+    """Write the Word document for the case to `out` (atomically) and return the path."""
+    data = render_bytes(case, languages=languages, findings=findings, templates=templates, today=today)
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out

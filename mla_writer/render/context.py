@@ -1,0 +1,85 @@
+"""Case + findings -> the plain data the templates read (the same for every language).
+
+Templates get dictionaries, lists, strings, dates and numbers, never model objects: what a
+template can reach is exactly what is built here. Free text stays a ``{"text", "translations"}``
+mapping; the template's ``L.free()`` picks the language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..checks import Finding
+from ..model import Case
+from .checklist import checklist
+
+TEXT_KEYS = {"text", "translations"}
+
+
+def fingerprint(case: Case) -> str:
+    """Short SHA-256 of the canonical case JSON: tells a reviewer two versions apart."""
+    canonical = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, sort_keys=True,
+                           separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def _legal_basis(item: dict[str, Any]) -> dict[str, Any]:
+    """Add the reference data (instrument, verified citations) to a legal basis the user chose."""
+    from .. import refdata
+
+    info = refdata.legal_bases().get(item["basis"])
+    item["instrument"] = info.instrument if info else ""
+    item["short"] = info.short if info else item["basis"]
+    citation = item.get("citation") or {"text": "", "translations": {}}
+    if not (citation.get("text") or "").strip() and info is not None and info.verified and info.citation_en:
+        # The verified treaty wording from the data file, in the languages it exists in.
+        citation = {"text": info.citation_en, "translations": {"fr": info.citation_fr} if info.citation_fr else {},
+                    "source_language": "en"}
+    item["quote"] = citation
+    return item
+
+
+def _identifier(ident: Any) -> dict[str, Any]:
+    d = ident.model_dump(mode="python")
+    d["display"] = ident.display()
+    if d["type"] == "ip":
+        d["display"] = ident.address  # the port has its own line, worded per language
+        d["local"] = ident.local_time()
+        d["utc"] = ident.utc()
+    return d
+
+
+def request_context(request: Any) -> dict[str, Any]:
+    d = request.model_dump(mode="python")
+    for item, model_item in zip(d["items"], request.items, strict=True):
+        item["identifier"] = _identifier(model_item.identifier)
+    return d
+
+
+def build_context(case: Case, request: Any, findings: Sequence[Finding]) -> dict[str, Any]:
+    d = case.model_dump(mode="python", exclude={"requests", "training"})
+    d["legal_bases"] = [_legal_basis(lb) for lb in d["legal_bases"]]
+    index = case.requests.index(request)
+    return {
+        "case": d,
+        "request": request_context(request),
+        "request_number": index + 1,
+        "request_count": len(case.requests),
+        "fingerprint": fingerprint(case),
+        "final": case.status == "final",
+        "findings": [f.as_dict() for f in findings],
+        "checklist": checklist(case, findings),
+    }
+
+
+def annex_context(case: Case, findings: Sequence[Finding]) -> dict[str, Any]:
+    return {
+        "case": case.model_dump(mode="python", include={"reference", "status", "date", "classification"}),
+        "fingerprint": fingerprint(case),
+        "final": case.status == "final",
+        "findings": [f.as_dict() for f in findings],
+        "checklist": checklist(case, findings),
+    }

@@ -1,0 +1,395 @@
+"""Every raw WordprocessingML helper: what python-docx does not do for us.
+
+- right-to-left paragraphs and runs for Arabic (w:bidi, w:rtl, w:bCs, w:szCs, w:lang w:bidi)
+- the East Asian font slot (w:eastAsia) so Word and LibreOffice pick a CJK font for Chinese
+- PAGE / NUMPAGES fields, checkboxes (w14 content controls), cell shading and borders
+- fixed package metadata and zip timestamps, so the same case gives the same bytes
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+
+# Word's own language tags for the six languages (w:lang values).
+LANG_TAGS = {"ar": "ar-SA", "en": "en-GB", "es": "es-ES", "fr": "fr-FR", "ru": "ru-RU", "zh": "zh-CN"}
+
+# Fonts: one per script slot. Word picks the slot by character; LibreOffice maps missing fonts
+# through fontconfig (Times New Roman -> Liberation Serif, SimSun -> a Noto CJK face).
+LATIN_FONT = "Times New Roman"
+COMPLEX_FONT = "Times New Roman"  # has Arabic glyphs on Windows; Noto Naskh Arabic elsewhere
+EAST_ASIA_FONT = "SimSun"
+CHECKBOX_FONT = "MS Gothic"
+CHECKED, UNCHECKED = "\u2612", "\u2610"
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _child(parent, tag: str, *, first: bool = False):  # noqa: ANN001, ANN202
+    """The existing child `tag` of `parent`, or a new one (first or last, per schema order needs)."""
+    el = parent.find(qn(tag))
+    if el is None:
+        el = OxmlElement(tag)
+        if first:
+            parent.insert(0, el)
+        else:
+            parent.append(el)
+    return el
+
+
+# --------------------------------------------------------------------------- fonts and direction
+
+def set_run_fonts(rpr, *, ascii_: str = LATIN_FONT, east_asia: str = EAST_ASIA_FONT,  # noqa: ANN001
+                  cs: str = COMPLEX_FONT) -> None:
+    """Fill the four font slots of a run or style property element (w:rPr)."""
+    fonts = _child(rpr, "w:rFonts", first=True)
+    fonts.set(qn("w:ascii"), ascii_)
+    fonts.set(qn("w:hAnsi"), ascii_)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:cs"), cs)
+
+
+def set_lang(rpr, lang: str) -> None:  # noqa: ANN001
+    """Tag the run's language so spelling, line breaking and font fallback follow it."""
+    el = _child(rpr, "w:lang")
+    tag = LANG_TAGS[lang]
+    if lang == "ar":
+        el.set(qn("w:bidi"), tag)
+    elif lang == "zh":
+        el.set(qn("w:eastAsia"), tag)
+    else:
+        el.set(qn("w:val"), tag)
+
+
+def _rpr_in_order(rpr) -> None:  # noqa: ANN001
+    """Sort w:rPr children into the order the schema requires (Word rejects other orders)."""
+    order = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+             "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+             "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+             "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+             "specVanish", "oMath"]
+    rank = {qn(f"w:{t}"): i for i, t in enumerate(order)}
+    children = sorted(rpr, key=lambda c: rank.get(c.tag, len(order)))
+    for c in children:
+        rpr.append(c)
+
+
+def style_run(run, *, lang: str, bold: bool = False, italic: bool = False,  # noqa: ANN001
+              size_pt: float | None = None) -> None:
+    """Bold, italic and size in both the Latin and the complex-script slots, plus direction."""
+    rpr = run._r.get_or_add_rPr()
+    if bold:
+        _child(rpr, "w:b")
+        _child(rpr, "w:bCs")
+    if italic:
+        _child(rpr, "w:i")
+        _child(rpr, "w:iCs")
+    if size_pt is not None:
+        half = str(int(round(size_pt * 2)))
+        _child(rpr, "w:sz").set(qn("w:val"), half)
+        _child(rpr, "w:szCs").set(qn("w:val"), half)
+    if lang == "ar":
+        _child(rpr, "w:rtl")
+    set_lang(rpr, lang)
+    _rpr_in_order(rpr)
+
+
+def set_paragraph_rtl(paragraph) -> None:  # noqa: ANN001
+    """Right-to-left paragraph (w:bidi): Arabic reads from the right, lists indent from the right."""
+    ppr = paragraph._p.get_or_add_pPr()
+    bidi = OxmlElement("w:bidi")
+    # w:bidi comes after the numbering/border/shading/tabs group and before spacing and jc.
+    anchor = None
+    for tag in ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+                "w:jc", "w:textDirection", "w:textAlignment", "w:outlineLvl", "w:rPr"):
+        anchor = ppr.find(qn(tag))
+        if anchor is not None:
+            break
+    if ppr.find(qn("w:bidi")) is None:
+        if anchor is not None:
+            anchor.addprevious(bidi)
+        else:
+            ppr.append(bidi)
+
+
+def set_table_rtl(table) -> None:  # noqa: ANN001
+    """Lay the table's columns out from the right (w:bidiVisual), for an Arabic-only document."""
+    tblpr = table._tbl.tblPr
+    el = OxmlElement("w:bidiVisual")
+    style = tblpr.find(qn("w:tblStyle"))
+    if style is not None:
+        style.addnext(el)
+    else:
+        tblpr.insert(0, el)
+
+
+def set_document_defaults(document, *, size_pt: float = 11) -> None:  # noqa: ANN001
+    """Default fonts for every script and size for Latin and complex scripts (w:docDefaults)."""
+    styles = document.styles.element
+    defaults = _child(styles, "w:docDefaults", first=True)
+    rpr_default = _child(defaults, "w:rPrDefault", first=True)
+    rpr = _child(rpr_default, "w:rPr")
+    for el in list(rpr):
+        if el.tag in (qn("w:rFonts"), qn("w:sz"), qn("w:szCs"), qn("w:lang")):
+            rpr.remove(el)
+    set_run_fonts(rpr)
+    half = str(int(size_pt * 2))
+    _child(rpr, "w:sz").set(qn("w:val"), half)
+    _child(rpr, "w:szCs").set(qn("w:val"), half)
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), LANG_TAGS["en"])
+    lang.set(qn("w:eastAsia"), LANG_TAGS["zh"])
+    lang.set(qn("w:bidi"), LANG_TAGS["ar"])
+    _rpr_in_order(rpr)
+
+
+def set_style_fonts(style, *, size_pt: float | None = None, bold: bool | None = None) -> None:  # noqa: ANN001
+    """Give a style explicit fonts in all slots (the built-in headings use theme fonts)."""
+    rpr = style.element.get_or_add_rPr()
+    for tag in ("w:rFonts", "w:color"):
+        el = rpr.find(qn(tag))
+        if el is not None:
+            rpr.remove(el)
+    set_run_fonts(rpr)
+    if size_pt is not None:
+        half = str(int(round(size_pt * 2)))
+        _child(rpr, "w:sz").set(qn("w:val"), half)
+        _child(rpr, "w:szCs").set(qn("w:val"), half)
+    if bold:
+        _child(rpr, "w:b")
+        _child(rpr, "w:bCs")
+    _rpr_in_order(rpr)
+
+
+# --------------------------------------------------------------------------- fields and checkboxes
+
+def add_field(paragraph, instruction: str, *, lang: str, bold: bool = False,  # noqa: ANN001
+              size_pt: float | None = None) -> None:
+    """A complex field such as PAGE or NUMPAGES; "1" is the cached result shown before update."""
+    def run_with(child) -> None:  # noqa: ANN001
+        run = paragraph.add_run()
+        style_run(run, lang=lang, bold=bold, size_pt=size_pt)
+        run._r.append(child)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    cached = paragraph.add_run("1")
+    style_run(cached, lang=lang, bold=bold, size_pt=size_pt)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def add_checkbox(paragraph, checked: bool, *, lang: str) -> None:  # noqa: ANN001
+    """A Word checkbox content control (w14:checkbox) holding the ballot-box glyph.
+
+    Word lets the reviewer tick it by clicking; LibreOffice and older Word show the glyph.
+    """
+    sdt = OxmlElement("w:sdt")
+    sdt_pr = OxmlElement("w:sdtPr")
+    box = OxmlElement("w14:checkbox")
+    state = OxmlElement("w14:checked")
+    state.set(f"{{{W14}}}val", "1" if checked else "0")
+    box.append(state)
+    for tag, glyph in (("w14:checkedState", "2612"), ("w14:uncheckedState", "2610")):
+        el = OxmlElement(tag)
+        el.set(f"{{{W14}}}val", glyph)
+        el.set(f"{{{W14}}}font", CHECKBOX_FONT)
+        box.append(el)
+    sdt_pr.append(box)
+    sdt.append(sdt_pr)
+    content = OxmlElement("w:sdtContent")
+    r = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    set_run_fonts(rpr, ascii_=CHECKBOX_FONT, east_asia=CHECKBOX_FONT, cs=CHECKBOX_FONT)
+    rpr.append(OxmlElement("w:rtl")) if lang == "ar" else None
+    r.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = CHECKED if checked else UNCHECKED
+    r.append(t)
+    content.append(r)
+    sdt.append(content)
+    paragraph._p.append(sdt)
+
+
+# --------------------------------------------------------------------------- tables
+
+def set_cell_shading(cell, fill: str) -> None:  # noqa: ANN001
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def set_table_borders(table, *, outer: bool, inside_h: bool, inside_v: bool) -> None:  # noqa: ANN001
+    tblpr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge, on in (("top", outer), ("left", outer), ("bottom", outer), ("right", outer),
+                     ("insideH", inside_h), ("insideV", inside_v)):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single" if on else "none")
+        if on:
+            el.set(qn("w:sz"), "4")
+            el.set(qn("w:space"), "0")
+            el.set(qn("w:color"), "808080")
+        borders.append(el)
+    old = tblpr.find(qn("w:tblBorders"))
+    if old is not None:
+        tblpr.remove(old)
+    # w:tblBorders sits after tblW/jc/tblCellSpacing/tblInd and before shd/tblLayout/tblCellMar/tblLook.
+    anchor = None
+    for tag in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"):
+        anchor = tblpr.find(qn(tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        tblpr.append(borders)
+
+
+def set_fixed_layout(table) -> None:  # noqa: ANN001
+    """Column widths as given, not stretched to the content: the two languages stay aligned."""
+    tblpr = table._tbl.tblPr
+    if tblpr.find(qn("w:tblLayout")) is not None:
+        tblpr.remove(tblpr.find(qn("w:tblLayout")))
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    anchor = None
+    for tag in ("w:tblCellMar", "w:tblLook", "w:tblCaption"):
+        anchor = tblpr.find(qn(tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addprevious(layout)
+    else:
+        tblpr.append(layout)
+
+
+def repeat_header(row) -> None:  # noqa: ANN001
+    """Repeat this row at the top of every page the table runs onto."""
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:tblHeader"))
+
+
+def cant_split(row) -> None:  # noqa: ANN001
+    trpr = row._tr.get_or_add_trPr()
+    trpr.insert(0, OxmlElement("w:cantSplit"))
+
+
+# --------------------------------------------------------------------------- determinism
+
+def fix_core_properties(document, *, when: dt.datetime, title: str, subject: str) -> None:  # noqa: ANN001
+    """Metadata that depends only on the case: same case, same bytes."""
+    cp = document.core_properties
+    cp.author = "mla-writer"
+    cp.last_modified_by = "mla-writer"
+    cp.title = title
+    cp.subject = subject
+    cp.keywords = ""
+    cp.comments = ""
+    cp.revision = 1
+    cp.created = when
+    cp.modified = when
+    cp.last_printed = when
+
+
+def drop_part(document, reltype: str) -> None:  # noqa: ANN001
+    """Remove a package part python-docx's default template carries but we do not need."""
+    pkg = document.part.package
+    for rid, rel in list(pkg.rels.items()):
+        if rel.reltype == reltype:
+            del pkg.rels[rid]
+
+
+def drop_thumbnail(document) -> None:  # noqa: ANN001
+    drop_part(document, RT.THUMBNAIL)
+
+
+def deterministic_zip(data: bytes) -> bytes:
+    """Rewrite the package with fixed timestamps and attributes (zip entries carry the save time)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            fixed.create_system = 0
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- paragraph layout
+
+def is_rtl(lang: str) -> bool:
+    return lang == "ar"
+
+
+def _ppr_insert(ppr, el, before: tuple[str, ...]) -> None:  # noqa: ANN001
+    """Insert a w:pPr child before the first of `before` present (schema order), else at the end."""
+    old = ppr.find(el.tag)
+    if old is not None:
+        ppr.remove(old)
+    for tag in before:
+        anchor = ppr.find(qn(tag))
+        if anchor is not None:
+            anchor.addprevious(el)
+            return
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is not None:
+        rpr.addprevious(el)
+    else:
+        ppr.append(el)
+
+
+def set_indent(paragraph, *, start: int = 0, end: int = 0, hanging: int = 0) -> None:  # noqa: ANN001
+    """Indent by reading direction, so an Arabic (w:bidi) paragraph indents from the right.
+
+    In transitional WordprocessingML w:left/w:right already mean the leading and trailing edge
+    of a right-to-left paragraph (ECMA-376 1st ed., 17.3.1.12), so no swapping is needed.
+    """
+    ppr = paragraph._p.get_or_add_pPr()
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), str(int(start) // 635))
+    ind.set(qn("w:right"), str(int(end) // 635))
+    if hanging:
+        ind.set(qn("w:hanging"), str(int(hanging) // 635))
+    _ppr_insert(ppr, ind, ("w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                           "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl"))
+
+
+def set_alignment(paragraph, where: str) -> None:  # noqa: ANN001
+    """Alignment by reading direction (w:jc start/center/end/both)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    rtl = ppr.find(qn("w:bidi")) is not None
+    val = {"start": "right" if rtl else "left", "end": "left" if rtl else "right"}.get(where, where)
+    jc = OxmlElement("w:jc")
+    jc.set(qn("w:val"), val)
+    _ppr_insert(ppr, jc, ("w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl"))
+
+
+def set_line_height(paragraph, height) -> None:  # noqa: ANN001
+    """An exact line height (used for the tiny spacer between two tables)."""
+    fmt = paragraph.paragraph_format
+    from docx.enum.text import WD_LINE_SPACING
+
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = height

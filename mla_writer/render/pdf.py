@@ -1,0 +1,66 @@
+"""Word -> PDF through LibreOffice in headless mode (the only converter that keeps the layout).
+
+LibreOffice is optional: without it the Word document is still written and ``PdfError`` says
+how to install it. Each conversion uses its own throw-away LibreOffice profile, so it neither
+collides with a LibreOffice the user has open nor leaves settings behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+TIMEOUT_SECONDS = 180
+CANDIDATES = ("soffice", "libreoffice")
+
+
+class PdfError(Exception):
+    """No PDF could be made; the message says why and what to do."""
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice program on PATH (or named by MLA_WRITER_SOFFICE), or None."""
+    override = os.environ.get("MLA_WRITER_SOFFICE")
+    if override:
+        return override if Path(override).is_file() else shutil.which(override)
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def to_pdf(docx: Path, out: Path | None = None) -> Path:
+    """Convert `docx` to PDF next to it (or to `out`) and return the PDF's path."""
+    docx = Path(docx)
+    out = Path(out) if out is not None else docx.with_suffix(".pdf")
+    soffice = find_soffice()
+    if soffice is None:
+        raise PdfError(
+            "no PDF written: LibreOffice is not installed (neither 'soffice' nor 'libreoffice' is on "
+            "PATH). Install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; macOS: "
+            "brew install --cask libreoffice; Windows: libreoffice.org) or open the .docx in Word "
+            "and save it as PDF"
+        )
+    with tempfile.TemporaryDirectory(prefix="mla-writer-pdf-") as tmp:
+        tmpdir = Path(tmp)
+        profile = (tmpdir / "profile").as_uri()
+        cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+               "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmpdir / "out"), str(docx)]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
+                                  stdin=subprocess.DEVNULL, check=False)
+        except subprocess.TimeoutExpired:
+            raise PdfError(f"no PDF written: LibreOffice took more than {TIMEOUT_SECONDS} s") from None
+        except OSError as e:
+            raise PdfError(f"no PDF written: LibreOffice could not be started ({e.strerror or e})") from None
+        produced = tmpdir / "out" / (docx.stem + ".pdf")
+        if proc.returncode != 0 or not produced.is_file():
+            detail = (proc.stderr or proc.stdout or "").strip().splitlines()
+            raise PdfError("no PDF written: LibreOffice failed"
+                           + (f" ({detail[-1]})" if detail else f" (exit code {proc.returncode})"))
+        shutil.move(str(produced), out)
+    return out

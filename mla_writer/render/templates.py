@@ -1,0 +1,143 @@
+"""One sandboxed Jinja environment per language, with that language's catalog installed.
+
+Why each setting:
+- Sandboxed: templates may come from a folder the user passes (``--templates``); they can read
+  the context but cannot reach Python internals.
+- Autoescape on, plus ``finalize``: every ``{{ value }}`` is escaped and wrapped in ``<t>`` so
+  that the user's ``<``, ``&`` or ``{{`` stay text, and their line breaks and spaces survive.
+  User text is data passed to a template, never itself a template.
+- Catalog strings are escaped too (see ``_gettext``): wording is text, never markup, so a
+  translation cannot break the document structure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, pass_context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from .. import i18n
+
+# Fields that templates use inside the footer text ("Page 1 of 3").
+PAGE = Markup('<field name="PAGE"/>')
+NUMPAGES = Markup('<field name="NUMPAGES"/>')
+
+
+def _finalize(value: Any) -> Any:
+    """Wrap every printed value in <t> (verbatim user text); None prints as nothing."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return Markup("<t>") + escape(str(value)) + Markup("</t>")
+
+
+class Language:
+    """What a template may ask of the language it is rendered in: formatting and free text."""
+
+    def __init__(self, lang: str, drafting: str) -> None:
+        self.code = lang
+        self.drafting = drafting
+        self.rtl = i18n.is_rtl(lang)
+        self._t = i18n.translations(lang)
+
+    # Free text ---------------------------------------------------------------------------
+    def free(self, value: Mapping[str, Any] | str | None) -> Markup | str:
+        """The user's text in this language, or a visible marker when no translation exists.
+
+        ``value`` is a free-text mapping ``{"text", "translations"}``; its original is in the
+        case's drafting language unless it names another ``source_language`` (treaty wording
+        from the reference data is English). A plain string is the drafting language.
+        """
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            value = {"text": value}
+        original = value.get("text") or ""
+        if not original.strip():
+            return ""
+        if self.code == value.get("source_language", self.drafting):
+            return _finalize(original)
+        translated = (value.get("translations") or {}).get(self.code)
+        if translated and translated.strip():
+            return _finalize(translated)
+        return self.pending()
+
+    def pending(self) -> Markup:
+        return Markup("<pending>") + escape(self._t.gettext("[translation pending]")) + Markup("</pending>")
+
+    # Formatting ----------------------------------------------------------------------------
+    def date(self, value: dt.date | None, form: str = "long") -> str:
+        return i18n.format_date(value, self.code, form) if value else ""
+
+    def datetime(self, value: dt.datetime | None) -> str:
+        return i18n.format_datetime(value, self.code) if value else ""
+
+    def number(self, value: int | float | None) -> str:
+        return i18n.format_number(value, self.code) if value is not None else ""
+
+    def country(self, code: str | None) -> str:
+        return i18n.territory_name(code, self.code) if code else ""
+
+
+def _wrap(variables: dict[str, Any]) -> dict[str, Any]:
+    return {k: _finalize(v) for k, v in variables.items()}
+
+
+def _gettext(t: Any) -> Callable[..., Markup]:
+    @pass_context
+    def gettext(__context: Any, __string: str, **variables: Any) -> Markup:
+        rv = escape(t.gettext(__string))
+        return rv % _wrap(variables) if variables else rv.replace("%%", "%")
+
+    return gettext
+
+
+def _ngettext(t: Any) -> Callable[..., Markup]:
+    @pass_context
+    def ngettext(__context: Any, __singular: str, __plural: str, __num: int, **variables: Any) -> Markup:
+        variables.setdefault("num", __num)
+        return escape(t.ngettext(__singular, __plural, __num)) % _wrap(variables)
+
+    return ngettext
+
+
+@cache
+def environment(lang: str, drafting: str, templates: Path) -> ImmutableSandboxedEnvironment:
+    """The environment for one language (cached per language, drafting language and folder)."""
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    t = i18n.translations(lang)
+    # Our own callables rather than install_gettext_translations: they escape the catalog text.
+    env.globals.update(
+        _=_gettext(t), gettext=_gettext(t), ngettext=_ngettext(t),
+        L=Language(lang, drafting), PAGE=PAGE, NUMPAGES=NUMPAGES,
+    )
+    env.policies["ext.i18n.trimmed"] = True
+    return env
+
+
+def render_template(name: str, lang: str, drafting: str, templates: Path, context: Mapping[str, Any]) -> str:
+    env = environment(lang, drafting, templates)
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateError as e:
+        raise TemplateRenderError(f"template {name} ({lang}): {type(e).__name__}: {e}") from None
+
+
+class TemplateRenderError(ValueError):
+    pass

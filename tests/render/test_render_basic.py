@@ -1,0 +1,37 @@
+"""The first end-to-end path: a case renders as a Word document with two languages side by side."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from mla_writer.render import RenderError, render_bytes, render_docx
+
+from .cases import FACTS, findings, make_case
+from .readback import all_text, body_rows
+
+
+def test_example_renders_english_and_french_side_by_side(tmp_path, example_path):
+    from mla_writer.store import load_case
+
+    case = load_case(example_path)
+    out = render_docx(case, tmp_path / "x.docx", languages=["en", "fr"], findings=findings(case))
+    rows = body_rows(docx.Document(str(out)))
+    assert ("Request for the expedited preservation of stored computer data",
+            "Demande de conservation rapide de données informatiques stockées") in rows
+    assert ("Summary of the facts", "Exposé des faits") in rows
+    assert any(row[0].endswith(case.facts.summary.text) for row in rows)
+
+
+def test_user_text_is_verbatim_with_its_line_breaks(tmp_path):
+    case = make_case("preservation")
+    data = render_bytes(case, languages=["en", "fr"], findings=findings(case))
+    path = tmp_path / "c.docx"
+    path.write_bytes(data)
+    assert FACTS in all_text(docx.Document(str(path)))
+
+
+def test_a_case_without_requests_gives_a_clear_error():
+    case = make_case("preservation", requests=[])
+    with pytest.raises(RenderError, match="no request"):
+        render_bytes(case, languages=["en"])
