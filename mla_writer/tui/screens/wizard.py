@@ -178,7 +178,11 @@ class WizardScreen(Screen):
         base = section.path + (index,)
         title = Label(_("{noun} {n} of {total}").format(noun=_(section.spec.noun).capitalize(), n=index + 1,
                                                          total=len(section.entries)), classes="entry-title")
-        return [title, *self.build(section.spec.parts, base, self.doc.get(base, {}))]
+        entry = self.doc.get(base, {})
+        owner = self.doc.get(section.path[:-1], {}) if len(section.path) > 1 else {}
+        if isinstance(owner, dict) and "kind" in owner and isinstance(entry, dict):
+            entry = {"kind": owner["kind"], **entry}  # an identifier's categories depend on its request
+        return [title, *self.build(section.spec.parts, base, entry)]
 
     async def fill_entry(self, section: ListSection) -> None:
         holder = section.query_one(f"#{widget_id(section.path, 'e')}")
@@ -350,8 +354,12 @@ class WizardScreen(Screen):
             entries = [e if isinstance(e, dict) else {} for e in (self.doc.get(path, []) or [])]
             selected = self.selection.get(path_text(path), 0)
             new = ListSection(old.spec, path, entries, selected, self.entry_widgets)
-            await parent.mount(new, after=old)
+            position = list(parent.children).index(old)
             await old.remove()
+            if position < len(parent.children):
+                await parent.mount(new, before=position)
+            else:
+                await parent.mount(new)
         finally:
             self._building = False
         self.refresh_status()

@@ -1,0 +1,42 @@
+"""Shared set-up for the wizard tests: a fixed clock and helpers that drive it by keys only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual.pilot import Pilot
+
+TODAY = dt.date(2026, 3, 20)
+
+
+@pytest.fixture(autouse=True)
+def _english_ui():
+    from mla_writer.tui.i18n import set_ui_language
+
+    set_ui_language("en")
+    yield
+    set_ui_language("en")
+
+
+async def tab_to(pilot: Pilot, widget_id: str, limit: int = 120) -> None:
+    """Press Tab until the widget with this id has the focus (as a user would)."""
+    for _ in range(limit):
+        focused = pilot.app.focused
+        if focused is not None and focused.id == widget_id:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"never reached #{widget_id}; focus is on {pilot.app.focused!r}")
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
+
+
+async def pick(pilot: Pilot, widget_id: str, search: str) -> None:
+    """Open a picker, type the start of an option, take it."""
+    await tab_to(pilot, widget_id)
+    await pilot.press("enter")
+    await type_text(pilot, search)
+    await pilot.press("enter")
+    await pilot.pause()
