@@ -8,6 +8,7 @@ committed. Editable installs read the folders in place, so nothing is added for 
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,15 +23,27 @@ class CustomBuildHook(BuildHookInterface):
             return
         root = Path(self.root)
         for name in DATA_FOLDERS:
-            if (root / name).is_dir():
+            if name != "locales" and (root / name).is_dir():
                 build_data["force_include"][str(root / name)] = f"mla_writer/_bundled/{name}"
+        # locales/ file by file: a .mo a developer compiled locally may be stale, and it would
+        # collide with the one compiled below.
+        locales = root / "locales"
+        for path in sorted(locales.rglob("*")):
+            if path.is_file() and path.suffix != ".mo":
+                build_data["force_include"][str(path)] = (
+                    "mla_writer/_bundled/locales/" + path.relative_to(locales).as_posix())
         self._compiled = Path(tempfile.mkdtemp(prefix="mla-writer-mo-"))
-        for po in sorted((root / "locales").glob("*/LC_MESSAGES/*.po")):
-            mo = self._compiled / po.relative_to(root / "locales").with_suffix(".mo")
+        for po in sorted(locales.glob("*/LC_MESSAGES/*.po")):
+            mo = self._compiled / po.relative_to(locales).with_suffix(".mo")
             compile_catalog(po, mo)
             build_data["force_include"][str(mo)] = (
-                "mla_writer/_bundled/locales/" + po.relative_to(root / "locales").with_suffix(".mo").as_posix()
+                "mla_writer/_bundled/locales/" + po.relative_to(locales).with_suffix(".mo").as_posix()
             )
+
+    def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
+        compiled = getattr(self, "_compiled", None)
+        if compiled is not None:
+            shutil.rmtree(compiled, ignore_errors=True)
 
 
 def compile_catalog(po: Path, mo: Path) -> None:

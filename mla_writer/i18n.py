@@ -20,7 +20,7 @@ from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
@@ -59,8 +59,8 @@ def compile_po(po_path: Path) -> bytes:
     """The bytes of the .mo file for a .po file (fuzzy entries left out, as pybabel compile does)."""
     try:
         with po_path.open("rb") as fp:
-            catalog = read_po(fp, locale=po_path.parent.parent.name, domain=DOMAIN)
-    except (OSError, ValueError, SyntaxError) as e:
+            catalog = read_po(fp, locale=po_path.parent.parent.name, domain=DOMAIN, abort_invalid=True)
+    except (OSError, ValueError, SyntaxError, PoFileError) as e:
         raise CatalogError(f"{po_path}: cannot read the catalog ({e})") from None
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
