@@ -56,7 +56,7 @@ def emerg_no_why_urgent(case: Case, ctx: Context) -> Iterator[Hit]:
     summary="An emergency request gives no official e-mail domain",
     message="Give the official e-mail domain of the requesting authority (e.g. police.example.gov) "
             "and send from it: providers reject emergency requests from free mail services.",
-    reference="BRIEF §3.K; mla-writer: emergency authenticity",
+    reference="BRIEF §3.K; practice outside the seeds (forged emergency requests)",
 )
 def emerg_no_official_domain(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -69,7 +69,7 @@ def emerg_no_official_domain(case: Case, ctx: Context) -> Iterator[Hit]:
     summary="An emergency request has no reference number",
     message="Give the authority's reference number for this emergency, so the provider can quote "
             "it when it calls back.",
-    reference="BRIEF §3.K; mla-writer: emergency authenticity",
+    reference="BRIEF §3.K; practice outside the seeds (forged emergency requests)",
 )
 def emerg_no_reference(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -83,7 +83,7 @@ def emerg_no_reference(case: Case, ctx: Context) -> Iterator[Hit]:
     message="Tell the provider how to confirm the request by calling back through a number it can "
             "find independently (e.g. the switchboard of the police headquarters), not only the "
             "number in the request.",
-    reference="BRIEF §3.K; mla-writer: emergency authenticity",
+    reference="BRIEF §3.K; practice outside the seeds (forged emergency requests)",
 )
 def emerg_no_callback(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -96,7 +96,7 @@ def emerg_no_callback(case: Case, ctx: Context) -> Iterator[Hit]:
     summary="An e-mail address in the emergency request is not on the official domain",
     message="The address the request is sent from, or the officer's address, is not on the official "
             "domain: send from an official address, or the provider may treat the request as forged.",
-    reference="BRIEF §3.K; mla-writer: emergency authenticity",
+    reference="BRIEF §3.K; practice outside the seeds (forged emergency requests)",
 )
 def emerg_domain_mismatch(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):

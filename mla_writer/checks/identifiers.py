@@ -228,7 +228,7 @@ def url_host_is_ip(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "DOMAIN-IS-SUBDOMAIN", "advice",
-    summary="A domain has more than two labels",
+    summary="A domain looks like a sub-domain, not the registered domain",
     message="Registrars hold data on the registered domain (e.g. example.com), not on sub-domains "
             "(www.shop.example.com): ask the registrar about the registered domain and the host "
             "about the sub-domain.",
