@@ -52,6 +52,7 @@ class Block:
     state: CheckState = "open"  # checklist items
     rows: tuple[tuple[tuple[Run, ...], ...], ...] = ()  # tables: rows of cells of runs
     header_rows: int = 0
+    widths: tuple[int, ...] = ()  # tables: relative column widths, from <table cols="1 3 2">
 
     @property
     def text(self) -> str:
@@ -63,7 +64,8 @@ class Block:
     def shape(self) -> tuple[object, ...]:
         """What must be equal for two languages' blocks to sit side by side."""
         cells = tuple(len(r) for r in self.rows)
-        return (self.kind, self.level, self.style, self.number, self.state, cells, self.header_rows)
+        return (self.kind, self.level, self.style, self.number, self.state, cells, self.header_rows,
+                self.widths)
 
 
 def plain(runs: tuple[Run, ...]) -> str:
@@ -156,7 +158,15 @@ def _table(el: etree._Element, where: str) -> Block:
         if heads and heads == len(cells) and header_rows == len(rows):
             header_rows += 1
         rows.append(tuple(cells))
-    return Block("table", rows=tuple(rows), header_rows=header_rows)
+    widths: tuple[int, ...] = ()
+    if el.get("cols"):
+        try:
+            widths = tuple(int(x) for x in el.get("cols", "").split())
+        except ValueError:
+            raise MarkupError(f"{where}: <table cols='{el.get('cols')}'>: give whole numbers, e.g. cols=\"1 3 2\"") from None
+        if any(w <= 0 for w in widths) or any(len(r) != len(widths) for r in rows):
+            raise MarkupError(f"{where}: <table cols='{el.get('cols')}'>: one positive number per column")
+    return Block("table", rows=tuple(rows), header_rows=header_rows, widths=widths)
 
 
 def parse_blocks(markup: str, where: str = "template") -> list[Block]:

@@ -19,6 +19,17 @@ from .checklist import checklist
 TEXT_KEYS = {"text", "translations"}
 
 
+def _blank_text_to_none(value: Any) -> Any:
+    """Empty free text becomes None, so that ``{% if case.purpose %}`` means "was it written"."""
+    if isinstance(value, dict):
+        if set(value) == TEXT_KEYS:
+            return value if (value["text"] or "").strip() else None
+        return {k: _blank_text_to_none(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_blank_text_to_none(v) for v in value]
+    return value
+
+
 def fingerprint(case: Case) -> str:
     """Short SHA-256 of the canonical case JSON: tells a reviewer two versions apart."""
     canonical = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, sort_keys=True,
@@ -33,12 +44,13 @@ def _legal_basis(item: dict[str, Any]) -> dict[str, Any]:
     info = refdata.legal_bases().get(item["basis"])
     item["instrument"] = info.instrument if info else ""
     item["short"] = info.short if info else item["basis"]
+    item["article"] = info.article if info and info.treaty else ""
     citation = item.get("citation") or {"text": "", "translations": {}}
-    if not (citation.get("text") or "").strip() and info is not None and info.verified and info.citation_en:
+    if citation and not (citation.get("text") or "").strip() and info is not None and info.verified and info.citation_en:
         # The verified treaty wording from the data file, in the languages it exists in.
         citation = {"text": info.citation_en, "translations": {"fr": info.citation_fr} if info.citation_fr else {},
                     "source_language": "en"}
-    item["quote"] = citation
+    item["quote"] = citation if (citation.get("text") or "").strip() else None
     return item
 
 
@@ -53,7 +65,7 @@ def _identifier(ident: Any) -> dict[str, Any]:
 
 
 def request_context(request: Any) -> dict[str, Any]:
-    d = request.model_dump(mode="python")
+    d = _blank_text_to_none(request.model_dump(mode="python"))
     for item, model_item in zip(d["items"], request.items, strict=True):
         item["identifier"] = _identifier(model_item.identifier)
     return d
@@ -62,6 +74,7 @@ def request_context(request: Any) -> dict[str, Any]:
 def build_context(case: Case, request: Any, findings: Sequence[Finding]) -> dict[str, Any]:
     d = case.model_dump(mode="python", exclude={"requests", "training"})
     d["legal_bases"] = [_legal_basis(lb) for lb in d["legal_bases"]]
+    d = _blank_text_to_none(d)
     index = case.requests.index(request)
     return {
         "case": d,

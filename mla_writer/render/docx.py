@@ -178,7 +178,8 @@ class _Writer:
         first = blocks[0]
         ncols = max(len(r) for r in first.rows) if first.rows else 1
         width = self.text_width
-        widths = [width // ncols] * ncols
+        weights = first.widths or (1,) * ncols
+        widths = [width * w // sum(weights) for w in weights]
         table = self._grid(container, len(first.rows), ncols, widths)
         oxml.set_table_borders(table, outer=True, inside_h=True, inside_v=True)
         if len(langs) == 1 and oxml.is_rtl(langs[0]):

@@ -97,6 +97,11 @@ def style_run(run, *, lang: str, bold: bool = False, italic: bool = False,  # no
         _child(rpr, "w:szCs").set(qn("w:val"), half)
     if lang == "ar":
         _child(rpr, "w:rtl")
+    if lang == "zh":
+        # The East Asian slot on the run itself, and the hint that makes shared characters
+        # (quotes, punctuation, digits next to Han) use it too.
+        set_run_fonts(rpr)
+        _child(rpr, "w:rFonts").set(qn("w:hint"), "eastAsia")
     set_lang(rpr, lang)
     _rpr_in_order(rpr)
 
