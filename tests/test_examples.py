@@ -251,3 +251,22 @@ def test_list_examples_api() -> None:
     assert [i.name for i in infos if not i.flawed] == sorted(GOOD)
     assert all(i.path.is_file() for i in infos)
     assert examples.load_example(infos[0].name).reference == infos[0].reference
+
+
+def test_render_all_reports_a_broken_case_and_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import mla_writer.render as render
+
+    real = render.render_docx
+
+    def flaky(case, out, **kw):  # noqa: ANN001, ANN003, ANN202
+        if out.stem == GOOD[0]:
+            raise render.RenderError("template broke")
+        return real(case, out, **kw)
+
+    monkeypatch.setattr(examples, "example_names", lambda: [GOOD[0], GOOD[1]])
+    monkeypatch.setattr(render, "render_docx", flaky)
+    assert cli_main(["examples", "render-all", str(tmp_path), "--languages", "en"]) == 1
+    captured = capsys.readouterr()
+    assert f"error: {GOOD[0]}: template broke" in captured.err
+    assert [p.name for p in tmp_path.iterdir()] == [f"{GOOD[1]}.docx"]
