@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ..checks import Finding, all_rules
@@ -111,6 +112,7 @@ def _matches(code: str, patterns: tuple[str, ...]) -> bool:
     return any(code.startswith(p) if p.endswith("-") else code == p for p in patterns)
 
 
+@cache
 def item_for(code: str) -> Item | None:
     """The checklist item a finding code belongs to (the first that matches)."""
     for item in ITEMS:

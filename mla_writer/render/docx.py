@@ -120,7 +120,7 @@ class _Writer:
         p = self._paragraph(container, lang, reuse=reuse)
         fmt = p.paragraph_format
         if block.kind == "heading":
-            p.style = self.doc.styles[f"Heading {block.level}"]
+            p._p.style = f"Heading{block.level}"  # the style id; styles[...] is slow per call
             self._runs(p, block.runs, lang)
         elif block.kind == "pagebreak":
             p.add_run().add_break(WD_BREAK.PAGE)

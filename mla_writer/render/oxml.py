@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 import zipfile
+from functools import cache
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
+
+# python-docx's qn() splits the prefix on every call; the names used here are few.
+qn = cache(_qn)
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
@@ -68,22 +73,33 @@ def set_lang(rpr, lang: str) -> None:  # noqa: ANN001
         el.set(qn("w:val"), tag)
 
 
+_RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+              "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
+              "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
+              "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
+              "specVanish", "oMath"]
+_RPR_RANK = {qn(f"w:{t}"): i for i, t in enumerate(_RPR_ORDER)}
+
+
 def _rpr_in_order(rpr) -> None:  # noqa: ANN001
     """Sort w:rPr children into the order the schema requires (Word rejects other orders)."""
-    order = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
-             "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden",
-             "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect",
-             "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout",
-             "specVanish", "oMath"]
-    rank = {qn(f"w:{t}"): i for i, t in enumerate(order)}
-    children = sorted(rpr, key=lambda c: rank.get(c.tag, len(order)))
+    children = sorted(rpr, key=lambda c: _RPR_RANK.get(c.tag, len(_RPR_ORDER)))
     for c in children:
         rpr.append(c)
 
 
+def has_rtl_script(text: str) -> bool:
+    """True when the text holds right-to-left letters (Arabic, Hebrew...) or Arabic digits."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL", "AN") for ch in text)
+
+
 def style_run(run, *, lang: str, bold: bool = False, italic: bool = False,  # noqa: ANN001
               size_pt: float | None = None) -> None:
-    """Bold, italic and size in both the Latin and the complex-script slots, plus direction."""
+    """Bold, italic and size in both the Latin and the complex-script slots, plus direction.
+
+    w:rtl goes only on runs that hold right-to-left script: it makes Word treat the run as
+    complex script, which would reorder an IP address or a time typed in Latin digits.
+    """
     rpr = run._r.get_or_add_rPr()
     if bold:
         _child(rpr, "w:b")
@@ -95,7 +111,7 @@ def style_run(run, *, lang: str, bold: bool = False, italic: bool = False,  # no
         half = str(int(round(size_pt * 2)))
         _child(rpr, "w:sz").set(qn("w:val"), half)
         _child(rpr, "w:szCs").set(qn("w:val"), half)
-    if lang == "ar":
+    if lang == "ar" and has_rtl_script(run.text):
         _child(rpr, "w:rtl")
     if lang == "zh":
         # The East Asian slot on the run itself, and the hint that makes shared characters
@@ -222,7 +238,6 @@ def add_checkbox(paragraph, checked: bool, *, lang: str) -> None:  # noqa: ANN00
     r = OxmlElement("w:r")
     rpr = OxmlElement("w:rPr")
     set_run_fonts(rpr, ascii_=CHECKBOX_FONT, east_asia=CHECKBOX_FONT, cs=CHECKBOX_FONT)
-    rpr.append(OxmlElement("w:rtl")) if lang == "ar" else None
     r.append(rpr)
     t = OxmlElement("w:t")
     t.text = CHECKED if checked else UNCHECKED

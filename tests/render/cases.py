@@ -66,8 +66,8 @@ BASE: dict[str, Any] = {
 
 IP_ITEM = {
     "identifier": {"type": "ip", "address": "198.51.100.23", "timestamp": "2026-03-03T08:14:52",
-                   "timezone": "Europe/Dublin", "port": 52144},
-    "date_range": {"start": "2026-03-03", "end": "2026-03-03", "timezone": "Europe/Dublin"},
+                   "timezone": "America/Sao_Paulo", "port": 52144},
+    "date_range": {"start": "2026-03-03", "end": "2026-03-03", "timezone": "America/Sao_Paulo"},
     "nexus": text(NEXUS, "La boîte a envoyé la fausse facture."),
 }
 MAIL_ITEM = {
