@@ -19,7 +19,7 @@ def test_example_renders_english_and_french_side_by_side(tmp_path, example_path)
     rows = body_rows(docx.Document(str(out)))
     assert ("Request for the expedited preservation of stored computer data",
             "Demande de conservation rapide de données informatiques stockées") in rows
-    assert ("Summary of the facts", "Exposé des faits") in rows
+    assert ("Summary of the facts", "Résumé des faits pertinents") in rows
     assert any(row[0].endswith(case.facts.summary.text) for row in rows)
 
 
