@@ -104,8 +104,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         if not findings:
             print(f"{args.case}: no findings")
+        width = max((len(f.code) for f in findings), default=0)
         for f in findings:
-            print(f"{f.severity:<7} {f.code:<22} {f.path}: {f.message} [{f.reference}]")
+            print(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message} [{f.reference}]")
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "advice")}
         if findings:
             print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['advice']} advice")
@@ -174,8 +175,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
              "theme": r.theme, "fix": r.message} for r in rules
         ]}, ensure_ascii=False, indent=2))
     else:
+        width = max((len(r.code) for r in rules), default=0)
         for r in rules:
-            print(f"{r.code:<24} {r.severity:<7} {r.summary} [{r.reference}]")
+            print(f"{r.code:<{width}}  {r.severity:<7} {r.summary} [{r.reference}]")
         print(f"{len(rules)} rules")
     return EXIT_OK
 
