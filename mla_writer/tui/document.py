@@ -22,6 +22,7 @@ from ..checks.engine import Finding
 from ..model import Case
 
 PathT = tuple[str | int, ...]
+PRUNE_EMPTY = ("date_range", "period")  # optional objects whose every field may be cleared
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -155,9 +156,17 @@ class CaseDocument:
                 return False
             value = {**current, "text": value}  # keep the translations beside the original
         set_in(self.data, path, value)
+        self._prune(path)
         self.dirty = True
         self.validate()
         return True
+
+    def _prune(self, path: PathT) -> None:
+        """An optional date range left with nothing in it goes back to null, not an error."""
+        if len(path) >= 2 and path[-2] in PRUNE_EMPTY:
+            owner = get_in(self.data, path[:-1])
+            if isinstance(owner, dict) and all(v in (None, "") for v in owner.values()):
+                set_in(self.data, path[:-1], None)
 
     def replace(self, path: PathT, value: Any) -> None:
         set_in(self.data, path, value)

@@ -120,6 +120,10 @@ HELP: dict[str, str] = {
     "requests.harm": N_("The harm an emergency request is meant to prevent."),
     "requests.threat": N_("Who is at risk, of what, and how soon. Example: a 14-year-old announced suicide "
                           "for tonight on ExampleChat."),
+    "requests.authenticity.official_email_domain": N_("The domain of your official e-mail, so the provider can tell a genuine request from a forged one. Example: police.example.gov."),
+    "requests.authenticity.sent_from": N_("The address you send from; it should be on the official domain."),
+    "requests.authenticity.reference_number": N_("A reference the provider can quote when it calls back."),
+    "requests.authenticity.callback": N_("How to call back through an independently listed number, e.g. the switchboard of your service."),
     "requests.why_urgent": N_("Why the normal process cannot wait."),
     "requests.procedures": N_("How the evidence should be gathered so it is usable in court. Example: "
                               "certificate of authenticity and native files."),
@@ -174,6 +178,42 @@ HELP: dict[str, str] = {
                                      "these proceedings and deleted when they end."),
     "safeguards.use_limitation": N_("The data will be used only for the proceedings described."),
     "delivery.hash_algorithm": N_("So the integrity of delivered files can be checked. Example: SHA-256."),
+    # added with the fields the checks look at
+    "requested.point_of_contact_24_7.available_24_7": N_("Tick when this contact answers day and night."),
+    "legal_bases.citation": N_("Leave blank to quote the reference wording of the article. Fill it when "
+                               "you rely on a bilateral or regional treaty: quote it exactly."),
+    "annexes": N_("Documents attached to the request: the court order, the text of the offence provisions, "
+                  "the preservation confirmation, the identifier table."),
+    "annexes.title": N_("Example: Order of the investigating judge of 18 March 2026."),
+    "annexes.description": N_("What the annex shows, in one line."),
+    "facts.period.start": N_("When the conduct began, as far as known, YYYY-MM-DD. Date ranges of the data "
+                             "asked for are compared with this period."),
+    "facts.period.end": N_("When it ended (or today), YYYY-MM-DD."),
+    "facts.period.timezone": N_("The zone of those dates. Example: Europe/Paris."),
+    "requests.copy_to": N_("When you write directly to a provider, copy the requested State's authorities "
+                           "(Tbilisi tip 3). Example: Central Authority of Ireland; Garda 24/7 point."),
+    "requests.provider.services": N_("What the suspect used. Example: webmail; cloud storage."),
+    "requests.provider.le_contact": N_("The provider's portal or address for law-enforcement requests, if known."),
+    "requests.provider.retention_note": N_("How long the provider keeps this data, with the source. "
+                                           "Example: 90 days (provider's guide, 2025)."),
+    "requests.admissibility_acknowledged": N_("Data obtained informally is often not admissible: treat it as "
+                                              "intelligence until a formal request obtains it again."),
+    "requests.respond_by_reason": N_("Example: the provider deletes connection logs after 90 days."),
+    "requests.sent_on": N_("The date the request went out, YYYY-MM-DD: preservation expiry is counted from it."),
+    "requests.reference": N_("The number the provider or requested State gave when confirming."),
+    "requests.expires_on": N_("The expiry date they confirmed. Ask for disclosure, or an extension, before it."),
+    "requests.preservation_refs": N_("Earlier preservation or 24/7 requests this request builds on: the "
+                                     "requested State links them by their reference."),
+    "requests.preservation_refs.reference": N_("Their reference number. Example: GNCCB-2026-0311."),
+    "requests.preservation_refs.channel": N_("How the earlier request was sent."),
+    "requests.preservation_refs.requested_on": N_("YYYY-MM-DD."),
+    "requests.preservation_refs.confirmed": N_("Tick when they confirmed the data is preserved."),
+    "requests.preservation_refs.expires_on": N_("YYYY-MM-DD: the disclosure request must arrive before this."),
+    "delivery.certificate_of_authenticity": N_("A certificate from the provider helps the evidence be admitted "
+                                               "without a witness from the provider."),
+    "delivery.business_records_declaration": N_("A declaration that the records are kept in the ordinary "
+                                                "course of business."),
+    "delivery.receiving_unit": N_("Who will handle the data on receipt. Example: the forensic unit."),
 }
 
 
@@ -182,5 +222,9 @@ def generic_key(path: tuple[str | int, ...]) -> str:
 
 
 def help_for(path: tuple[str | int, ...]) -> str:
+    if "translations" in path:
+        return _("The same text in {language}, for the second column of the document. Leave it "
+                 "blank to have it translated later; the review lists what is missing.").format(
+            language=path[-1])
     text = HELP.get(generic_key(path))
     return _(text) if text else ""

@@ -35,6 +35,7 @@ from ..help import help_for
 from ..i18n import N_, _
 from ..steps import (
     KIND_ONLY,
+    LANGUAGE_NAMES,
     NEW_IDENTIFIER,
     STEP_IDS,
     STEPS,
@@ -162,6 +163,8 @@ class WizardScreen(Screen):
                 if part.when is None or part.when(entry):
                     path = base + parse_path(part.key)
                     out.append(FieldRow(part, path, self.doc.get(path), entry))
+                    if part.kind in ("text", "long"):
+                        out += self.translation_rows(part, path, entry)
             else:
                 path = base + (part.key,)
                 entries = [e if isinstance(e, dict) else {} for e in (self.doc.get(path, []) or [])]
@@ -170,6 +173,19 @@ class WizardScreen(Screen):
                 section = ListSection(part, path, entries, selected, self.entry_widgets)
                 out.append(section)
         return out
+
+    def translation_rows(self, field: Field, path: PathT, entry: dict[str, Any]) -> list[Widget]:
+        """Free text gets a row per other document language: the document's second column."""
+        drafting = self.doc.get(("drafting_language",), "en")
+        rows: list[Widget] = []
+        for lang in self.doc.get(("languages",), []) or []:
+            if lang == drafting or not isinstance(lang, str):
+                continue
+            label = _("{label}, in {language}").format(label=_(field.label), language=_(LANGUAGE_NAMES.get(lang, lang)))
+            spec = Field(f"{field.key}.translations.{lang}", label, field.kind, nullable=False)
+            rows.append(FieldRow(spec, path + ("translations", lang), self.doc.get(path + ("translations", lang)),
+                                 entry, classes="translation"))
+        return rows
 
     def entry_widgets(self, section: ListSection) -> list[Widget]:
         if not section.entries:
@@ -410,10 +426,11 @@ class WizardScreen(Screen):
         await self.show_step(step_for_path(path_str))
         for n in range(len(path), 0, -1):
             head = path[:n]
-            for wid in (widget_id(head), widget_id(head + (0,)), widget_id(head, "l"), widget_id(head, "add")):
+            inside = [w for w in self.query("*") if w.focusable and (w.id or "").startswith(widget_id(head) + "-")]
+            for wid in (widget_id(head), widget_id(head, "l"), widget_id(head, "add")):
                 found = self.query(f"#{wid}")
-                if found:
-                    target = found.first()
+                target = found.first() if found else inside[0] if inside and wid == widget_id(head) else None
+                if target is not None:
                     target.focus()
                     target.scroll_visible(animate=False, top=True)
                     return target

@@ -56,7 +56,12 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         editor = SelectionList[str](*[(label, code, code in chosen) for label, code in options_for(field, entry)],
                                     id=wid)
     else:
-        shown = text_of(value) if kind == "text" else ("" if value is None else str(value))
+        if kind == "lines":
+            shown = "; ".join(str(v) for v in (value or []))
+        elif kind == "text":
+            shown = text_of(value)
+        else:
+            shown = "" if value is None else str(value)
         suggester = SuggestFromList(time_zones(), case_sensitive=False) if kind == "tz" else None
         editor = Input(shown, id=wid, placeholder=PLACEHOLDERS.get(kind, ""), suggester=suggester,
                        select_on_focus=False, compact=True)
@@ -78,6 +83,8 @@ def read_editor(editor: Widget) -> Any:
         return list(editor.selected)
     assert isinstance(editor, Input)
     raw = editor.value
+    if field.kind == "lines":
+        return [part.strip() for part in raw.split(";") if part.strip()]
     if not raw.strip():
         return None if field.nullable and field.kind not in ("str", "text") else ""
     if field.kind == "int":
@@ -91,8 +98,8 @@ def read_editor(editor: Widget) -> Any:
 class FieldRow(Vertical):
     """Label, editor and messages for one field of the case."""
 
-    def __init__(self, field: Field, path: PathT, value: Any, entry: dict[str, Any]) -> None:
-        super().__init__(classes="field-row")
+    def __init__(self, field: Field, path: PathT, value: Any, entry: dict[str, Any], classes: str = "") -> None:
+        super().__init__(classes=f"field-row {classes}".strip())
         self.field = field
         self.path = path
         self.value = value

@@ -1,0 +1,171 @@
+"""Autosave and restore, validation as you type, jumping from a finding to its field."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+
+from mla_writer.store import autosave_path, load_case, save_case
+from mla_writer.tui.app import WizardApp, copy_example
+from mla_writer.tui.document import CaseDocument
+from mla_writer.tui.screens.dialogs import ConfirmDialog
+from mla_writer.tui.screens.wizard import WizardScreen
+
+from .conftest import TODAY, tab_to, type_text
+
+
+def _open(path):
+    return WizardApp(CaseDocument.open(path, today=TODAY), today=TODAY, autosave_delay=0)
+
+
+def test_typed_text_survives_an_abrupt_exit_and_is_offered_back(tmp_path):
+    case_file = copy_example("bec-preservation", tmp_path)
+
+    async def type_then_crash():
+        app = _open(case_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await tab_to(pilot, "f-title")
+            await pilot.press("end")
+            await type_text(pilot, " (draft 2)")
+            # The autosave is already on disk while the app still runs: a crash now loses nothing.
+            auto = autosave_path(case_file)
+            assert auto.exists() and oct(auto.stat().st_mode & 0o777) == "0o600"
+            assert json.loads(auto.read_text())["title"].endswith("(draft 2)")
+            app.exit_message = "killed"
+            app._exit_renderables.clear()
+            app.exit(1)  # leave without the quit action's save, as a crash would
+
+    async def reopen(answer: str):
+        app = _open(case_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press(answer)
+            await pilot.pause()
+            assert isinstance(app.screen, WizardScreen)
+            return app.doc.data["title"]
+
+    asyncio.run(type_then_crash())
+    assert not load_case(case_file).title.endswith("(draft 2)")
+    assert asyncio.run(reopen("enter")).endswith("(draft 2)")  # Restore is the first button
+    assert autosave_path(case_file).exists()
+    assert asyncio.run(reopen("escape")).endswith("SA")  # Discard
+    assert not autosave_path(case_file).exists()
+
+
+def test_quit_saves_a_valid_case_and_keeps_an_invalid_one_in_the_autosave(tmp_path):
+    case_file = copy_example("bec-preservation", tmp_path)
+
+    async def edit(field: str, text: str) -> WizardApp:
+        app = _open(case_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await tab_to(pilot, field)
+            await pilot.press("ctrl+u")
+            await type_text(pilot, text)
+            await pilot.press("ctrl+q")
+        return app
+
+    app = asyncio.run(edit("f-reference", "NEW-REF"))
+    assert load_case(case_file).reference == "NEW-REF"
+    assert "Saved" in app.exit_message
+    app = asyncio.run(edit("f-date", "2026-13-01"))
+    assert load_case(case_file).date.isoformat() == "2026-03-20"
+    assert json.loads(autosave_path(case_file).read_text())["date"] == "2026-13-01"
+    assert "offered" in app.exit_message
+
+
+def test_a_wrong_value_shows_the_models_message_as_you_type(tmp_path):
+    case_file = copy_example("bec-preservation", tmp_path)
+
+    async def run():
+        app = _open(case_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+l")
+            for _ in range(6):
+                await pilot.press("down")
+            await pilot.press("enter")  # step 7: requests
+            await pilot.pause()
+            screen = app.screen
+            await tab_to(pilot, "add-requests-0-items")
+            await pilot.press("enter")
+            await pilot.pause()
+            await tab_to(pilot, "f-requests-0-items-2-identifier-address")
+            await type_text(pilot, "203.0.113.300")
+            await pilot.pause()
+            row = screen.query_one("#f-requests-0-items-2-identifier-address").parent
+            problem = str(row.query_one(".field-problem").render())
+            assert "not an IPv4 or IPv6 address" in problem
+            assert "-invalid" in row.classes
+            marker = str(screen.query_one("#step-requests").query_one("Label").render())
+            assert marker.startswith("✗")
+            await pilot.press("backspace", "backspace", "backspace", "1")
+            await pilot.pause()
+            assert "-invalid" not in row.classes
+            assert not str(screen.query_one("#step-requests").query_one("Label").render()).startswith("✗")
+
+    asyncio.run(run())
+
+
+def test_selecting_a_finding_jumps_to_its_field(tmp_path):
+    case_file = copy_example("bec-preservation", tmp_path)
+    case = load_case(case_file)
+    case.requests[0].items[1].identifier.timezone = None
+    case.requests[0].items[1].identifier.timestamp = None
+    save_case(case, case_file)
+    os.utime(case_file)
+
+    async def run():
+        app = _open(case_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            await tab_to(pilot, "findings")
+            await pilot.press("enter")  # the highlight starts on the first error, under its heading
+            await pilot.pause()
+            focused = app.focused
+            assert focused is not None and focused.id == "f-requests-0-items-1-identifier-timestamp"
+            assert app.screen.step_id == "requests"
+            row = focused.parent
+            assert "exact date and time" in str(row.query_one(".field-problem").render())
+
+    asyncio.run(run())
+
+
+def test_long_text_loads_from_a_utf8_file(tmp_path):
+    case_file = copy_example("bec-preservation", tmp_path)
+    source = tmp_path / "facts.txt"
+    source.write_text("Les faits : 3 mars 2026, 08:14 — «courriel frauduleux».\n", encoding="utf-8")
+
+    async def run():
+        app = _open(case_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+l")
+            for _ in range(4):
+                await pilot.press("down")
+            await pilot.press("enter")  # step 5: facts
+            await pilot.pause()
+            await tab_to(pilot, "f-facts-summary")
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            await pilot.press("ctrl+u")
+            await type_text(pilot, str(source))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.doc.data["facts"]["summary"]["text"].startswith("Les faits")
+
+    asyncio.run(run())
+
+
+def test_check_and_render_do_not_import_textual(tmp_path):
+    code = (
+        "import sys\n"
+        "from mla_writer import cli\n"
+        "cli.main(['check', sys.argv[1], '--today', '2026-03-20'])\n"
+        "assert 'textual' not in sys.modules, 'check imported textual'\n"
+    )
+    example = copy_example("bec-preservation", tmp_path)
+    done = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
