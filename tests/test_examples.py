@@ -31,7 +31,7 @@ DOC_NETS = [ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24",
 DOC_DOMAINS = ("example.com", "example.org", "example.net")
 # Owned by another engineer and used by the quick start; reported to the lead, to be replaced by
 # an example.org address there. Nothing else may be added to this list.
-KNOWN_EXCEPTIONS = {("bec-preservation", "garda.example.ie")}
+KNOWN_EXCEPTIONS: set[tuple[str, str]] = set()
 # Ranges set aside for drama where they exist (UK, US, AU, FR); elsewhere a run of zeros that no
 # operator assigns in practice.
 FICTION_PHONE = re.compile(r"^\+(447700900\d{3}|120255501\d\d|61491570\d{3}|33639\d{6})$|000")
