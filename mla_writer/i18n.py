@@ -97,9 +97,11 @@ def format_date(value: dt.date, lang: str, form: str = "long") -> str:
 
 def format_datetime(value: dt.datetime, lang: str) -> str:
     """Date and time to the second, in the time zone the value carries (no conversion)."""
-    date_part = _babel_date(value.date(), format="long", locale=locale(lang))
-    time_part = _babel_datetime(value, format="HH:mm:ss", tzinfo=value.tzinfo, locale=locale(lang))
-    return f"{date_part}, {time_part}"
+    loc = locale(lang)
+    date_part = _babel_date(value.date(), format="long", locale=loc)
+    time_part = _babel_datetime(value, format="HH:mm:ss", tzinfo=value.tzinfo, locale=loc)
+    # CLDR's way of joining a date and a time: "3 March 2026, 08:14:52", "2026年3月3日 08:14:52".
+    return str(loc.datetime_formats["medium"]).replace("{1}", date_part).replace("{0}", time_part)
 
 
 def format_number(value: int | float, lang: str) -> str:

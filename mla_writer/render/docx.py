@@ -42,6 +42,21 @@ class Part:
     body: list[list[Block]]
 
 
+def _lines(runs: Sequence[Run]) -> list[tuple[Run, ...]]:
+    """Split a cell's runs at its line breaks."""
+    out: list[list[Run]] = [[]]
+    for r in runs:
+        if r.brk:
+            out.append([])
+        else:
+            out[-1].append(r)
+    return [tuple(x) for x in out if x]
+
+
+def _plain(runs: Sequence[Run]) -> tuple[tuple[str, str | None], ...]:
+    return tuple((r.text, r.field) for r in runs)
+
+
 class _Writer:
     def __init__(self, languages: Sequence[str]) -> None:
         self.langs = list(languages)
@@ -83,7 +98,9 @@ class _Writer:
               bold: bool = False) -> None:
         for r in runs:
             if r.brk:
-                paragraph.add_run().add_break()
+                br = paragraph.add_run()
+                br.add_break()
+                oxml.style_run(br, lang=lang, size_pt=size)
                 continue
             if r.field:
                 oxml.add_field(paragraph, r.field, lang=lang, bold=r.bold or bold, size_pt=size)
@@ -191,13 +208,18 @@ class _Writer:
             for ci, cell in enumerate(row.cells):
                 if head:
                     oxml.set_cell_shading(cell, HEADER_FILL)
-                texts: list[tuple[str, tuple[Run, ...]]] = []
-                for block, lang in zip(blocks, langs, strict=True):
-                    runs = block.rows[ri][ci] if ci < len(block.rows[ri]) else ()
-                    if texts and [ (r.text, r.field) for r in runs] == [(r.text, r.field) for r in texts[0][1]]:
-                        continue  # same text in both languages (an address, a number): once
-                    texts.append((lang, runs))
-                for k, (lang, runs) in enumerate(texts):
+                lines: list[tuple[str, tuple[Run, ...]]] = []
+                per_lang = [_lines(block.rows[ri][ci] if ci < len(block.rows[ri]) else ())
+                            for block in blocks]
+                # Line by line: what both languages share (an address, a number) is shown once;
+                # what differs is shown in each language, first language first.
+                for k in range(max(len(x) for x in per_lang)):
+                    variants = [(lang, ls[k]) for lang, ls in zip(langs, per_lang, strict=True) if k < len(ls)]
+                    if all(_plain(v) == _plain(variants[0][1]) for _, v in variants):
+                        lines.append(variants[0])
+                    else:
+                        lines.extend(variants)
+                for k, (lang, runs) in enumerate(lines):
                     p = self._paragraph(cell, lang, reuse=(k == 0))
                     p.paragraph_format.space_after = Pt(1)
                     self._runs(p, runs, lang, size=BODY_PT - 1, bold=head)
