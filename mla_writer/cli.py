@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from . import __version__
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing alone costs `--version` a third
+if TYPE_CHECKING:  # imported where used: `--version` starts before argparse, json or pathlib load
+    import argparse
+    from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
@@ -21,6 +23,8 @@ class UsageError(Exception):
 
 
 def _languages(value: str) -> list[str]:
+    import argparse
+
     langs = [x.strip().lower() for x in value.split(",") if x.strip()]
     bad = [x for x in langs if x not in LANGS]
     if bad or not 1 <= len(langs) <= 2 or len(set(langs)) != len(langs):
@@ -31,6 +35,9 @@ def _languages(value: str) -> list[str]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+    from pathlib import Path
+
     p = argparse.ArgumentParser(
         prog="mla-writer",
         description="Draft complete, bilingual requests for cross-border electronic evidence.",
@@ -94,6 +101,8 @@ def _today(value: str | None):  # noqa: ANN202
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    import json
+
     from .checks import Context, run_checks
     from .store import load_case
 
@@ -166,6 +175,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    import json
+
     from .checks import all_rules
 
     rules = all_rules()
@@ -231,6 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 stream.reconfigure(errors="backslashreplace")
             except (ValueError, OSError):
                 pass
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # the common probe, answered before the parser is even built
+        print(f"mla-writer {__version__}")
+        return EXIT_OK
     args = _parser().parse_args(argv)
     command = args.command or "wizard"
     try:
@@ -247,6 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif isinstance(e, UsageError):
             _error(str(e))
         elif isinstance(e, PermissionError):
+            from pathlib import Path
+
             name = Path(str(e.filename or ""))
             if name.name.startswith(".") and name.name.endswith(".tmp"):  # store.write_atomic's temp file
                 _error(f"permission denied: you cannot write in {name.parent}")
