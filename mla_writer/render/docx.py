@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,6 +58,49 @@ def _plain(runs: Sequence[Run]) -> tuple[tuple[str, str | None], ...]:
     return tuple((r.text, r.field) for r in runs)
 
 
+LRM = "\u200e"
+_OPENING, _CLOSING = "([", ")]"
+
+
+def _latin(ch: str) -> bool:
+    return unicodedata.bidirectional(ch) == "L"
+
+
+def _anchor_brackets(runs: Sequence[Run]) -> list[Run]:
+    """In a right-to-left paragraph, keep brackets around Latin text with that text.
+
+    "(Europe/Dublin)" at the end of an Arabic line would otherwise show as "(Europe/Dublin":
+    the closing bracket is neutral and takes the paragraph's direction. For each bracket pair
+    whose content starts with a Latin letter, a left-to-right mark goes before the opening and
+    after the closing bracket, tying both to the Latin text. Brackets around Arabic text are
+    left alone. Only template wording is touched, never what the user typed.
+    """
+    stream = "".join("\n" if r.brk else r.text for r in runs)
+    before: set[int] = set()
+    after: set[int] = set()
+    stack: list[int] = []
+    for i, ch in enumerate(stream):
+        if ch in _OPENING:
+            stack.append(i)
+        elif ch in _CLOSING and stack:
+            j = stack.pop()
+            if j + 1 < len(stream) and _latin(stream[j + 1]):
+                before.add(j)
+                after.add(i)
+    out: list[Run] = []
+    pos = 0
+    for r in runs:
+        length = 1 if r.brk else len(r.text)
+        if r.verbatim or r.brk or r.field or not any(pos <= k < pos + length for k in before | after):
+            out.append(r)
+        else:
+            text = "".join((LRM if pos + i in before else "") + ch + (LRM if pos + i in after else "")
+                           for i, ch in enumerate(r.text))
+            out.append(Run(text, r.bold, r.italic, r.verbatim, r.pending, r.field, r.brk))
+        pos += length
+    return out
+
+
 class _Writer:
     def __init__(self, languages: Sequence[str]) -> None:
         self.langs = list(languages)
@@ -96,6 +140,8 @@ class _Writer:
     # ------------------------------------------------------------------ runs and paragraphs
     def _runs(self, paragraph, runs: Sequence[Run], lang: str, *, size: float | None = None,  # noqa: ANN001
               bold: bool = False) -> None:
+        if oxml.is_rtl(lang):
+            runs = _anchor_brackets(runs)
         for r in runs:
             if r.brk:
                 br = paragraph.add_run()
