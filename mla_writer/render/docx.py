@@ -66,6 +66,13 @@ def _latin(ch: str) -> bool:
     return unicodedata.bidirectional(ch) == "L"
 
 
+def _latin_led(text: str) -> bool:
+    """True when the first strongly directional character is Latin and none is right-to-left."""
+    kinds = [unicodedata.bidirectional(c) for c in text]
+    strong = [k for k in kinds if k in ("L", "R", "AL")]
+    return bool(strong) and strong[0] == "L" and not {"R", "AL", "AN"} & set(kinds)
+
+
 def _anchor_brackets(runs: Sequence[Run]) -> list[Run]:
     """In a right-to-left paragraph, keep brackets around Latin text with that text.
 
@@ -91,7 +98,12 @@ def _anchor_brackets(runs: Sequence[Run]) -> list[Run]:
     pos = 0
     for r in runs:
         length = 1 if r.brk else len(r.text)
-        if r.verbatim or r.brk or r.field or not any(pos <= k < pos + length for k in before | after):
+        if r.verbatim and _latin_led(r.text):
+            # Latin text typed by the user ("67 rue Servient, Lyon"): marks at both ends keep
+            # its leading number and trailing punctuation where they were typed.
+            marked = LRM + r.text.replace("\n", LRM + "\n" + LRM) + LRM
+            out.append(Run(marked, r.bold, r.italic, r.verbatim, r.pending, r.field, r.brk))
+        elif r.verbatim or r.brk or r.field or not any(pos <= k < pos + length for k in before | after):
             out.append(r)
         else:
             text = "".join((LRM if pos + i in before else "") + ch + (LRM if pos + i in after else "")
