@@ -301,7 +301,9 @@ class WizardScreen(Screen):
     @on(OptionList.OptionHighlighted, ".list-entries")
     async def _entry_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         path = getattr(event.control, "list_path", None)
-        if path is None or self._building:
+        # Only the user's own arrowing (in the focused list) changes the entry shown; the
+        # highlight a list sets on itself when it is built must not rebuild the form.
+        if path is None or self._building or not event.control.has_focus:
             return
         key = path_text(path)
         if self.selection.get(key) == event.option_index:
