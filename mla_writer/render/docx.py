@@ -66,6 +66,35 @@ def _latin(ch: str) -> bool:
     return unicodedata.bidirectional(ch) == "L"
 
 
+RLM = "\u200f"
+
+
+def _rtl_led(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left (Arabic, Hebrew)."""
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def _anchor_rtl_text(runs: Sequence[Run]) -> list[Run]:
+    """In a left-to-right paragraph, Arabic text the user typed keeps its numbers in place.
+
+    The mirror image of the marks in ``_anchor_brackets``: right-to-left marks around a run the
+    user typed in Arabic ("قضية رقم 4417/2026") so that its digits and punctuation stay inside it.
+    """
+    out: list[Run] = []
+    for r in runs:
+        if r.verbatim and _rtl_led(r.text):
+            marked = RLM + r.text.replace("\n", RLM + "\n" + RLM) + RLM
+            r = Run(marked, r.bold, r.italic, r.verbatim, r.pending, r.field, r.brk)
+        out.append(r)
+    return out
+
+
 def _latin_led(text: str) -> bool:
     """True when the first strongly directional character is Latin and none is right-to-left."""
     kinds = [unicodedata.bidirectional(c) for c in text]
@@ -152,8 +181,7 @@ class _Writer:
     # ------------------------------------------------------------------ runs and paragraphs
     def _runs(self, paragraph, runs: Sequence[Run], lang: str, *, size: float | None = None,  # noqa: ANN001
               bold: bool = False) -> None:
-        if oxml.is_rtl(lang):
-            runs = _anchor_brackets(runs)
+        runs = _anchor_brackets(runs) if oxml.is_rtl(lang) else _anchor_rtl_text(runs)
         for r in runs:
             if r.brk:
                 br = paragraph.add_run()
