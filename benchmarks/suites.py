@@ -30,7 +30,9 @@ def cli_command() -> list[str]:
 
 
 def example_paths() -> list[Path]:
-    return sorted(p for p in EXAMPLES.glob("*.json") if not p.name.endswith(".expected.json"))
+    """Example cases, sound ones first: per-kind figures come from a complete document."""
+    paths = [p for p in EXAMPLES.glob("*.json") if not p.name.endswith(".expected.json")]
+    return sorted(paths, key=lambda p: (p.name.startswith("flawed-"), p.name))
 
 
 def _load(path: Path):
