@@ -1,0 +1,44 @@
+"""The benchmark harness keeps working as the code grows (not a timing test: no figure is judged)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from benchmarks import __main__ as bench
+from benchmarks import floor
+
+from .conftest import EXAMPLE, ROOT
+from .docx_check import assert_valid_docx, document_text
+
+
+def test_floor_process_writes_the_case_text_in_two_columns(tmp_path):
+    out = tmp_path / "floor.docx"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "floor.py"), str(EXAMPLE), str(out)],
+                   check=True, timeout=60)
+    body = document_text(assert_valid_docx(out))
+    texts = floor.case_texts(json.loads(EXAMPLE.read_text("utf-8")))
+    assert texts and all(" ".join(t.split()) in body for t in texts[:20])
+
+
+def test_goals_and_table_from_results():
+    results = {
+        "quick": True, "machine": {"python": "3.11", "cpus": 2},
+        "render_per_document": [{"kind": "preservation", "example": "x", "languages": "en+fr", "strings": 9,
+                                 "floor_s": 0.1, "render_s": 0.2, "ratio": 2.0},
+                                {"kind": "content", "example": "y", "languages": "en", "strings": 9,
+                                 "floor_s": 0.1, "error": "RenderError: no"}],
+        "whole_process_render": {"render": {"median_s": 0.3, "runs": 3}, "floor": {"median_s": 0.2, "runs": 3},
+                                 "ratio_median": 1.5},
+        "cli_start": {"version": {"median_s": 0.02, "runs": 3}, "bare_python": {"median_s": 0.01, "runs": 3},
+                      "ratio_median": 6.0},
+        "wizard_first_screen": {"skipped": "no tui"},
+        "batch_scaling": {"small": 10, "big": 100, "small_cpu_s": 1.0, "big_cpu_s": 10.5, "ratio": 10.5,
+                          "expected_ratio": 10.0},
+    }
+    results["goals"] = bench._goals(results)
+    verdicts = {g["goal"].split()[0]: g["pass"] for g in results["goals"]}
+    assert verdicts == {"whole-process": True, "mla-writer": False, "wizard": False, "batch": True}
+    table = bench._table(results)
+    assert "PASS  whole-process" in table and "FAIL  mla-writer --version" in table and "ERROR" in table
