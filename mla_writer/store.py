@@ -102,7 +102,9 @@ def format_validation_error(err: ValidationError) -> list[str]:
     return lines
 
 
-def parse_case(text: str | bytes, origin: Path | str = "<case>") -> Case:
+def parse_case_json(text: str | bytes, origin: Path | str = "<case>") -> dict:
+    """The JSON object a case file holds, not yet validated. Everything that is not a JSON
+    object (bad bytes, bad JSON, too deep, a list) raises CaseFileError with one readable line."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -120,6 +122,11 @@ def parse_case(text: str | bytes, origin: Path | str = "<case>") -> Case:
         raise CaseFileError(origin, ["nested too deeply to be a case file"]) from None
     if not isinstance(data, dict):
         raise CaseFileError(origin, ["a case file must hold a JSON object ({...}) at the top"])
+    return data
+
+
+def parse_case(text: str | bytes, origin: Path | str = "<case>") -> Case:
+    data = parse_case_json(text, origin)
     try:
         return Case.model_validate(data)
     except ValidationError as e:
@@ -128,13 +135,14 @@ def parse_case(text: str | bytes, origin: Path | str = "<case>") -> Case:
         raise CaseFileError(origin, ["nested too deeply to be a case file"]) from None
 
 
-def load_case(path: Path | str) -> Case:
+def read_case_bytes(path: Path | str) -> bytes:
+    """A case file's bytes, refusing what is not one: a folder, a pipe or device (which would
+    block or never end), a file over 20 MB, an unreadable file. Raises CaseFileError."""
     path = Path(path)
     try:
         if path.is_dir():
             raise CaseFileError(path, ["is a folder, not a case file"])
         st = path.stat()
-        # A pipe or a device (/dev/zero, /dev/stdin) would block or never end: refuse it.
         if not stat.S_ISREG(st.st_mode):
             raise CaseFileError(path, ["is not a regular file (a device or a pipe?)"])
         if st.st_size > MAX_FILE_BYTES:
@@ -149,7 +157,17 @@ def load_case(path: Path | str) -> Case:
         raise CaseFileError(path, ["permission denied: you cannot read this file"]) from None
     except OSError as e:
         raise CaseFileError(path, [f"cannot be read ({e.strerror})"]) from None
-    return parse_case(raw, path)
+    return raw
+
+
+def load_case(path: Path | str) -> Case:
+    return parse_case(read_case_bytes(path), path)
+
+
+def load_case_json(path: Path | str) -> dict:
+    """The raw JSON object of a case file that may not validate (the wizard opens such a file so
+    the user can fix it), with every guard load_case applies before validation."""
+    return parse_case_json(read_case_bytes(path), path)
 
 
 def case_json(case: Case) -> str:
