@@ -7,6 +7,7 @@ same folder, is flushed to disk, then renamed over the target in one step.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -19,6 +20,7 @@ from .model import IDENTIFIER_TYPES, REQUEST_KINDS, Case
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 AUTOSAVE_SUFFIX = ".autosave"
+_NAME_MAX = 255  # bytes in one file name on the usual file systems
 _TAGS = set(REQUEST_KINDS) | set(IDENTIFIER_TYPES)
 
 
@@ -189,7 +191,9 @@ def write_atomic(path: Path | str, text: str | bytes, mode: int) -> Path:
     the target, so a crash leaves either the old file or the new one, never a mix."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    # The temp name is cut short: a target name near the file system's 255-byte limit is legal,
+    # but the same name plus a prefix and a random suffix would not be.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=folder)
     try:
         os.fchmod(fd, mode)
         data = text.encode("utf-8") if isinstance(text, str) else text
@@ -231,7 +235,11 @@ def save_case(case: Case, path: Path | str, *, overwrite: bool = True) -> Path:
 
 def autosave_path(path: Path | str) -> Path:
     path = Path(path)
-    return path.with_name(f".{path.name}{AUTOSAVE_SUFFIX}")
+    name = f".{path.name}{AUTOSAVE_SUFFIX}"
+    if len(os.fsencode(name)) > _NAME_MAX:  # keep it a legal name, and one per case file
+        digest = hashlib.sha256(os.fsencode(path.name)).hexdigest()[:12]
+        name = f".{path.name[:40]}-{digest}{AUTOSAVE_SUFFIX}"
+    return path.with_name(name)
 
 
 def autosave(data: dict | Case, path: Path | str) -> Path:

@@ -180,3 +180,16 @@ def test_save_refuses_to_replace_when_told_not_to(tmp_path: Path):
 def test_saved_json_is_what_was_loaded(tmp_path: Path):
     path = _case_copy(tmp_path)
     assert json.loads(path.read_text("utf-8")) == json.loads(store.case_json(load_case(EXAMPLE)))
+
+
+@pytest.mark.parametrize("stem", ["n" * 245, "案" * 80, "ملف" * 40])
+def test_names_near_the_file_system_limit_save_and_autosave(tmp_path: Path, stem: str):
+    """A legal case file name near 255 bytes once failed to save: the temp name and the autosave
+    name added to it went over the limit."""
+    path = tmp_path / f"{stem}.json"
+    case = load_case(EXAMPLE)
+    save_case(case, path)
+    auto = autosave(case, path)
+    assert load_case(path) == case
+    assert pending_autosave(path) == auto and len(os.fsencode(auto.name)) <= 255
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, auto.name])
