@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from typing import Annotated, Literal
 
-import pycountry
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 # The six UN languages: the only languages documents and catalogs exist for.
@@ -49,6 +48,8 @@ Str = Annotated[str, AfterValidator(_check_chars)]
 
 
 def _country(value: str) -> str:
+    import pycountry  # lazy: 30 ms to import, most of it package metadata
+
     code = value.strip().upper()
     if code in EXTRA_COUNTRIES or pycountry.countries.get(alpha_2=code) is not None:
         return code
@@ -63,6 +64,8 @@ CountryCode = Annotated[str, AfterValidator(_country)]
 def country_name(code: str) -> str:
     if code in EXTRA_COUNTRIES:
         return EXTRA_COUNTRIES[code]
+    import pycountry
+
     c = pycountry.countries.get(alpha_2=code)
     return getattr(c, "common_name", None) or c.name if c else code
 

@@ -9,10 +9,7 @@ from typing import Annotated, Literal, Union
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from pydantic import Field, field_validator, model_validator
-from stdnum import bitcoin, imei
 
 from .common import Str, Strict
 
@@ -126,6 +123,8 @@ class EmailAddress(_Identifier):
     @field_validator("address")
     @classmethod
     def _email(cls, v: str) -> str:
+        from email_validator import EmailNotValidError, validate_email  # lazy: 45 ms to import
+
         try:
             return validate_email(v.strip(), check_deliverability=False).normalized
         except EmailNotValidError as e:
@@ -142,6 +141,8 @@ class PhoneNumber(_Identifier):
 
     @model_validator(mode="after")
     def _e164(self) -> PhoneNumber:
+        import phonenumbers  # lazy: only cases with phone numbers pay for it
+
         raw = self.number.strip()
         try:
             parsed = phonenumbers.parse(raw, (self.region or "").upper() or None)
@@ -158,6 +159,8 @@ class PhoneNumber(_Identifier):
         return self
 
     def display(self) -> str:
+        import phonenumbers
+
         return phonenumbers.format_number(phonenumbers.parse(self.number), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
@@ -246,6 +249,8 @@ class IMEI(_Identifier):
     @field_validator("imei")
     @classmethod
     def _imei(cls, v: str) -> str:
+        from stdnum import imei
+
         try:
             return imei.validate(v)
         except Exception:
@@ -269,6 +274,8 @@ class CryptoAddress(_Identifier):
         cur = self.currency.strip().upper()
         a = self.address.strip()
         if cur == "BTC":
+            from stdnum import bitcoin
+
             try:
                 a = bitcoin.validate(a)
             except Exception:
