@@ -193,3 +193,44 @@ def test_names_near_the_file_system_limit_save_and_autosave(tmp_path: Path, stem
     assert load_case(path) == case
     assert pending_autosave(path) == auto and len(os.fsencode(auto.name)) <= 255
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, auto.name])
+
+
+# ---- the document: replaced whole or not at all ----------------------------------------------
+
+KILL_MID_RENDER = textwrap.dedent("""
+    import os, signal, sys
+    from mla_writer import cli
+
+    def die(src, dst):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    os.replace = die
+    cli.main(["render", sys.argv[1], "-o", sys.argv[2], "--force", "--today", "2026-04-01"])
+""")
+
+
+def test_failed_render_keeps_the_previous_document(tmp_path: Path, monkeypatch, capsys):
+    from mla_writer import cli
+
+    out = tmp_path / "request.docx"
+    out.write_bytes(b"the version sent last week")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device", str(dst))
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    code = cli.main(["render", str(EXAMPLE), "-o", str(out), "--force", "--today", "2026-04-01"])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert code == 2 and "No space left" in err and "Traceback" not in err
+    assert out.read_bytes() == b"the version sent last week"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["request.docx"]
+
+
+def test_sigkill_during_render_keeps_the_previous_document(tmp_path: Path):
+    out = tmp_path / "request.docx"
+    out.write_bytes(b"the version sent last week")
+    child = subprocess.run([sys.executable, "-c", KILL_MID_RENDER, str(EXAMPLE), str(out)],
+                           capture_output=True, timeout=120)
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()
+    assert out.read_bytes() == b"the version sent last week"
