@@ -101,9 +101,10 @@ def test_header_and_footer(kind, pair):
     data = rendered(kind, pair)
     headers = " ".join(part_xml(data, n) for n in part_names(data) if re.match(r"word/header\d+\.xml", n))
     footers = " ".join(part_xml(data, n) for n in part_names(data) if re.match(r"word/footer\d+\.xml", n))
-    assert "TEST-2026-001" in headers and "CONFIDENTIAL" in headers
+    assert "TEST-2026-001" in headers
     for lang in pair:
         assert tr(lang, "DRAFT") in headers
+        assert tr(lang, "CONFIDENTIAL") in headers  # a known marking, in each language
     assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", footers)
     assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", footers)
     from mla_writer.render.context import fingerprint
@@ -170,7 +171,14 @@ def test_final_case_has_no_draft_marking():
     data = render_bytes(case, languages=["en", "fr"], findings=findings(case))
     headers = " ".join(part_xml(data, n) for n in part_names(data) if n.startswith("word/header"))
     assert "DRAFT" not in headers and "PROJET" not in headers
-    assert "CONFIDENTIAL" in headers
+    assert "CONFIDENTIAL" in headers and "CONFIDENTIEL" in headers
+
+
+def test_an_unknown_marking_is_shown_as_typed():
+    case = make_case("traffic", classification="NATO UNCLASSIFIED <x>")
+    data = render_bytes(case, languages=["en", "fr"], findings=[])
+    headers = " ".join(part_xml(data, n) for n in part_names(data) if n.startswith("word/header"))
+    assert headers.count("NATO UNCLASSIFIED &lt;x&gt;") >= 2
 
 
 def test_one_section_per_request_then_the_annex():
