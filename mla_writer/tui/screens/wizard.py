@@ -89,7 +89,11 @@ class StepItem(ListItem):
 
     def show(self, marker: str, count: int, current: bool) -> None:
         suffix = f" {count}" if count and marker != "✓" else ""
-        self.query_one(Label).update(f"{marker} {_(self.step.title)}{suffix}")
+        text = f"{marker} {_(self.step.title)}{suffix}"
+        if (text, current) == getattr(self, "_shown", None):
+            return
+        self._shown = (text, current)
+        self.query_one(Label).update(text)
         self.set_class(marker == "✗", "-wrong")
         self.set_class(marker == "!", "-missing")
         self.set_class(current, "-current")
@@ -216,8 +220,9 @@ class WizardScreen(Screen):
             marker, count = step_status(self.doc, item.step)
             item.show(marker, count, item.step.id == self.step_id)
         self.refresh_problems()
-        self.title = _("MLA request writer")
-        self.sub_title = self.doc.path.name + (" •" if self.doc.dirty else "")
+        title, sub_title = _("MLA request writer"), self.doc.path.name + (" •" if self.doc.dirty else "")
+        if (self.title, self.sub_title) != (title, sub_title):
+            self.title, self.sub_title = title, sub_title
 
     def refresh_problems(self) -> None:
         shown: set[str] = set()
@@ -240,8 +245,10 @@ class WizardScreen(Screen):
                   if f.path not in shown and step_for_path(f.path) == step.id and f.severity == "error"
                   and step.id != "review"]
         box = self.query_one("#step-problems", Static)
-        box.update("\n".join(lines))
-        box.display = bool(lines)
+        if getattr(box, "_shown", None) != lines:
+            box._shown = lines  # type: ignore[attr-defined]
+            box.update("\n".join(lines))
+            box.display = bool(lines)
 
     # editing ---------------------------------------------------------------------------------
     @on(Input.Changed)
@@ -446,8 +453,11 @@ class WizardScreen(Screen):
         text = help_for(path) if path else ""
         if not text and isinstance(widget, TextArea):
             text = _("Ctrl+O loads the text from a UTF-8 file.")
-        self.query_one("#help", Static).update(text)
-        self.query_one("#help", Static).display = bool(text)
+        box = self.query_one("#help", Static)
+        if getattr(box, "_shown", None) != text:
+            box._shown = text  # type: ignore[attr-defined]
+            box.update(text)
+            box.display = bool(text)
 
     # long text from a file ---------------------------------------------------------------------
     def action_load_text(self) -> None:

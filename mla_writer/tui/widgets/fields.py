@@ -119,6 +119,10 @@ class FieldRow(Vertical):
     def show_problems(self, errors: list[str], notes: list[tuple[str, str]]) -> None:
         """Model errors (the value is wrong) and check findings (severity, message) for this field."""
         lines = [f"✗ {m}" for m in errors] + [f"{'!' if sev == 'error' else '·'} {m}" for sev, m in notes]
+        shown = (tuple(lines), bool(errors))
+        if shown == getattr(self, "_shown", None):
+            return  # unchanged: no relayout (this runs on every key press)
+        self._shown = shown
         box = self.query_one(".field-problem", Static)
         box.update("\n".join(lines))
         box.display = bool(lines)
