@@ -48,7 +48,11 @@ def _legal_basis(item: dict[str, Any]) -> dict[str, Any]:
     citation = item.get("citation") or {"text": "", "translations": {}}
     if citation and not (citation.get("text") or "").strip() and info is not None and info.verified and info.citation_en:
         # The verified treaty wording from the data file, in the languages it exists in.
-        citation = {"text": info.citation_en, "translations": {"fr": info.citation_fr} if info.citation_fr else {},
+        text = info.citation_en
+        if info.elements and info.elements_verbatim and text.rstrip().endswith(":"):
+            # The quoted paragraph ends "shall specify:"; its lettered items are verbatim too.
+            text = text.rstrip() + "\n" + "\n".join(f"{letter}. {label}" for letter, label in info.elements)
+        citation = {"text": text, "translations": {"fr": info.citation_fr} if info.citation_fr else {},
                     "source_language": "en"}
     item["quote"] = citation if (citation.get("text") or "").strip() else None
     return item
