@@ -31,7 +31,7 @@ def problems(doc: CaseDocument) -> list[tuple[str, str, str]]:
 
 
 def default_output(doc: CaseDocument) -> Path:
-    return doc.path.with_suffix(".docx")
+    return Path(doc.path.with_suffix(".docx").name)  # beside the case file
 
 
 class ReviewPanel(Vertical):
