@@ -22,6 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from . import oxml
 from .blocks import Block, Run
+from .oxml import qn
 
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)  # A4
 MARGIN = Cm(2.0)
@@ -358,7 +359,22 @@ class _Writer:
         section = self._section(first)
         self._flow(section.header, part.header, size=SMALL_PT, borders=False)
         self._flow(section.footer, part.footer, size=SMALL_PT, borders=False)
+        for story in (section.header, section.footer):
+            self._end_with_paragraph(story)
         self._flow(self.doc, part.body)
+
+    @staticmethod
+    def _end_with_paragraph(story) -> None:  # noqa: ANN001
+        """Move the header's initial empty paragraph after its table: Word wants a story to end
+        with a paragraph, and the empty line on top only pushes the header down."""
+        body = story._element
+        first = body[0] if len(body) else None
+        if first is not None and first.tag == qn("w:p") and not first.xpath("string(.)") and len(body) > 1:
+            body.remove(first)
+            body.append(first)
+            p = story.paragraphs[-1]
+            p.paragraph_format.space_after = Pt(0)
+            oxml.set_line_height(p, Pt(2))
 
     def save(self, *, when: dt.datetime, title: str, subject: str) -> bytes:
         oxml.fix_core_properties(self.doc, when=when, title=title, subject=subject)

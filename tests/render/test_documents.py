@@ -193,3 +193,13 @@ def test_one_section_per_request_then_the_annex():
     assert len(document.sections) == 3
     text = all_text(document)
     assert "request R2, 2 of 2" in text and "demande R2, 2 sur 2" in text
+
+
+@pytest.mark.parametrize("langs", [("en", "fr"), ("ar",)])
+def test_headers_and_footers_end_with_a_paragraph(langs):
+    """Word reports a damaged file when a header or footer story ends with a table."""
+    data = rendered("traffic", langs)
+    for name in part_names(data):
+        if re.match(r"word/(header|footer)\d+\.xml", name):
+            xml = part_xml(data, name)
+            assert xml.rstrip().endswith("</w:p></w:hdr>") or xml.rstrip().endswith("</w:p></w:ftr>"), name
