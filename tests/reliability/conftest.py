@@ -64,7 +64,7 @@ def assert_clean_refusal(result: Outcome, *words: str) -> None:
     assert all(x.startswith(("error:", "usage:", "mla-writer")) for x in lines), lines
     assert len(lines) <= 25, f"{len(lines)} lines: a wall of text is not readable"
     for line in lines:
-        assert len(line) < 400, f"an unreadably long line: {line[:120]}..."
+        assert len(line) < 700, f"an unreadably long line: {line[:120]}..."  # paths included
     for w in words:
         assert w in result.err, (w, result.err)
 
