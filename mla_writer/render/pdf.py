@@ -62,5 +62,6 @@ def to_pdf(docx: Path, out: Path | None = None) -> Path:
             detail = (proc.stderr or proc.stdout or "").strip().splitlines()
             raise PdfError("no PDF written: LibreOffice failed"
                            + (f" ({detail[-1]})" if detail else f" (exit code {proc.returncode})"))
-        shutil.move(str(produced), out)
+        os.chmod(produced, 0o600)  # as confidential as the .docx it comes from
+        shutil.move(str(produced), out)  # keeps the mode, also across file systems
     return out

@@ -59,6 +59,7 @@ def test_pdf_holds_both_languages_and_counts_its_pages(tmp_path, lang):
     docx_path = render_docx(case, tmp_path / f"{lang}.docx", languages=[lang, partner], findings=findings(case))
     pdf = to_pdf(docx_path)
     assert pdf == tmp_path / f"{lang}.pdf" and pdf.stat().st_size > 0
+    assert pdf.stat().st_mode & 0o777 == 0o600
     pages = _pages(pdf)
     assert pages >= 3  # the request, then the annex on a page of its own
     text = _text(pdf)
