@@ -253,6 +253,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`mla-writer check x.json | head -1`): stop quietly, as other
+        # tools do, and point stdout at /dev/null so the flush at exit does not complain again.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 128 + 13  # as if killed by SIGPIPE, like a C tool in the same pipe
     except Exception as e:  # one readable line, never a traceback
         from .store import CaseFileError
 

@@ -282,3 +282,18 @@ def test_wizard_refuses_what_is_not_a_case_file(name: str, tmp_path: Path):
         pytest.fail(f"the wizard hung on {name}")
     assert p.returncode == 2 and "Traceback" not in p.stderr, p.stderr
     assert "unexpected" not in p.stderr and str(path) in p.stderr, p.stderr
+
+
+@pytest.mark.parametrize("args", [["rules"], ["check", str(EXAMPLE)], ["rules", "--format", "json"]])
+def test_closed_pipe_is_a_quiet_stop(args: list[str]):
+    """`mla-writer rules | head -1`: the reader leaves early; no traceback, no 'Broken pipe' noise."""
+    import subprocess
+    import sys
+
+    p = subprocess.Popen([sys.executable, "-m", "mla_writer", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()  # before the tool has written anything: every write hits a closed pipe
+    err = p.stderr.read().decode()
+    p.stderr.close()
+    code = p.wait(timeout=60)
+    assert err == "", err
+    assert code in (0, 1, 141), code
