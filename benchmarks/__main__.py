@@ -97,7 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="fewer runs and smaller batches (about a minute)")
     p.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help=f"JSON results (default {DEFAULT_OUTPUT.name})")
+    p.add_argument("--profile", type=Path, metavar="DIR",
+                   help="only write pyinstrument profiles of a render and a check into DIR")
     args = p.parse_args(argv)
+    if args.profile:
+        for name, where in suites.profiles(args.profile).items():
+            print(f"{name}: {where}")
+        return 0
     q = args.quick
     n = 3 if q else 9
     steps = [

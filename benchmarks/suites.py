@@ -243,3 +243,22 @@ def machine() -> dict:
     return {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count(),
             "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "libreoffice": bool(shutil.which("soffice") or shutil.which("libreoffice"))}
+
+
+def profiles(folder: Path) -> dict:
+    """pyinstrument text profiles of a whole-process render and check, for reading where the time
+    goes (python -m benchmarks --profile DIR)."""
+    import subprocess
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {}
+    with tempfile.TemporaryDirectory() as d:
+        for name, args in {
+            "render": ["render", str(MAIN_EXAMPLE), "-o", f"{d}/p.docx", "--today", TODAY.isoformat()],
+            "check": ["check", str(MAIN_EXAMPLE), "--today", TODAY.isoformat()],
+        }.items():
+            out = folder / f"{name}.txt"
+            p = subprocess.run([PY, "-m", "pyinstrument", "-o", str(out), "-m", "mla_writer", *args],
+                               capture_output=True, text=True, timeout=300)
+            written[name] = str(out) if p.returncode in (0, 1) else f"failed: {p.stderr.strip()[-200:]}"
+    return written
