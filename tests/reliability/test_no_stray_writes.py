@@ -103,3 +103,17 @@ def test_rendered_document_is_private(sandbox: dict[str, Path]):
 
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120, env={**os.environ, **_env(sandbox)})
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_output_symlink_is_replaced_not_followed(sandbox: dict[str, Path], cli):
+    """-o pointing at a symlink (perhaps planted) replaces the link; the file it pointed to, which
+    the user never named, is left alone."""
+    elsewhere = sandbox["home"] / "important.docx"
+    elsewhere.write_bytes(b"not yours to overwrite")
+    link = sandbox["out"] / "request.docx"
+    link.symlink_to(elsewhere)
+    result = cli("render", sandbox["cases"] / "case.json", "-o", link, "--force", "--today", "2026-04-01")
+    assert result.code == 0, result.err
+    assert elsewhere.read_bytes() == b"not yours to overwrite"
+    assert not link.is_symlink() and link.stat().st_size > 1000
+
