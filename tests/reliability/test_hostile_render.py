@@ -103,3 +103,20 @@ def test_output_name_near_the_file_system_limit(tmp_path: Path, cli):
     """A legal 245-byte output name: the temp file beside it must stay under the limit too."""
     out = tmp_path / ("n" * 240 + ".docx")
     _render_in_process(cli, EXAMPLES / "bec-preservation.json", out)
+
+
+@pytest.mark.parametrize("today", ["0001-01-01", "9999-12-31"])
+def test_extreme_dates_render_and_check(today: str, example_data: dict, tmp_path: Path, cli):
+    """Year 1 and year 9999 everywhere a date goes (a typo away from a real date): date
+    arithmetic in the checks and date formatting in six languages must not overflow."""
+    data = example_data
+    data["date"], data["signature"]["date"] = "9999-12-31", "0001-01-01"
+    data["urgency"] |= {"respond_by": "0001-01-01", "data_at_risk_from": "9999-12-31"}
+    data["requests"][0]["items"][0]["date_range"] = {"start": "0001-01-01", "end": "9999-12-31"}
+    case = _write(tmp_path, data)
+    assert_no_traceback(cli("check", case, "--today", today))
+    for languages in ("en,fr", "ar,zh"):
+        result = cli("render", case, "-o", tmp_path / "out.docx", "--force", "--today", today, "--languages", languages)
+        assert_no_traceback(result)
+        assert result.code == 0, result.err
+        assert_valid_docx(tmp_path / "out.docx")
