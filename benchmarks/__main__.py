@@ -68,6 +68,8 @@ def _table(r: dict) -> str:
     if be:
         add(f"{'Batch: every example in one process':<46} {be['median_s']:>8.4f} s for {be['cases']} cases "
             f"({be['per_case_s']:.4f} s each){'; failures: ' + ', '.join(be['failures']) if be['failures'] else ''}")
+        if "render_all_process_s" in be:
+            add(f"{'Batch: examples render-all, whole process':<46} {be['render_all_process_s']:>8.4f} s")
     sc = r.get("batch_scaling", {})
     if sc:
         add(f"{'Batch scaling (CPU time)':<46} {sc['small']} cases {sc['small_cpu_s']:.3f} s, {sc['big']} cases {sc['big_cpu_s']:.3f} s "

@@ -117,8 +117,13 @@ def batch_examples(runs: int) -> dict:
                 failures.append(f"{case.reference}: {type(e).__name__}")
 
     r = repeat(all_of_them, runs)
+    # The same as a trainer runs it: one fresh process, templates compiled for every language pair.
+    walls = []
+    with tempfile.TemporaryDirectory() as d:
+        for i in range(max(1, runs // 3)):
+            walls.append(run_process([*cli_command(), "examples", "render-all", f"{d}/run{i}"])[0])
     return {"cases": len(cases), **r.as_dict(), "per_case_s": round(r.median / max(len(cases), 1), 5),
-            "failures": sorted(set(failures))}
+            "render_all_process_s": round(statistics.median(walls), 4), "failures": sorted(set(failures))}
 
 
 def batch_scaling(small: int, big: int, runs: int) -> dict:
