@@ -8,8 +8,6 @@ The public entry point is :func:`render_docx`; ``render.pdf.to_pdf`` converts th
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from typing import Any
 from ..checks import Finding
 from ..model import Case
 from ..resources import resource_dir
+from ..store import write_atomic
 from .blocks import Block, MarkupError, pair_blocks, parse_blocks
 from .context import annex_context, build_context
 from .docx import Part, build_docx
@@ -103,16 +102,5 @@ def render_docx(case: Case, out: Path, *, languages: Sequence[str], findings: Se
                 templates: Path | None = None, today: dt.date | None = None) -> Path:
     """Write the Word document for the case to `out` (atomically) and return the path."""
     data = render_bytes(case, languages=languages, findings=findings, templates=templates, today=today)
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+    # The document holds the case's personal data: owner-only, written atomically like a case.
+    return write_atomic(out, data, 0o600)

@@ -13,12 +13,14 @@ Why each setting:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, pass_context
+import jinja2
+from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -120,6 +122,7 @@ def environment(lang: str, drafting: str, templates: Path) -> ImmutableSandboxed
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=_bytecode_cache(),
     )
     t = i18n.translations(lang)
     # Our own callables rather than install_gettext_translations: they escape the catalog text.
@@ -129,6 +132,25 @@ def environment(lang: str, drafting: str, templates: Path) -> ImmutableSandboxed
     )
     env.policies["ext.i18n.trimmed"] = True
     return env
+
+
+@cache
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept in the user's cache folder, keyed by template file and source hash.
+
+    Compiling is most of a render's time, and each language's environment would otherwise
+    compile every template again; the environments share this cache, so a template is compiled
+    once, ever, until it changes. Without a writable cache folder templates are compiled each run.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "mla-writer" / f"jinja-{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not os.access(folder, os.W_OK):
+            return None
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def render_template(name: str, lang: str, drafting: str, templates: Path, context: Mapping[str, Any]) -> str:
