@@ -117,3 +117,23 @@ def test_output_symlink_is_replaced_not_followed(sandbox: dict[str, Path], cli):
     assert elsewhere.read_bytes() == b"not yours to overwrite"
     assert not link.is_symlink() and link.stat().st_size > 1000
 
+
+
+@pytest.mark.xfail(strict=True, reason="render owner (issue #4), resources.cache_dir: mkdir(parents=True, "
+                   "mode=0o700) gives the mode to the last folder only; under umask 000 ~/.cache and "
+                   "~/.cache/mla-writer are created 0777, so another local user can rename the compiled "
+                   "template folder away and plant their own bytecode, run at the next render")
+def test_own_cache_folders_are_not_writable_by_others_even_with_umask_000(sandbox: dict[str, Path]):
+    import subprocess
+    import sys
+
+    code = ("import os, sys; os.umask(0); from mla_writer.cli import main; "
+            "sys.exit(main(sys.argv[1:]))")
+    env = {**os.environ, **_env(sandbox)}
+    subprocess.run([sys.executable, "-c", code, "render", str(sandbox["cases"] / "case.json"), "-o",
+                    str(sandbox["out"] / "r.docx"), "--today", "2026-04-01"], check=True, timeout=120, env=env)
+    created = [Path(d) for d, _, _ in os.walk(sandbox["home"])][1:]
+    assert created, "expected the tool's cache folder"
+    loose = {str(d.relative_to(sandbox["home"])): oct(d.stat().st_mode & 0o777) for d in created
+             if d.stat().st_mode & 0o022}
+    assert not loose, loose
