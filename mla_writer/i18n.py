@@ -12,6 +12,7 @@ catalogs through ``mla_writer.render.templates``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 from functools import cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
-from .resources import resource_dir
+from .resources import cache_dir, resource_dir
 
 DOMAIN = "mla_writer"
 LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
@@ -76,8 +77,26 @@ def translations(lang: str) -> NullTranslations:
         with mo.open("rb") as fp:
             return Translations(fp, domain=DOMAIN)
     if po.is_file():
-        return Translations(io.BytesIO(compile_po(po)), domain=DOMAIN)
+        return Translations(io.BytesIO(_compiled(po, lang)), domain=DOMAIN)
     return NullTranslations()
+
+
+def _compiled(po: Path, lang: str) -> bytes:
+    """The .mo bytes for a checkout's .po, kept in the user's cache keyed by the .po's content."""
+    source = po.read_bytes()
+    folder = cache_dir("catalogs")
+    cached = folder / f"{lang}-{hashlib.sha256(source).hexdigest()[:20]}.mo" if folder else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    data = compile_po(po)
+    if cached is not None:
+        from .store import write_atomic
+
+        try:
+            write_atomic(cached, data, 0o600)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+    return data
 
 
 @cache

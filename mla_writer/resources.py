@@ -6,6 +6,7 @@ package as mla_writer/_bundled/<name> (see pyproject.toml), so both layouts are 
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -18,3 +19,19 @@ def resource_dir(name: str) -> Path:
     if bundled.is_dir():
         return bundled
     return PACKAGE.parent / name
+
+
+@cache
+def cache_dir(name: str) -> Path | None:
+    """mla-writer's own folder in the user's cache ($XDG_CACHE_HOME or ~/.cache), mode 0700.
+
+    Only derived data goes there (compiled templates and catalogs), never case data; None when
+    it cannot be created, and callers then simply do the work each time.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "mla-writer" / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None

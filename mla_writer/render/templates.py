@@ -13,7 +13,6 @@ Why each setting:
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from .. import i18n
+from ..resources import cache_dir
 
 # Fields that templates use inside the footer text ("Page 1 of 3").
 PAGE = Markup('<field name="PAGE"/>')
@@ -142,13 +142,8 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
     compile every template again; the environments share this cache, so a template is compiled
     once, ever, until it changes. Without a writable cache folder templates are compiled each run.
     """
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "mla-writer" / f"jinja-{jinja2.__version__}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not os.access(folder, os.W_OK):
-            return None
-    except OSError:
+    folder = cache_dir(f"jinja-{jinja2.__version__}")
+    if folder is None:
         return None
     return FileSystemBytecodeCache(str(folder))
 
