@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -20,11 +21,18 @@ from mla_writer.store import CaseFileError, parse_case
 
 from .conftest import CORPUS, EXAMPLE
 
+# A longer hunt, by hand: MLA_FUZZ_SCALE=50 runs fifty times the examples, with fresh randomness.
+# The default (1) is what CI runs: derandomized, so the same examples every time.
+SCALE = max(1, int(os.environ.get("MLA_FUZZ_SCALE", "1")))
 settings.register_profile(
-    "reliability", database=None, derandomize=True, deadline=None, print_blob=True,
+    "reliability", database=None, derandomize=SCALE == 1, deadline=None, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 FUZZ = settings.get_profile("reliability")
+
+
+def examples(n: int) -> int:
+    return n * SCALE
 EXAMPLE_DATA = json.loads(EXAMPLE.read_text("utf-8"))
 
 # Every character, surrogates and controls included.
@@ -76,19 +84,19 @@ def _paths(node: object, prefix: tuple = ()) -> list[tuple]:
 EXAMPLE_PATHS = [p for p in _paths(EXAMPLE_DATA) if p]
 
 
-@settings(FUZZ, max_examples=300)
+@settings(FUZZ, max_examples=examples(300))
 @given(st.binary(max_size=2000))
 def test_fuzz_raw_bytes(raw: bytes):
     assert_loader_contract(raw)
 
 
-@settings(FUZZ, max_examples=300)
+@settings(FUZZ, max_examples=examples(300))
 @given(json_values)
 def test_fuzz_any_json_document(value: object):
     assert_loader_contract(json.dumps(value))
 
 
-@settings(FUZZ, max_examples=400)
+@settings(FUZZ, max_examples=examples(400))
 @given(st.lists(st.tuples(st.sampled_from(EXAMPLE_PATHS), json_values), min_size=1, max_size=4))
 def test_fuzz_example_with_fields_replaced(changes: list[tuple[tuple, object]]):
     """The real example with a few values anywhere in it swapped for arbitrary JSON: the most
@@ -108,7 +116,7 @@ def test_fuzz_example_with_fields_replaced(changes: list[tuple[tuple, object]]):
 EXAMPLE_RAW = json.dumps(EXAMPLE_DATA).encode()
 
 
-@settings(FUZZ, max_examples=300)
+@settings(FUZZ, max_examples=examples(300))
 @given(st.integers(0, len(EXAMPLE_RAW) - 1), st.integers(0, 3))
 def test_fuzz_truncated_and_corrupted_bytes(cut: int, how: int):
     raw = EXAMPLE_RAW
@@ -116,7 +124,7 @@ def test_fuzz_truncated_and_corrupted_bytes(cut: int, how: int):
     assert_loader_contract(variants[how])
 
 
-@settings(FUZZ, max_examples=400)
+@settings(FUZZ, max_examples=examples(400))
 @given(any_text, st.sampled_from([("title",), ("facts", "summary"), ("offences", 0, "name"),
                                   ("requests", 0, "items", 0, "nexus"), ("signature", "name")]))
 def test_fuzz_text_is_kept_exactly_or_refused_naming_the_field(text: str, path: tuple):

@@ -21,7 +21,7 @@ from mla_writer.render import RenderError, render_bytes
 from mla_writer.store import CaseFileError, parse_case
 
 from .docx_check import assert_valid_docx, document_text, squash
-from .test_fuzz_loader import EXAMPLE_DATA, FUZZ, keep_in_corpus
+from .test_fuzz_loader import EXAMPLE_DATA, FUZZ, examples, keep_in_corpus
 
 TODAY = dt.date(2026, 4, 1)
 # Characters a Word document can hold (the model refuses the others, see test_hostile_text).
@@ -35,7 +35,7 @@ def _render(case, languages) -> bytes:
     return render_bytes(case, languages=languages, findings=findings, today=TODAY)
 
 
-@settings(FUZZ, max_examples=8)
+@settings(FUZZ, max_examples=examples(8))
 @given(st.sampled_from(REQUEST_KINDS).flatmap(lambda kind: cases(kinds=(kind,))))
 def test_fuzz_any_valid_case_renders_to_a_sound_document(case):
     try:
@@ -49,7 +49,7 @@ def test_fuzz_any_valid_case_renders_to_a_sound_document(case):
     assert_valid_docx(data)
 
 
-@settings(FUZZ, max_examples=8)
+@settings(FUZZ, max_examples=examples(8))
 @given(xml_text, xml_text, st.sampled_from([["en"], ["en", "fr"], ["ar", "en"], ["en", "zh"]]))
 def test_fuzz_text_is_shown_literally(summary: str, offence: str, languages: list[str]):
     data = copy.deepcopy(EXAMPLE_DATA)
