@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..model import CATEGORIES_BY_KIND, LANGUAGES
+from ..model import (
+    CATEGORIES_BY_KIND,
+    LANGUAGES,
+    ContentRequest,
+    EmergencyRequest,
+    PreservationRequest,
+    SubscriberRequest,
+    TrafficRequest,
+)
 from ..model.common import EXTRA_COUNTRIES
 from .i18n import N_
 
@@ -53,7 +61,15 @@ class Heading:
     title: str
 
 
-Part = Field | ListSpec | Heading
+@dataclass(frozen=True)
+class Group:
+    """Fields most cases do without, folded away so Tab does not walk through them."""
+
+    title: str
+    parts: tuple[Field | ListSpec, ...]
+
+
+Part = Field | ListSpec | Heading | Group
 
 
 @dataclass(frozen=True)
@@ -222,14 +238,20 @@ NEW_IDENTIFIER: dict[str, dict[str, Any]] = {
     "crypto": {"currency": "", "address": ""}, "device": {"serial": ""},
 }
 
-# Keys only one kind of request has; everything else is shared and survives a change of kind.
+REQUEST_CLASSES = {"preservation": PreservationRequest, "subscriber": SubscriberRequest,
+                   "traffic": TrafficRequest, "content": ContentRequest, "emergency": EmergencyRequest}
+
+
+def new_request(kind: str) -> dict[str, Any]:
+    """A request of this kind with the model's defaults, so every picker starts on a value."""
+    return REQUEST_CLASSES[kind]().model_dump(mode="json")
+
+
+# Keys only one kind of request has (read from the model); everything else is shared and
+# survives a change of kind.
+_SHARED = set.intersection(*(set(c.model_fields) for c in REQUEST_CLASSES.values()))
 KIND_ONLY: dict[str, tuple[str, ...]] = {
-    "preservation": ("status", "necessity", "mla_to_follow", "period_days", "partial_disclosure",
-                     "expires_on", "follow_up"),
-    "subscriber": (),
-    "traffic": ("real_time",),
-    "content": ("least_intrusive",),
-    "emergency": ("harm", "threat", "why_urgent", "authenticity"),
+    kind: tuple(sorted(set(cls.model_fields) - _SHARED - {"kind"})) for kind, cls in REQUEST_CLASSES.items()
 }
 
 ITEMS = ListSpec(
@@ -247,7 +269,7 @@ ITEMS = ListSpec(
     ),
 )
 
-REQUEST_PARTS: tuple[Field | ListSpec, ...] = (
+REQUEST_PARTS: tuple[Part, ...] = (
     Field("kind", N_("Kind of request"), "tag", REQUEST_KIND_OPTIONS, nullable=False),
     Field("id", N_("Label"), "str", nullable=False),
     Field("channel", N_("Channel"), "select", CHANNELS, nullable=False),
@@ -255,9 +277,6 @@ REQUEST_PARTS: tuple[Field | ListSpec, ...] = (
     Field("provider.name", N_("Provider (trade name)"), "str", required=True, nullable=False),
     Field("provider.legal_entity", N_("Provider's legal entity"), "opt"),
     Field("provider.establishment", N_("Country of establishment"), "country"),
-    Field("provider.local_presence", N_("Subsidiary or representative in your State?"), "select",
-          YES_NO_UNKNOWN, nullable=False),
-    Field("provider.data_location", N_("Where the data is believed to be"), "opt"),
     Field("necessity", N_("Why preservation is needed"), "long", required=True, when=_kind("preservation")),
     Field("period_days", N_("Preserve for (days)"), "int", nullable=False, when=_kind("preservation")),
     Field("mla_to_follow", N_("An MLA request for the data will follow"), "bool", when=_kind("preservation")),
@@ -273,32 +292,37 @@ REQUEST_PARTS: tuple[Field | ListSpec, ...] = (
     Field("authenticity.sent_from", N_("Sent from (e-mail address)"), "opt", when=_kind("emergency")),
     Field("authenticity.reference_number", N_("Reference the provider can quote"), "opt", when=_kind("emergency")),
     Field("authenticity.callback", N_("How to call back"), "text", when=_kind("emergency")),
-    Field("copy_to", N_("Copy to (separate with ;)"), "lines"),
-    Field("provider.services", N_("Services used (separate with ;)"), "lines"),
-    Field("provider.le_contact", N_("Provider's law-enforcement contact"), "opt"),
-    Field("provider.retention_note", N_("Known retention period"), "opt"),
     Field("admissibility_acknowledged",
           N_("I know data from an informal channel may not be admissible as evidence"), "bool",
           when=lambda e: e.get("channel", "mla") != "mla"),
     Field("follow_up_planned", N_("A formal MLA request will follow"), "bool",
           when=lambda e: e.get("channel", "mla") != "mla"),
-    Field("procedures", N_("Particular procedures"), "long"),
-    Field("respond_by", N_("Response requested by"), "date"),
-    Field("respond_by_reason", N_("Why by that date"), "text"),
-    Field("sent_on", N_("Sent on"), "date"),
-    Field("reference", N_("Reference given on confirmation"), "opt", when=_kind("preservation")),
-    Field("expires_on", N_("Preservation expires on"), "date", when=_kind("preservation")),
     ITEMS,
-    ListSpec("preservation_refs", N_("Earlier preservation requests"), N_("earlier preservation"),
-             new_item=lambda: {"reference": "", "channel": "24_7"},
-             describe=lambda e, i: f"{i + 1}. {_short(e.get('reference')) or '…'}",
-             parts=(
-                 Field("reference", N_("Their reference"), "str", required=True, nullable=False),
-                 Field("channel", N_("Sent through"), "select", CHANNELS, nullable=False),
-                 Field("requested_on", N_("Requested on"), "date"),
-                 Field("confirmed", N_("Preservation was confirmed"), "bool"),
-                 Field("expires_on", N_("Expires on"), "date"),
-             )),
+    Group(N_("More: provider details, dates, copies, earlier preservation"), (
+        Field("provider.local_presence", N_("Subsidiary or representative in your State?"), "select",
+              YES_NO_UNKNOWN, nullable=False),
+        Field("provider.data_location", N_("Where the data is believed to be"), "opt"),
+        Field("provider.services", N_("Services used (separate with ;)"), "lines"),
+        Field("provider.le_contact", N_("Provider's law-enforcement contact"), "opt"),
+        Field("provider.retention_note", N_("Known retention period"), "opt"),
+        Field("copy_to", N_("Copy to (separate with ;)"), "lines"),
+        Field("procedures", N_("Particular procedures"), "long"),
+        Field("respond_by", N_("Response requested by"), "date"),
+        Field("respond_by_reason", N_("Why by that date"), "text"),
+        Field("sent_on", N_("Sent on"), "date"),
+        Field("reference", N_("Reference given on confirmation"), "opt", when=_kind("preservation")),
+        Field("expires_on", N_("Preservation expires on"), "date", when=_kind("preservation")),
+        ListSpec("preservation_refs", N_("Earlier preservation requests"), N_("earlier preservation"),
+                 new_item=lambda: {"reference": "", "channel": "24_7", "confirmed": False},
+                 describe=lambda e, i: f"{i + 1}. {_short(e.get('reference')) or '…'}",
+                 parts=(
+                     Field("reference", N_("Their reference"), "str", required=True, nullable=False),
+                     Field("channel", N_("Sent through"), "select", CHANNELS, nullable=False),
+                     Field("requested_on", N_("Requested on"), "date"),
+                     Field("confirmed", N_("Preservation was confirmed"), "bool"),
+                     Field("expires_on", N_("Expires on"), "date"),
+                 )),
+    )),
 )
 
 STEPS: tuple[Step, ...] = (
@@ -415,7 +439,7 @@ STEPS: tuple[Step, ...] = (
     )),
     Step("requests", N_("Requests & data"), ("requests",), (
         ListSpec("requests", N_("Requests"), N_("request"),
-                 new_item=lambda: {"kind": "preservation", "id": "R1"},
+                 new_item=lambda: new_request("preservation"),
                  describe=lambda e, i: f"{e.get('id', '?')} {e.get('kind', '')} "
                                        f"{_short((e.get('provider') or {}).get('name'), 20)}",
                  required=True,
@@ -468,6 +492,9 @@ def walk(parts: tuple[Part, ...], data: dict[str, Any], base: tuple[str | int, .
     entry = data if entry is None else entry
     for part in parts:
         if isinstance(part, Heading):
+            continue
+        if isinstance(part, Group):
+            yield from walk(part.parts, data, base, entry)
             continue
         if isinstance(part, Field):
             if part.when is None or part.when(entry):

@@ -103,7 +103,7 @@ async def _empty_case_to_rendered_document(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         result = str(app.screen.query_one("#render-result").render())
-        assert "Wrote" in result, result
+        assert "Wrote" in result, (result, app.doc.errors)
         await pilot.press("ctrl+q")
 
     case = load_case(case_file)

@@ -16,6 +16,8 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
+    Collapsible,
+    ContentSwitcher,
     Footer,
     Header,
     Input,
@@ -40,11 +42,13 @@ from ..steps import (
     STEP_IDS,
     STEPS,
     Field,
+    Group,
     Heading,
     ListSpec,
     Part,
     Step,
     categories_for,
+    new_request,
     step_by_id,
     step_for_path,
     walk,
@@ -115,6 +119,7 @@ class WizardScreen(Screen):
         self.step_id = STEP_IDS[0]
         self.selection: dict[str, int] = {}  # list path -> highlighted entry
         self._building = False
+        self._last_focus: dict[str, Widget] = {}
 
     # layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -124,7 +129,7 @@ class WizardScreen(Screen):
             with Vertical(id="main"):
                 yield Static("", id="step-title", markup=False)
                 yield Static("", id="step-problems", markup=False)
-                yield VerticalScroll(id="form")
+                yield ContentSwitcher(id="form")
                 yield Static("", id="help", markup=False)
         yield Footer()
 
@@ -133,24 +138,42 @@ class WizardScreen(Screen):
         await self.show_step(self.step_id)
 
     # steps -----------------------------------------------------------------------------------
-    async def show_step(self, step_id: str, focus: str | None = None) -> None:
+    async def show_step(self, step_id: str, focus: str | None = None, autofocus: bool = True,
+                        rebuild: bool = False) -> None:
+        """Show a step's page. Pages are built once and kept (building one takes a moment), and
+        rebuilt only when their shape changed; the review page is always made afresh."""
         self.step_id = step_id
         step = step_by_id(step_id)
         self.query_one("#step-title", Static).update(
             f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)}  {_(step.title)}")
-        form = self.query_one("#form", VerticalScroll)
+        switcher = self.query_one("#form", ContentSwitcher)
+        page_id = f"page-{step_id}"
+        existing = self.query(f"#{page_id}")
         self._building = True
         try:
-            await form.remove_children()
-            if step_id == "review":
-                await form.mount(ReviewPanel(self.doc))
-            else:
-                await form.mount_all(self.build(step.parts, (), self.doc.data))
+            if existing and (rebuild or step_id == "review"):
+                await existing.first().remove()
+                existing = self.query(f"#{page_id}")
+            if not existing:
+                page = VerticalScroll(id=page_id, can_focus=False, classes="page")
+                await switcher.mount(page)
+                if step_id == "review":
+                    await page.mount(ReviewPanel(self.doc))
+                else:
+                    await page.mount_all(self.build(step.parts, (), self.doc.data))
+            switcher.current = page_id
         finally:
             self._building = False
+        self._last_focus: dict[str, Widget] = {}
         self.refresh_status()
+        form = self.query_one(f"#{page_id}", VerticalScroll)
         form.scroll_home(animate=False)
+        if not autofocus:
+            return
         target = self.query_one(f"#{focus}") if focus and self.query(f"#{focus}") else None
+        last = self._last_focus.get(step_id)
+        if target is None and last is not None and last.is_attached and last in form.query("*"):
+            target = last  # back where the user left this step
         if target is None:
             candidates = [w for w in form.query("*") if w.focusable]
             target = candidates[0] if candidates else None
@@ -158,11 +181,20 @@ class WizardScreen(Screen):
             target.focus()
             target.scroll_visible(animate=False)
 
+    async def drop_pages(self) -> None:
+        """Forget every built page (another case was loaded, or the languages changed)."""
+        for page in self.query(".page"):
+            await page.remove()
+
     def build(self, parts: tuple[Part, ...], base: PathT, entry: dict[str, Any]) -> list[Widget]:
         out: list[Widget] = []
         for part in parts:
             if isinstance(part, Heading):
                 out.append(Label(_(part.title), classes="heading"))
+            elif isinstance(part, Group):
+                inner = self.build(part.parts, base, entry)
+                open_ = any(self.doc.get(w.path) for w in inner if isinstance(w, FieldRow))
+                out.append(Collapsible(*inner, title=_(part.title), collapsed=not open_, classes="group"))
             elif isinstance(part, Field):
                 if part.when is None or part.when(entry):
                     path = base + parse_path(part.key)
@@ -212,6 +244,7 @@ class WizardScreen(Screen):
             await holder.mount_all(self.entry_widgets(section))
         finally:
             self._building = False
+        self._last_focus: dict[str, Widget] = {}
         self.refresh_problems()
 
     # status ----------------------------------------------------------------------------------
@@ -270,6 +303,10 @@ class WizardScreen(Screen):
             await self.rebuild_entry(path, focus=widget_id(path))
         elif self.doc.set(path, value):
             self.changed()
+            if path[0] in ("languages", "drafting_language"):  # translation rows come and go
+                for page in self.query(".page"):
+                    if page.id != f"page-{self.step_id}":
+                        await page.remove()
 
     def changed(self) -> None:
         self.app.schedule_autosave()  # type: ignore[attr-defined]
@@ -282,6 +319,7 @@ class WizardScreen(Screen):
         if path[-1] == "kind":
             for key in KIND_ONLY.get(str(entry.get("kind")), ()):
                 entry.pop(key, None)
+            entry = new_request(value) | entry  # the new kind's own fields start on its defaults
             allowed = {c for c, _label in categories_for(value)}
             for item in entry.get("items", []) or []:
                 if isinstance(item, dict):
@@ -299,7 +337,7 @@ class WizardScreen(Screen):
             section = max(sections, key=lambda s: len(s.path))
             await self.fill_entry(section)
         else:
-            await self.show_step(self.step_id, focus=focus)
+            await self.show_step(self.step_id, focus=focus, rebuild=True)
             return
         if focus and self.query(f"#{focus}"):
             self.query_one(f"#{focus}").focus()
@@ -310,7 +348,7 @@ class WizardScreen(Screen):
         path = getattr(event.control, "list_path", None)
         # Only the user's own arrowing (in the focused list) changes the entry shown; the
         # highlight a list sets on itself when it is built must not rebuild the form.
-        if path is None or self._building or not event.control.has_focus:
+        if path is None or self._building or self.app.focused is not event.control:
             return
         key = path_text(path)
         if self.selection.get(key) == event.option_index:
@@ -387,6 +425,7 @@ class WizardScreen(Screen):
                 await parent.mount(new)
         finally:
             self._building = False
+        self._last_focus: dict[str, Widget] = {}
         self.refresh_status()
         target: Widget | None = None
         if first_field:
@@ -429,10 +468,12 @@ class WizardScreen(Screen):
     async def jump_to(self, path_str: str) -> Widget | None:
         """Show the step, list entries and field a case path points at, and focus it."""
         path = parse_path(path_str)
+        before = dict(self.selection)
         for i, part in enumerate(path):
             if isinstance(part, int):
                 self.selection[path_text(path[:i])] = part
-        await self.show_step(step_for_path(path_str))
+        step = step_for_path(path_str)
+        await self.show_step(step, autofocus=False, rebuild=self.selection != before)
         for n in range(len(path), 0, -1):
             head = path[:n]
             inside = [w for w in self.query("*") if w.focusable and (w.id or "").startswith(widget_id(head) + "-")]
@@ -440,6 +481,9 @@ class WizardScreen(Screen):
                 found = self.query(f"#{wid}")
                 target = found.first() if found else inside[0] if inside and wid == widget_id(head) else None
                 if target is not None:
+                    for ancestor in target.ancestors:
+                        if isinstance(ancestor, Collapsible):
+                            ancestor.collapsed = False
                     target.focus()
                     target.scroll_visible(animate=False, top=True)
                     return target
@@ -449,6 +493,8 @@ class WizardScreen(Screen):
     @on(DescendantFocus)
     def _focused(self, event: DescendantFocus) -> None:
         widget = event.widget
+        if self.query(f"#page-{self.step_id}") and widget in self.query_one(f"#page-{self.step_id}").query("*"):
+            self._last_focus[self.step_id] = widget
         path = getattr(widget, "field_path", None) or getattr(widget, "list_path", None)
         text = help_for(path) if path else ""
         if not text and isinstance(widget, TextArea):
