@@ -112,10 +112,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(json.dumps({"findings": [f.as_dict() for f in findings]}, ensure_ascii=False, indent=2))
     else:
         if not findings:
-            print(f"{args.case}: no findings")
+            print(_one_line(f"{args.case}: no findings"))
         width = max((len(f.code) for f in findings), default=0)
         for f in findings:
-            print(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message} [{f.reference}]")
+            # Some messages quote the case (a domain, an address): keep them on one plain line.
+            print(_one_line(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message} [{f.reference}]"))
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "advice")}
         if findings:
             print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['advice']} advice")
@@ -218,16 +219,20 @@ COMMANDS = {
 }
 
 
-def _error(message: str) -> None:
-    """One line on stderr, whatever the message holds: a file name or key with a newline, a
-    bidi override or undecodable bytes (surrogate-escaped by Python) must not split or garble it."""
-    line = "".join(
+def _one_line(text: str) -> str:
+    """`text` safe for a terminal line: controls (C0 and C1, e.g. an escape sequence or a newline),
+    bidi overrides and undecodable bytes (surrogate-escaped by Python) shown as escapes, so that
+    a file name or a user's text cannot split, reverse or restyle what is printed."""
+    return "".join(
         f"\\x{ord(ch):02x}" if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0
         else f"\\u{ord(ch):04x}" if 0xD800 <= ord(ch) <= 0xDFFF or ord(ch) in _BIDI
         else ch
-        for ch in message
+        for ch in text
     )
-    print(f"error: {line}", file=sys.stderr)
+
+
+def _error(message: str) -> None:
+    print(f"error: {_one_line(message)}", file=sys.stderr)
 
 
 _BIDI = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}

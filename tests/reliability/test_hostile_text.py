@@ -87,3 +87,27 @@ def test_damaged_work_in_progress_is_still_autosaved(tmp_path: Path):
     with pytest.raises(CaseFileError) as info:
         parse_case(auto.read_bytes())
     assert any(p.startswith("facts.summary") for p in info.value.problems)
+
+
+def test_check_listing_quotes_user_text_on_one_plain_line(tmp_path: Path, cli):
+    """A rule that quotes the case (here the e-mail domain of an emergency request) must not pass
+    a C1 control (U+009B is CSI on many terminals) or a bidi override to the terminal."""
+    from .conftest import EXAMPLES
+
+    data = json.loads((EXAMPLES / "threat-to-life-emergency.json").read_text("utf-8"))
+    hostile = "\x9b2J\u202eevil"
+    touched = 0
+    for request in data["requests"]:
+        auth = request.get("authenticity")
+        if isinstance(auth, dict):
+            for key in ("official_email_domain", "sent_from"):
+                if isinstance(auth.get(key), str):
+                    auth[key] += hostile
+                    touched += 1
+    assert touched, "the example no longer has an authenticity block to test with"
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    result = cli("check", path, "--today", "2026-04-01")
+    assert result.code in (0, 1), result.err
+    assert "\x9b" not in result.out and "\u202e" not in result.out
+    assert "\\x9b" in result.out, "the quoted text is shown, escaped"
