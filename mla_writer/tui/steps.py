@@ -505,3 +505,42 @@ def walk(parts: tuple[Part, ...], data: dict[str, Any], base: tuple[str | int, .
         for i, child in enumerate(get_in(data, list_path, []) or []):
             if isinstance(child, dict):
                 yield from walk(part.parts, data, list_path + (i,), child)
+
+
+@cache
+def _labels() -> dict[str, tuple[str, str]]:
+    """Generic case key (no list positions) -> (step title, field label), for naming places."""
+    out: dict[str, tuple[str, str]] = {}
+
+    def visit(parts: tuple[Part, ...], base: tuple[str, ...], step: Step) -> None:
+        for part in parts:
+            if isinstance(part, Group):
+                visit(part.parts, base, step)
+            elif isinstance(part, Field):
+                key = ".".join(base + tuple(x for x in part.key.split(".") if not x.isdigit()))
+                out.setdefault(key, (step.title, part.label))
+            elif isinstance(part, ListSpec):
+                out.setdefault(".".join(base + (part.key,)), (step.title, part.title))
+                visit(part.parts, base + (part.key,), step)
+
+    for step in STEPS:
+        visit(step.parts, (), step)
+    return out
+
+
+def place_of(path: str) -> str:
+    """A case path in the user's words: requests[0].items[1].nexus -> Requests & data › 1 › 2 › Link…"""
+    from .document import parse_path
+    from .i18n import _
+
+    parts = parse_path(path)
+    numbers = [str(p + 1) for p in parts if isinstance(p, int)]
+    keys = [p for p in parts if isinstance(p, str)]
+    suffix = f" ({keys[-1]})" if "translations" in keys else ""
+    for n in range(len(keys), 0, -1):
+        hit = _labels().get(".".join(keys[:n]))
+        if hit:
+            step, label = hit
+            return " › ".join([_(step), *numbers, _(label)]) + suffix
+    step_id = step_for_path(path)
+    return f"{_(step_by_id(step_id).title)} › {path}" if step_id != "review" else path

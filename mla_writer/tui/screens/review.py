@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from ..document import CaseDocument
 from ..i18n import N_, _
-from ..steps import LANGUAGE_OPTIONS
+from ..steps import LANGUAGE_OPTIONS, place_of
 
 SEVERITY_TITLES = {
     "invalid": N_("Wrong values (fix these to save)"),
@@ -62,7 +62,7 @@ class ReviewPanel(Vertical):
                 if not group:
                     continue
                 options.append(Option(f"{_(title)} ({len(group)})", id=f"h-{sev}", disabled=True))
-                options += [Option(f"  {p}: {m}", id=f"p{i}") for i, p, m in group]
+                options += [Option(f"  {place_of(p)}: {m}", id=f"p{i}") for i, p, m in group]
             yield OptionList(*options, id="findings")
         yield Label(_("Render the request"), classes="heading")
         langs = [(_(label), code) for code, label in LANGUAGE_OPTIONS]

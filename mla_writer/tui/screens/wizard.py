@@ -49,6 +49,7 @@ from ..steps import (
     Step,
     categories_for,
     new_request,
+    place_of,
     step_by_id,
     step_for_path,
     walk,
@@ -272,9 +273,9 @@ class WizardScreen(Screen):
             shown.add(path_text(section.path))
         # what the step owns but no field shows: whole-object rules, list-level findings
         step = step_by_id(self.step_id)
-        lines = [f"✗ {p}: {m}" for p, msgs in self.doc.errors.items() for m in msgs
+        lines = [f"✗ {place_of(p)}: {m}" for p, msgs in self.doc.errors.items() for m in msgs
                  if p not in shown and step_for_path(p) == step.id and step.id != "review"]
-        lines += [f"! {f.path}: {f.message}" for f in self.doc.findings
+        lines += [f"! {place_of(f.path)}: {f.message}" for f in self.doc.findings
                   if f.path not in shown and step_for_path(f.path) == step.id and f.severity == "error"
                   and step.id != "review"]
         box = self.query_one("#step-problems", Static)

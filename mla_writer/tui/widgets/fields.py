@@ -20,7 +20,7 @@ from ..steps import (
     time_zones,
 )
 
-PLACEHOLDERS = {"date": "YYYY-MM-DD", "int": "0", "tz": "Europe/Paris"}
+PLACEHOLDERS = {"date": "YYYY-MM-DD", "tz": "e.g. Europe/Paris"}
 
 
 def options_for(field: Field, entry: dict[str, Any]) -> list[tuple[str, str]]:
