@@ -1,0 +1,69 @@
+"""How the wizard starts: fresh copies of examples, new cases, the interface language."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+
+import pytest
+
+from mla_writer.resources import resource_dir
+from mla_writer.store import load_case
+from mla_writer.tui import app as wizard_app
+from mla_writer.tui.app import WizardApp, copy_example, open_document
+from mla_writer.tui.i18n import _, set_ui_language
+
+from .conftest import TODAY
+
+
+def test_an_example_is_copied_fresh_and_the_bundled_file_is_never_touched(tmp_path):
+    bundled = resource_dir("examples") / "bec-preservation.json"
+    before = hashlib.sha256(bundled.read_bytes()).hexdigest()
+    first = copy_example("bec-preservation", tmp_path)
+    second = copy_example("bec-preservation", tmp_path)
+    assert first.name == "bec-preservation.json" and second.name == "bec-preservation-2.json"
+    assert oct(first.stat().st_mode & 0o777) == "0o600"
+    assert load_case(second).reference == load_case(bundled).reference
+    assert hashlib.sha256(bundled.read_bytes()).hexdigest() == before
+
+
+def test_an_unknown_example_names_the_ones_there_are(tmp_path):
+    with pytest.raises(LookupError, match="bec-preservation"):
+        copy_example("no-such-example", tmp_path)
+
+
+def test_run_wizard_reports_a_missing_folder_without_starting(tmp_path, capsys):
+    assert wizard_app.run_wizard(tmp_path / "nowhere" / "case.json") == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_case_path_that_does_not_exist_yet_becomes_a_new_case(tmp_path):
+    doc = open_document(tmp_path / "fresh.json", today=TODAY)
+    assert (tmp_path / "fresh.json").exists() and doc.valid
+
+
+def test_new_case_dialog_refuses_an_existing_file(tmp_path):
+    taken = tmp_path / "taken.json"
+    taken.write_text("{}")
+
+    async def run():
+        app = WizardApp(None, new_case_path=taken, today=TODAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            problem = str(app.screen.query_one("#path-problem").render())
+            assert "already exists" in problem
+            await pilot.press("escape")  # quit without creating anything
+        assert app.doc is None
+
+    asyncio.run(run())
+
+
+def test_the_interface_language_is_applied(tmp_path):
+    set_ui_language("fr")
+    translated = _("Next step")
+    set_ui_language("en")
+    assert _("Next step") == "Next step"
+    fr_catalog = resource_dir("locales") / "fr" / "LC_MESSAGES" / "mla_writer.po"
+    if fr_catalog.exists() and 'msgid "Next step"' in fr_catalog.read_text(encoding="utf-8"):
+        assert translated != "Next step"
