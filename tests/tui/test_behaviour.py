@@ -159,13 +159,70 @@ def test_long_text_loads_from_a_utf8_file(tmp_path):
     asyncio.run(run())
 
 
-def test_check_and_render_do_not_import_textual(tmp_path):
+def test_version_check_and_render_do_not_import_textual(tmp_path):
     code = (
         "import sys\n"
         "from mla_writer import cli\n"
+        "try:\n"
+        "    cli.main(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
         "cli.main(['check', sys.argv[1], '--today', '2026-03-20'])\n"
-        "assert 'textual' not in sys.modules, 'check imported textual'\n"
+        "cli.main(['render', sys.argv[1], '-o', sys.argv[2], '--today', '2026-03-20'])\n"
+        "assert 'textual' not in sys.modules, 'the command line imported textual'\n"
     )
     example = copy_example("bec-preservation", tmp_path)
-    done = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True)
+    out = tmp_path / "out.docx"
+    done = subprocess.run([sys.executable, "-c", code, str(example), str(out)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+    assert out.exists()
+
+
+def test_every_field_has_help_beside_it():
+    from mla_writer.tui.help import HELP, generic_key
+    from mla_writer.tui.steps import STEPS, walk
+
+    keys: set[str] = set()
+    for step in STEPS:
+        for _spec, path in walk(step.parts, _full_case()):
+            keys.add(generic_key(path))
+    assert keys and not sorted(k for k in keys if k not in HELP)
+
+
+def _full_case() -> dict:
+    """A case with one entry in every list and every kind of request and identifier."""
+    from mla_writer.tui.steps import NEW_IDENTIFIER, new_request
+
+    requests = [new_request(kind) | {"id": f"R{i}"} for i, kind in enumerate(
+        ("preservation", "subscriber", "traffic", "content", "emergency"))]
+    requests[0]["items"] = [{"identifier": {"type": t, **v}, "categories": []} for t, v in NEW_IDENTIFIER.items()]
+    requests[0]["preservation_refs"] = [{"reference": "x"}]
+    requests[0]["channel"] = "24_7"
+    return {"legal_bases": [{}], "authorisations": [{}], "annexes": [{}], "offences": [{}], "persons": [{}],
+            "requests": requests}
+
+
+def test_an_entry_is_removed_only_after_confirming(tmp_path):
+    case_file = copy_example("bec-preservation", tmp_path)
+
+    async def run():
+        app = _open(case_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+l", "down", "down", "down", "enter")  # step 4: offences
+            await pilot.pause()
+            await tab_to(pilot, "rm-offences")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press("escape")  # keep it
+            await pilot.pause()
+            assert len(app.doc.data["offences"]) == 2
+            await tab_to(pilot, "rm-offences")
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("enter")  # remove
+            await pilot.pause()
+            assert [o["name"]["text"] for o in app.doc.data["offences"]] == ["Money laundering"]
+            assert "(1)" in str(app.screen.query_one("#s-offences .list-title").render())
+
+    asyncio.run(run())
