@@ -370,7 +370,7 @@ STEPS: tuple[Step, ...] = (
     )),
     Step("legal", N_("Legal basis"), ("legal_bases", "authorisations", "annexes"), (
         ListSpec("legal_bases", N_("Legal bases"), N_("legal basis"),
-                 new_item=lambda: {"basis": "untoc-18"},
+                 new_item=lambda: {},  # no basis proposed: the drafter must choose one
                  describe=lambda e, i: f"{i + 1}. {dict(legal_basis_options()).get(e.get('basis'), '?')}",
                  required=True,
                  parts=(

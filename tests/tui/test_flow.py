@@ -42,11 +42,12 @@ async def _empty_case_to_rendered_document(tmp_path):
         await tab_to(pilot, "f-requested-authority-name")
         await type_text(pilot, "CA")
 
-        # 3. legal basis: add one (UNTOC art. 18 is proposed)
+        # 3. legal basis: add one and choose it (nothing is chosen for the drafter)
         await pilot.press("ctrl+n")
         await tab_to(pilot, "add-legal_bases")
         await pilot.press("enter")
         await pilot.pause()
+        await pick(pilot, "f-legal_bases-0-basis", "UNTOC")
 
         # 4. offences
         await pilot.press("ctrl+n")
@@ -109,6 +110,7 @@ async def _empty_case_to_rendered_document(tmp_path):
     case = load_case(case_file)
     assert case.reference == "TEST-2026-1"
     assert case.requesting.state == "FR" and case.requested.state == "IE"
+    assert case.legal_bases[0].basis == "untoc-18"
     assert case.offences[0].max_penalty == "5 years"
     item = case.requests[0].items[0]
     assert case.requests[0].kind == "subscriber"
