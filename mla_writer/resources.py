@@ -28,10 +28,20 @@ def cache_dir(name: str) -> Path | None:
     Only derived data goes there (compiled templates and catalogs), never case data; None when
     it cannot be created, and callers then simply do the work each time.
     """
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "mla-writer" / name
+    base = Path(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"))
+    folder = base / "mla-writer" / name
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Each level we create is made 0700 explicitly: mkdir(parents=True) would give the
+        # umask's mode to the parents, and a folder others can write lets them plant compiled
+        # templates that run at the next render.
+        for level in (base, base / "mla-writer", folder):
+            if not level.exists():
+                level.mkdir(mode=0o700)
+                os.chmod(level, 0o700)
+        for level in (base / "mla-writer", folder):
+            st = level.lstat()
+            if level.is_symlink() or st.st_uid != os.getuid() or st.st_mode & 0o022:
+                return None  # not safely ours: do without a cache
     except OSError:
         return None
     return folder if os.access(folder, os.W_OK) else None

@@ -20,6 +20,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError, pass_context
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -110,10 +111,35 @@ def _ngettext(t: Any) -> Callable[..., Markup]:
     return ngettext
 
 
+# The largest string or list a template may build by multiplication, and the largest power.
+MAX_PRODUCT = 1_000_000
+MAX_POWER_BITS = 4_096
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox bounds range() but not ``'x' * 10**10`` or ``10**10**8``: a template from
+    a user's folder could take the machine's memory. Those operators are checked here."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(left, int) and isinstance(right, int) and right > 0 and \
+                    abs(left) > 1 and right * max(abs(left).bit_length(), 1) > MAX_POWER_BITS:
+                raise SecurityError(f"the power {left} ** {right} is too large for a template")
+            return left**right
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and \
+                    len(seq) * max(times, 0) > MAX_PRODUCT:
+                raise SecurityError("a template may not build a string or list of more than "
+                                    f"{MAX_PRODUCT:,} items by multiplication")
+        return left * right
+
+
 @cache
-def environment(lang: str, drafting: str, templates: Path) -> ImmutableSandboxedEnvironment:
+def environment(lang: str, drafting: str, templates: Path) -> BoundedSandbox:
     """The environment for one language (cached per language, drafting language and folder)."""
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=FileSystemLoader(str(templates)),
         autoescape=True,
         finalize=_finalize,
@@ -152,7 +178,8 @@ def render_template(name: str, lang: str, drafting: str, templates: Path, contex
     env = environment(lang, drafting, templates)
     try:
         return env.get_template(name).render(**context)
-    except TemplateError as e:
+    except (TemplateError, OverflowError, MemoryError, RecursionError) as e:
+        # The sandbox signals a refused operation (range too big, result too large) with these.
         raise TemplateRenderError(f"template {name} ({lang}): {type(e).__name__}: {e}") from None
 
 

@@ -119,10 +119,6 @@ def test_output_symlink_is_replaced_not_followed(sandbox: dict[str, Path], cli):
 
 
 
-@pytest.mark.xfail(strict=True, reason="render owner (issue #4), resources.cache_dir: mkdir(parents=True, "
-                   "mode=0o700) gives the mode to the last folder only; under umask 000 ~/.cache and "
-                   "~/.cache/mla-writer are created 0777, so another local user can rename the compiled "
-                   "template folder away and plant their own bytecode, run at the next render")
 def test_own_cache_folders_are_not_writable_by_others_even_with_umask_000(sandbox: dict[str, Path]):
     import subprocess
     import sys
