@@ -104,9 +104,14 @@ def locale(lang: str) -> Locale:
     return Locale.parse(_LOCALES[_check(lang)])
 
 
+# Of the six UN languages only Arabic is written right to left. A constant rather than Babel's
+# character_order, which loads a whole locale's data just to answer.
+_RTL = frozenset({"ar"})
+
+
 def is_rtl(lang: str) -> bool:
     """True for languages written right to left (Arabic)."""
-    return locale(lang).character_order == "right-to-left"
+    return _check(lang) in _RTL
 
 
 def format_date(value: dt.date, lang: str, form: str = "long") -> str:
