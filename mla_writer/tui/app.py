@@ -79,6 +79,8 @@ class WizardApp(App[int]):
         self.theme = theme
         self.exit_message = ""
         self._autosave_timer: Timer | None = None
+        self._autosave_failed = False
+        self._quit_refused = False
 
     # start -----------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -134,15 +136,32 @@ class WizardApp(App[int]):
             self._autosave_timer.stop()
         self._autosave_timer = self.set_timer(self.autosave_delay, self.autosave_now)
 
-    def autosave_now(self) -> None:
-        if self.doc is not None and self.doc.dirty:
+    def autosave_now(self) -> bool:
+        """Write the autosave; a failure (folder gone, disk full) is reported, never a crash."""
+        if self.doc is None or not self.doc.dirty:
+            return True
+        try:
             self.doc.autosave()
+        except OSError as e:
+            if not self._autosave_failed:
+                self.notify(_("Cannot autosave beside {path} ({problem}). Your work is still open: "
+                              "fix the folder and press Ctrl+S.").format(path=self.doc.path, problem=e.strerror or e),
+                            severity="error", timeout=10)
+            self._autosave_failed = True
+            return False
+        self._autosave_failed = False
+        return True
 
     def action_save(self) -> None:
         if self.doc is None:
             return
         if self.doc.valid:
-            path = self.doc.save()
+            try:
+                path = self.doc.save()
+            except OSError as e:
+                self.notify(_("Cannot save {path} ({problem}).").format(path=self.doc.path, problem=e.strerror or e),
+                            severity="error", timeout=10)
+                return
             self.notify(_("Saved {path}").format(path=path))
             self._refresh_status()
         else:
@@ -157,9 +176,17 @@ class WizardApp(App[int]):
             screen.refresh_status()
 
     async def action_quit(self) -> None:
-        """Quit without losing anything: a valid case is saved, anything else stays in the autosave."""
+        """Quit without losing anything: a valid case is saved, anything else stays in the autosave.
+
+        If neither can be written the wizard stays open and says so; a second Ctrl+Q then quits.
+        """
         doc = self.doc
-        if doc is not None and doc.dirty:
+        if doc is None or not doc.dirty or self._quit_refused:
+            if doc is not None and not self._quit_refused:
+                self.exit_message = _("Case file: {path}").format(path=doc.path)
+            self.exit(0)
+            return
+        try:
             if doc.valid:
                 doc.save()
                 self.exit_message = _("Saved {path}").format(path=doc.path)
@@ -168,8 +195,12 @@ class WizardApp(App[int]):
                 self.exit_message = _("{n} values still need fixing; your work is kept in {auto} and "
                                       "will be offered when you open {path} again.").format(
                     n=len(doc.errors), auto=auto, path=doc.path)
-        elif doc is not None:
-            self.exit_message = _("Case file: {path}").format(path=doc.path)
+        except OSError as e:
+            self._quit_refused = True
+            self.notify(_("Cannot write {path} ({problem}), so the wizard stays open: make the folder "
+                          "writable and quit again, or press Ctrl+Q again to quit without saving.").format(
+                path=doc.path, problem=e.strerror or e), severity="error", timeout=15)
+            return
         self.exit(0)
 
     def action_toggle_theme(self) -> None:

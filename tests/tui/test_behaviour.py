@@ -226,3 +226,27 @@ def test_an_entry_is_removed_only_after_confirming(tmp_path):
             assert "(1)" in str(app.screen.query_one("#s-offences .list-title").render())
 
     asyncio.run(run())
+
+
+def test_a_vanished_folder_is_reported_and_quitting_waits(tmp_path):
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    case_file = copy_example("bec-preservation", folder)
+
+    async def run():
+        app = _open(case_file)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await tab_to(pilot, "f-title")
+            for child in folder.iterdir():
+                child.unlink()
+            folder.rmdir()  # the folder disappears under the running wizard
+            await type_text(pilot, "x")  # the autosave fails: reported, no crash
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert app.is_running  # staying open keeps what was typed
+            assert app.doc.data["title"].endswith("x")
+            await pilot.press("ctrl+q")  # the second time quits
+        return app
+
+    app = asyncio.run(run())
+    assert not app.is_running
