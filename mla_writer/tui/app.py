@@ -62,6 +62,7 @@ class WizardApp(App[int]):
     CSS_PATH = "wizard.tcss"
     TITLE = "mla-writer"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    ENABLE_COMMAND_PALETTE = False  # its footer entry would push Save and Quit off an 80-column screen
     BINDINGS = [
         Binding("ctrl+q", "quit", N_("Quit"), priority=True),
         Binding("ctrl+s", "save", N_("Save")),

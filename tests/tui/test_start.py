@@ -61,9 +61,9 @@ def test_new_case_dialog_refuses_an_existing_file(tmp_path):
 
 def test_the_interface_language_is_applied(tmp_path):
     set_ui_language("fr")
-    translated = _("Next step")
+    translated = _("Back")
     set_ui_language("en")
-    assert _("Next step") == "Next step"
+    assert _("Back") == "Back"
     fr_catalog = resource_dir("locales") / "fr" / "LC_MESSAGES" / "mla_writer.po"
-    if fr_catalog.exists() and 'msgid "Next step"' in fr_catalog.read_text(encoding="utf-8"):
-        assert translated != "Next step"
+    if fr_catalog.exists() and 'msgid "Back"' in fr_catalog.read_text(encoding="utf-8"):
+        assert translated != "Back"

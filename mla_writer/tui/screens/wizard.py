@@ -106,11 +106,13 @@ class StepItem(ListItem):
 
 class WizardScreen(Screen):
     BINDINGS = [
-        Binding("ctrl+n", "next_step", N_("Next step")),
+        Binding("ctrl+n", "next_step", N_("Next")),
         Binding("ctrl+b", "previous_step", N_("Back")),
         Binding("ctrl+l", "focus_steps", N_("Steps")),
         Binding("ctrl+r", "review", N_("Review")),
-        Binding("ctrl+o", "load_text", N_("Load text file")),
+        Binding("ctrl+g", "render", N_("Render")),
+        # shown in the help of each long text field instead: the footer has no room at 80 columns
+        Binding("ctrl+o", "load_text", N_("Load text file"), show=False),
     ]
 
     def __init__(self, doc: CaseDocument) -> None:
@@ -456,6 +458,16 @@ class WizardScreen(Screen):
 
     async def action_review(self) -> None:
         await self.show_step("review")
+
+    async def action_render(self) -> None:
+        """Render straight away, with the languages and file shown on the review step."""
+        if self.step_id != "review":
+            await self.show_step("review")
+        panel = self.query_one(ReviewPanel)
+        panel.query_one("#render-result", Static).update(panel.render_document())
+        self.query_one("#render").focus()
+        self.query_one("#render-result").scroll_visible(animate=False)
+        self.refresh_status()
 
     def action_focus_steps(self) -> None:
         steps = self.query_one("#steps", ListView)
