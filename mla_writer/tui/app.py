@@ -227,7 +227,9 @@ def run_wizard(case_path: Path | None = None, ui_language: str = "en", example: 
     except (LookupError, FileNotFoundError, store.CaseFileError, json.JSONDecodeError, OSError) as e:
         print(_("error: {problem}").format(problem=e), file=sys.stderr)
         return 2
-    app = WizardApp(doc)
+    folder = Path.cwd() if os.access(Path.cwd(), os.W_OK) else data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    app = WizardApp(doc, new_case_path=free_name(folder, "new-case"))
     code = app.run()
     if app.exit_message:
         print(app.exit_message)

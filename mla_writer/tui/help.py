@@ -17,7 +17,7 @@ HELP: dict[str, str] = {
     "drafting_language": N_("The language you type the facts in. Translations can be added to the case file."),
     "languages": N_("The document is written in one language, or two side by side. Choose one the "
                     "requested State accepts (UNTOC art. 18(14))."),
-    "requesting.state": N_("The State that asks for the evidence. Type the first letters to jump: Fr… for France."),
+    "requesting.state": N_("The State that asks for the evidence. Press Enter, then type the first letters: Fr… for France."),
     "requesting.authority.name": N_("The authority that issues the request, in full. Example: Public "
                                     "Prosecutor's Office, Lyon Judicial Court."),
     "requesting.authority.kind": N_("Police, prosecutor, investigating judge or court: the requested State "
@@ -39,7 +39,7 @@ HELP: dict[str, str] = {
     "signature.title": N_("Example: Deputy Public Prosecutor."),
     "signature.place": N_("Example: Lyon."),
     # requested State
-    "requested.state": N_("The State whose authorities or providers hold the data. Type to jump: Ir… for Ireland."),
+    "requested.state": N_("The State whose authorities or providers hold the data. Press Enter, then type: Ir… for Ireland."),
     "requested.authority.name": N_("Its central authority for MLA, or its 24/7 point for preservation. "
                                    "Check the authority's own directory entry."),
     "requested.authority.kind": N_("Usually the central authority; for preservation, often the police 24/7 point."),
@@ -91,7 +91,7 @@ HELP: dict[str, str] = {
     "persons.role": N_("Suspect, victim, witness or account holder."),
     "persons.name": N_("Name, or 'unknown user of' the identifier. Example: Unknown user of x@example.net."),
     "persons.date_of_birth": N_("YYYY-MM-DD, if known."),
-    "persons.nationality": N_("Type to jump to the country."),
+    "persons.nationality": N_("Press Enter, then type the first letters of the country."),
     "persons.location": N_("Where the person is believed to be. Example: Villeurbanne, France."),
     "persons.identity_verified": N_("Leave unticked when the identity only comes from an online profile: "
                                     "it may be fake."),
