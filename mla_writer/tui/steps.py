@@ -179,6 +179,14 @@ def categories_for(kind: str) -> tuple[tuple[str, str], ...]:
     return tuple((c, CATEGORY_LABELS[c]) for c in CATEGORIES_BY_KIND.get(kind, ()))
 
 
+def _label(options: tuple[tuple[str, str], ...], value: Any) -> str:
+    """The translated label of a picker value, for naming list entries."""
+    from .i18n import _
+
+    label = dict(options).get(value)
+    return _(label) if label else str(value or "?")
+
+
 def _kind(*kinds: str) -> Callable[[dict[str, Any]], bool]:
     return lambda entry: entry.get("kind") in kinds
 
@@ -257,7 +265,7 @@ KIND_ONLY: dict[str, tuple[str, ...]] = {
 ITEMS = ListSpec(
     "items", N_("Identifiers and the data wanted"), N_("identifier"),
     new_item=lambda: {"identifier": {"type": "ip", "address": ""}, "categories": []},
-    describe=lambda item, i: f"{i + 1}. {(item.get('identifier') or {}).get('type', '?')} "
+    describe=lambda item, i: f"{i + 1}. {_label(IDENTIFIER_TYPE_OPTIONS, (item.get('identifier') or {}).get('type'))} "
                              f"{identifier_summary(item.get('identifier') or {})}",
     parts=(
         *IDENTIFIER_FIELDS,
@@ -427,7 +435,7 @@ STEPS: tuple[Step, ...] = (
     Step("persons", N_("Persons"), ("persons",), (
         ListSpec("persons", N_("Persons concerned"), N_("person"),
                  new_item=lambda: {"role": "suspect", "name": ""},
-                 describe=lambda e, i: f"{i + 1}. {e.get('role', '')}: {_short(e.get('name')) or '…'}",
+                 describe=lambda e, i: f"{i + 1}. {_label(PERSON_ROLES, e.get('role'))}: {_short(e.get('name')) or '…'}",
                  parts=(
                      Field("role", N_("Role"), "select", PERSON_ROLES, nullable=False),
                      Field("name", N_("Name"), "str", required=True, nullable=False),
@@ -440,7 +448,7 @@ STEPS: tuple[Step, ...] = (
     Step("requests", N_("Requests & data"), ("requests",), (
         ListSpec("requests", N_("Requests"), N_("request"),
                  new_item=lambda: new_request("preservation"),
-                 describe=lambda e, i: f"{e.get('id', '?')} {e.get('kind', '')} "
+                 describe=lambda e, i: f"{e.get('id', '?')} {_label(REQUEST_KIND_OPTIONS, e.get('kind'))} "
                                        f"{_short((e.get('provider') or {}).get('name'), 20)}",
                  required=True,
                  parts=REQUEST_PARTS),
