@@ -153,6 +153,10 @@ class WizardApp(App[int]):
         self._autosave_failed = False
         return True
 
+    def on_unmount(self) -> None:
+        """However the app ends (terminal closed, exception), write what the timer had not yet."""
+        self.autosave_now()
+
     def action_save(self) -> None:
         if self.doc is None:
             return

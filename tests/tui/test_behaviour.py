@@ -250,3 +250,18 @@ def test_a_vanished_folder_is_reported_and_quitting_waits(tmp_path):
 
     app = asyncio.run(run())
     assert not app.is_running
+
+
+def test_pending_autosave_is_written_when_the_app_ends_any_way(tmp_path):
+    case_file = copy_example("bec-preservation", tmp_path)
+
+    async def run():
+        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=60)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await tab_to(pilot, "f-title")
+            await type_text(pilot, "!")
+            assert not autosave_path(case_file).exists()  # the timer has not fired yet
+            app.exit(1)  # not the quit action: as when the terminal goes away
+
+    asyncio.run(run())
+    assert json.loads(autosave_path(case_file).read_text())["title"].endswith("!")
