@@ -12,8 +12,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.timer import Timer
 
-from .. import store
-from ..resources import resource_dir
+from .. import examples, store
+from ..cli import UsageError
 from .bindings import translate_bindings
 from .document import CaseDocument
 from .i18n import N_, _, set_ui_language
@@ -39,23 +39,15 @@ def free_name(folder: Path, stem: str) -> Path:
     return candidate
 
 
-def example_names() -> list[str]:
-    folder = resource_dir("examples")
-    return sorted(p.stem for p in folder.glob("*.json") if not p.name.endswith(".expected.json"))
-
-
 def copy_example(name: str, folder: Path | None = None) -> Path:
-    """A fresh, private copy of a bundled example to work on; the bundled file is never edited."""
-    source = resource_dir("examples") / f"{name}.json"
-    if name not in example_names():
-        raise LookupError(_("no example called '{name}'; choose one of: {names}").format(
-            name=name, names=", ".join(example_names())))
+    """A fresh, private copy of a bundled example to work on, under a name not yet taken (the
+    bundled file is never edited): in the working folder, or the data folder if that is read-only."""
     if folder is None:
         folder = Path.cwd()
         if not os.access(folder, os.W_OK):
             folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    return store.write_private(free_name(folder, name), source.read_text(encoding="utf-8"))
+    return examples.copy_example(name, free_name(folder, name))
 
 
 class WizardApp(App[int]):
@@ -228,7 +220,7 @@ def run_wizard(case_path: Path | None = None, ui_language: str = "en", example: 
         if example:
             case_path = copy_example(example)
         doc = open_document(Path(case_path).expanduser().resolve()) if case_path else None
-    except (LookupError, FileNotFoundError, store.CaseFileError, json.JSONDecodeError, OSError) as e:
+    except (UsageError, FileNotFoundError, store.CaseFileError, json.JSONDecodeError, OSError) as e:
         print(_("error: {problem}").format(problem=e), file=sys.stderr)
         return 2
     folder = Path.cwd() if os.access(Path.cwd(), os.W_OK) else data_dir()

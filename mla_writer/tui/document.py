@@ -125,21 +125,22 @@ class CaseDocument:
         try:
             case = store.load_case(path)
         except store.CaseFileError:
-            raw = json.loads(path.read_text(encoding="utf-8"))  # unreadable JSON: let it raise
-            if not isinstance(raw, dict):
-                raise
-            return cls(raw, path, today=today)
+            # A JSON object that does not validate opens, to be fixed here; anything else (not
+            # JSON, a pipe, a device, too deep) raises CaseFileError through the same guards.
+            return cls(store.load_case_json(path), path, today=today)
         return cls(json.loads(case.model_dump_json()), path, today=today)
 
     def restore_autosave(self) -> bool:
         auto = store.pending_autosave(self.path)
         if auto is None:
             return False
-        data = json.loads(auto.read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            self.data = data
-            self.dirty = True
-            self.validate()
+        try:
+            data = store.load_case_json(auto)
+        except store.CaseFileError:
+            return False  # a damaged autosave is not offered; the case file itself is intact
+        self.data = data
+        self.dirty = True
+        self.validate()
         return True
 
     # editing -------------------------------------------------------------------------------

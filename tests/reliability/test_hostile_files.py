@@ -260,8 +260,6 @@ sys.exit(main(["wizard", sys.argv[1]]))
 """
 
 
-@pytest.mark.xfail(strict=True, reason="wizard owner (issue #5): CaseDocument.open re-reads a file load_case "
-                   "refused with path.read_text + json.loads, bypassing its guards; use store.load_case_json")
 @pytest.mark.parametrize("name", ["lists-100000-deep", "binary", "truncated-middle", "pipe", "/dev/zero"])
 def test_wizard_refuses_what_is_not_a_case_file(name: str, tmp_path: Path):
     import subprocess
