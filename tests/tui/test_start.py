@@ -7,6 +7,7 @@ import hashlib
 
 import pytest
 
+from mla_writer.cli import UsageError
 from mla_writer.resources import resource_dir
 from mla_writer.store import load_case
 from mla_writer.tui import app as wizard_app
@@ -28,7 +29,7 @@ def test_an_example_is_copied_fresh_and_the_bundled_file_is_never_touched(tmp_pa
 
 
 def test_an_unknown_example_names_the_ones_there_are(tmp_path):
-    with pytest.raises(LookupError, match="bec-preservation"):
+    with pytest.raises(UsageError, match="bec-preservation"):
         copy_example("no-such-example", tmp_path)
 
 
