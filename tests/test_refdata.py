@@ -5,31 +5,17 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import get_args
 
 import pycountry
 import pytest
 
 from mla_writer import refdata
+from mla_writer.model.legal import LegalBasisId
 from mla_writer.refdata import RefDataError
 
-LEGAL_BASIS_IDS = [
-    "untoc-18",
-    "budapest-25-27",
-    "budapest-29",
-    "budapest-30",
-    "budapest-31",
-    "budapest-33",
-    "budapest-35",
-    "sap-6",
-    "sap-7",
-    "sap-8",
-    "sap-9",
-    "sap-10",
-    "bilateral",
-    "regional",
-    "reciprocity",
-    "domestic-requested",
-]
+# The ids a case may cite are the model's; every one needs its reference entry.
+LEGAL_BASIS_IDS = list(get_args(LegalBasisId))
 USER_ASSIGNED = {"XK"}  # Kosovo: not in ISO 3166-1, allowed by the project
 REQUIRED_COUNTRIES = (
     "US IE NL DE SG GB FR CA IN JP BR ZA NG KE EG MA AE SA CN RU AU MX CO AR PH ID TR UA PL ES "
