@@ -18,7 +18,6 @@ from textual.widgets import (
     Checkbox,
     Collapsible,
     ContentSwitcher,
-    Footer,
     Header,
     Input,
     Label,
@@ -55,6 +54,7 @@ from ..steps import (
     walk,
 )
 from ..widgets.fields import FieldRow, read_editor
+from ..widgets.footer import QuietFooter
 from ..widgets.lists import ListSection
 from .dialogs import ConfirmDialog, PathDialog
 from .review import ReviewPanel
@@ -99,12 +99,18 @@ class StepItem(ListItem):
             return
         self._shown = (text, current)
         self.query_one(Label).update(text)
-        self.set_class(marker == "✗", "-wrong")
-        self.set_class(marker == "!", "-missing")
-        self.set_class(current, "-current")
+        before = set(self.classes)
+        self.set_class(marker == "✗", "-wrong", update=False)
+        self.set_class(marker == "!", "-missing", update=False)
+        self.set_class(current, "-current", update=False)
+        if set(self.classes) != before:
+            self.update_node_styles()  # one restyle for all three
 
 
 class WizardScreen(Screen):
+    # The first field of the step takes the focus once the page is built; focusing the step list
+    # first would hide the (empty) help pane and widen, then narrow again, every row of the form.
+    AUTO_FOCUS = ""  # (None would mean the app's default, the first focusable widget)
     BINDINGS = [
         Binding("ctrl+n", "next_step", N_("Next")),
         Binding("ctrl+b", "previous_step", N_("Back")),
@@ -134,11 +140,11 @@ class WizardScreen(Screen):
                 yield Static("", id="step-problems", markup=False)
                 yield ContentSwitcher(id="form")
                 yield Static("", id="help", markup=False)
-        yield Footer()
+        yield QuietFooter()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         self.sub_title = self.doc.path.name
-        await self.show_step(self.step_id)
+        self.call_after_refresh(self.show_step, self.step_id)
 
     # steps -----------------------------------------------------------------------------------
     async def show_step(self, step_id: str, focus: str | None = None, autofocus: bool = True,

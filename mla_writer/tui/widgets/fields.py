@@ -110,7 +110,7 @@ class FieldRow(Vertical):
             mark = " *" if self.field.required else ""
             yield Label(_(self.field.label) + mark, classes="field-label", markup=False)
         yield make_editor(self.field, self.path, self.value, self.entry)
-        yield Static("", classes="field-problem", markup=False)
+        # the line for problems is added when there first is one: most fields never need it
 
     @property
     def editor(self) -> Widget:
@@ -122,9 +122,20 @@ class FieldRow(Vertical):
         shown = (tuple(lines), bool(errors))
         if shown == getattr(self, "_shown", None):
             return  # unchanged: no relayout (this runs on every key press)
+        found = self.query(".field-problem")
+        if found:
+            box = found.first(Static)
+            box.update("\n".join(lines))
+            box.display = bool(lines)
+        elif lines:
+            if not self.is_mounted:
+                return  # not composed yet: shown on the next call
+            box = Static("\n".join(lines), classes="field-problem", markup=False)
+            box.display = True
+            self.mount(box)
         self._shown = shown
-        box = self.query_one(".field-problem", Static)
-        box.update("\n".join(lines))
-        box.display = bool(lines)
-        self.set_class(bool(errors), "-invalid")
-        self.set_class(not errors and any(s == "error" for s, _m in notes), "-finding")
+        before = set(self.classes)
+        self.set_class(bool(errors), "-invalid", update=False)
+        self.set_class(not errors and any(s == "error" for s, _m in notes), "-finding", update=False)
+        if set(self.classes) != before:
+            self.update_node_styles()  # one restyle for both
