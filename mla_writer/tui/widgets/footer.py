@@ -1,13 +1,16 @@
-"""The key bar, rebuilt only when the keys it shows change."""
+"""The key bar, built with the screen and rebuilt only when the keys it shows change."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.widgets import Footer
 
 
 class QuietFooter(Footer):
-    """Textual's footer rebuilds all its keys on every focus change, and opening a step moves the
-    focus several times; most moves (one input to the next) leave the shown keys as they were."""
+    """Textual's footer waits for the first change of bindings to show its keys, then rebuilds
+    them all on every focus change. Each rebuild lays out the whole screen again, so this one
+    shows the screen's keys straight away and rebuilds only when the keys shown change (moving
+    from one input to the next changes nothing here)."""
 
     _composed_for: tuple | None = None
 
@@ -16,9 +19,12 @@ class QuietFooter(Footer):
                      for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
                      if binding.show)
 
+    def compose(self) -> ComposeResult:
+        self._bindings_ready = True
+        self._composed_for = self._shown_bindings()
+        yield from super().compose()
+
     async def recompose(self) -> None:
-        shown = self._shown_bindings() if self._bindings_ready else None
-        if shown is not None and shown == self._composed_for:
+        if self._shown_bindings() == self._composed_for:
             return
-        self._composed_for = shown
         await super().recompose()
