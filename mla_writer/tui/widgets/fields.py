@@ -63,8 +63,10 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         else:
             shown = "" if value is None else str(value)
         suggester = SuggestFromList(time_zones(), case_sensitive=False) if kind == "tz" else None
+        # No Textual validators (the model judges values), so none are run: running them only
+        # restyles the input as "-valid" when it is made and on every key press.
         editor = Input(shown, id=wid, placeholder=PLACEHOLDERS.get(kind, ""), suggester=suggester,
-                       select_on_focus=False, compact=True)
+                       select_on_focus=False, compact=True, validate_on=())
     editor.field_path = path  # type: ignore[attr-defined]
     editor.field_spec = field  # type: ignore[attr-defined]
     return editor
