@@ -200,7 +200,7 @@ class _Writer:
                     oxml.style_run(br, lang=lang)
                 if not line:
                     continue
-                run = paragraph.add_run(line)
+                run = oxml.add_text_run(paragraph, line)
                 oxml.style_run(run, lang=lang, bold=r.bold or bold, italic=r.italic, size_pt=size)
                 if r.pending:
                     run.font.color.rgb = PENDING_COLOUR

@@ -413,3 +413,14 @@ def set_line_height(paragraph, height) -> None:  # noqa: ANN001
 
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = height
+
+
+def add_text_run(paragraph, text: str):  # noqa: ANN001, ANN201
+    """A run holding `text`. python-docx's ``add_run(text)`` walks the text one character at a
+    time to turn tabs and breaks into elements (most of a document's build time); text without
+    them goes straight into one ``w:t``, exactly as python-docx would write it."""
+    if "\t" in text or "\r" in text or "\n" in text:
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    run._r.add_t(text)
+    return run
