@@ -12,7 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.timer import Timer
 
-from .. import examples, store
+from .. import store
 from ..cli import UsageError
 from .bindings import translate_bindings
 from .document import CaseDocument
@@ -46,6 +46,8 @@ def copy_example(name: str, folder: Path | None = None) -> Path:
         folder = Path.cwd()
         if not os.access(folder, os.W_OK):
             folder = data_dir()
+    from .. import examples  # only when asked for an example: not on the way to the first screen
+
     folder.mkdir(parents=True, exist_ok=True)
     return examples.copy_example(name, free_name(folder, name))
 
