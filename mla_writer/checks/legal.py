@@ -139,6 +139,13 @@ def basis_does_not_fit(case: Case, ctx: Context) -> Iterator[Hit]:
                       f"None of the legal bases cited covers a {req.kind} request: add one that does.")
 
 
+def _blank_offence_field(case: Case, field: str) -> Iterator[Hit]:
+    """A hit for each offence whose `field` is empty."""
+    for o, off in enumerate(case.offences):
+        if blank(getattr(off, field)):
+            yield Hit(f"offences[{o}].{field}")
+
+
 @rule(
     "OFFENCE-NO-NAME", "error",
     summary="An offence has no name",
@@ -146,9 +153,7 @@ def basis_does_not_fit(case: Case, ctx: Context) -> Iterator[Hit]:
     reference="Budapest art. 29(2)(b); BRIEF §3.F",
 )
 def offence_no_name(case: Case, ctx: Context) -> Iterator[Hit]:
-    for o, off in enumerate(case.offences):
-        if blank(off.name):
-            yield Hit(f"offences[{o}].name")
+    yield from _blank_offence_field(case, "name")
 
 
 @rule(
@@ -159,9 +164,7 @@ def offence_no_name(case: Case, ctx: Context) -> Iterator[Hit]:
     reference="BRIEF §4 item 8 (seed 001 ¶26)",
 )
 def offence_no_provision(case: Case, ctx: Context) -> Iterator[Hit]:
-    for o, off in enumerate(case.offences):
-        if blank(off.provision):
-            yield Hit(f"offences[{o}].provision")
+    yield from _blank_offence_field(case, "provision")
 
 
 @rule(
@@ -172,9 +175,7 @@ def offence_no_provision(case: Case, ctx: Context) -> Iterator[Hit]:
     reference="BRIEF §3.F (seed 000 ¶108, ¶146)",
 )
 def offence_no_penalty(case: Case, ctx: Context) -> Iterator[Hit]:
-    for o, off in enumerate(case.offences):
-        if blank(off.max_penalty):
-            yield Hit(f"offences[{o}].max_penalty")
+    yield from _blank_offence_field(case, "max_penalty")
 
 
 @rule(
