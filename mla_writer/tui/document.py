@@ -122,13 +122,15 @@ class CaseDocument:
     @classmethod
     def open(cls, path: Path, *, today: dt.date | None = None) -> CaseDocument:
         """Open a case file. One that does not validate is still opened, to be fixed here."""
+        # Read once, through load_case's guards: anything that is not a JSON object (not JSON,
+        # a pipe, a device, too deep) raises CaseFileError. A valid case is normalised as a save
+        # would write it; one that does not validate opens as it is, to be fixed here.
+        data = store.load_case_json(path)
         try:
-            case = store.load_case(path)
-        except store.CaseFileError:
-            # A JSON object that does not validate opens, to be fixed here; anything else (not
-            # JSON, a pipe, a device, too deep) raises CaseFileError through the same guards.
-            return cls(store.load_case_json(path), path, today=today)
-        return cls(json.loads(case.model_dump_json()), path, today=today)
+            data = json.loads(Case.model_validate(data).model_dump_json())
+        except (ValidationError, RecursionError):
+            pass
+        return cls(data, path, today=today)
 
     def restore_autosave(self) -> bool:
         auto = store.pending_autosave(self.path)
