@@ -280,24 +280,26 @@ def identifier_no_source(case: Case, ctx: Context) -> Iterator[Hit]:
 )
 def identifier_duplicate(case: Case, ctx: Context) -> Iterator[Hit]:
     for r, req in enumerate(case.requests):
-        seen: set[str] = set()
+        seen: set[tuple[str, ...]] = set()
         for i, item in enumerate(req.items):
             ident = item.identifier
-            key = ident.type + ":" + ident.model_dump_json(include=_KEY_FIELDS[ident.type])
+            # Plain attribute values, not model_dump: serialising would build a serializer per
+            # identifier class just for this key.
+            key = (ident.type, *(repr(getattr(ident, f)) for f in _KEY_FIELDS[ident.type]))
             if key in seen:
                 yield Hit(f"requests[{r}].items[{i}].identifier")
             seen.add(key)
 
 
 # The fields that make two identifiers the same thing (an IP with another time is another use).
-_KEY_FIELDS: dict[str, set[str]] = {
-    "ip": {"address", "timestamp", "timezone", "port"},
-    "email": {"address"},
-    "phone": {"number"},
-    "url": {"url"},
-    "domain": {"name"},
-    "account": {"service", "username", "user_id", "profile_url"},
-    "imei": {"imei"},
-    "crypto": {"currency", "address"},
-    "device": {"manufacturer", "model", "serial"},
+_KEY_FIELDS: dict[str, tuple[str, ...]] = {
+    "ip": ("address", "timestamp", "timezone", "port"),
+    "email": ("address",),
+    "phone": ("number",),
+    "url": ("url",),
+    "domain": ("name",),
+    "account": ("service", "username", "user_id", "profile_url"),
+    "imei": ("imei",),
+    "crypto": ("currency", "address"),
+    "device": ("manufacturer", "model", "serial"),
 }

@@ -20,7 +20,7 @@ MAX_TEXT = 100_000
 class Strict(BaseModel):
     """Base for every model: unknown keys are errors, so a typo in a case file is caught."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
 
 def _check_chars(value: str) -> str:
