@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import Field, field_validator, model_validator
 
 from .common import Str, Strict
+from .email_address import normalize_email
 
 # Carrier-grade NAT space (RFC 6598): one public address shared by many subscribers.
 CGNAT = ipaddress.ip_network("100.64.0.0/10")
@@ -123,12 +124,10 @@ class EmailAddress(_Identifier):
     @field_validator("address")
     @classmethod
     def _email(cls, v: str) -> str:
-        from email_validator import EmailNotValidError, validate_email  # lazy: 45 ms to import
-
         try:
-            return validate_email(v.strip(), check_deliverability=False).normalized
-        except EmailNotValidError as e:
-            raise ValueError(f"'{v}' is not a valid e-mail address ({e}); write it as name@example.com") from None
+            return normalize_email(v)
+        except ValueError as e:
+            raise ValueError(f"{e}; write it as name@example.com") from None
 
     def display(self) -> str:
         return self.address

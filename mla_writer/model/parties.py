@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from .common import CountryCode, Str, Strict, Text
+from .email_address import normalize_email
 
 AuthorityKind = Literal[
     "police", "prosecutor", "investigating_judge", "court", "central_authority", "ministry", "other"
@@ -29,12 +30,7 @@ class Contact(Strict):
     def _email(cls, v: str | None) -> str | None:
         if v is None or not v.strip():
             return None
-        from email_validator import EmailNotValidError, validate_email
-
-        try:
-            return validate_email(v.strip(), check_deliverability=False).normalized
-        except EmailNotValidError as e:
-            raise ValueError(f"'{v}' is not a valid e-mail address ({e})") from None
+        return normalize_email(v)
 
 
 class Authority(Strict):
