@@ -100,3 +100,28 @@ def test_schema_check_fails_when_stale(tmp_path: Path, capsys):
     assert "out of date" in capsys.readouterr().err
     assert cli.main(["schema", "--output", str(stale)]) == 0
     assert cli.main(["schema", "--check", "--output", str(stale)]) == 0
+
+
+def test_one_shot_commands_flush_everything_before_they_leave(tmp_path: Path):
+    """check, render, rules and schema end without Python's teardown: what they print and write
+    must all be there, and their exit code must be the command's."""
+    rules = run("rules", "--format", "json")
+    assert rules.returncode == 0 and len(json.loads(rules.stdout)["rules"]) > 100
+
+    flawed = ROOT / "examples" / "flawed-preservation-missing-elements.json"
+    check = run("check", str(flawed), "--format", "json", "--today", "2026-03-21")
+    assert check.returncode == 1
+    assert any(f["severity"] == "error" for f in json.loads(check.stdout)["findings"])
+
+    out = tmp_path / "request.docx"
+    render = run("render", str(ROOT / "examples" / "bec-preservation.json"), "-o", str(out),
+                 "--today", "2026-03-21")
+    assert render.returncode == 0 and render.stdout == f"wrote {out}\n" and render.stderr == ""
+    import docx
+
+    assert "Summary of the facts" in "\n".join(p.text for t in docx.Document(str(out)).tables
+                                                 for row in t.rows for c in row.cells
+                                                 for p in c.paragraphs)
+
+    missing = run("render", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.docx"))
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1
