@@ -200,10 +200,8 @@ class _Writer:
                     oxml.style_run(br, lang=lang)
                 if not line:
                     continue
-                run = oxml.add_text_run(paragraph, line)
-                oxml.style_run(run, lang=lang, bold=r.bold or bold, italic=r.italic, size_pt=size)
-                if r.pending:
-                    run.font.color.rgb = PENDING_COLOUR
+                oxml.add_styled_text(paragraph, line, lang=lang, bold=r.bold or bold, italic=r.italic,
+                                     size_pt=size, colour=PENDING_COLOUR if r.pending else None)
 
     def _paragraph(self, container, lang: str, *, reuse: bool):  # noqa: ANN001, ANN202
         if reuse and container.paragraphs and not container.paragraphs[0].runs and \
