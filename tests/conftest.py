@@ -12,6 +12,22 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "bec-preservation.json"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
+    """The tool's cache (compiled templates and catalogs, Babel's merged locale data) in a folder
+    of the test session's, for this process and every CLI it starts: tests that render from
+    their own template folders would otherwise leave compiled copies in the user's cache."""
+    import os
+
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
+
+
 @pytest.fixture
 def example_data() -> dict:
     return json.loads(EXAMPLE.read_text(encoding="utf-8"))

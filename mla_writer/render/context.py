@@ -58,8 +58,8 @@ def _legal_basis(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def _identifier(ident: Any) -> dict[str, Any]:
-    d = ident.model_dump(mode="python")
+def _identifier(ident: Any, d: dict[str, Any]) -> dict[str, Any]:
+    """`d` is the identifier's part of the case's dump; add what the template prints."""
     d["display"] = ident.display()
     if d["type"] == "ip":
         d["display"] = ident.address  # the port has its own line, worded per language
@@ -68,21 +68,23 @@ def _identifier(ident: Any) -> dict[str, Any]:
     return d
 
 
-def request_context(request: Any) -> dict[str, Any]:
-    d = _blank_text_to_none(request.model_dump(mode="python"))
-    for item, model_item in zip(d["items"], request.items, strict=True):
-        item["identifier"] = _identifier(model_item.identifier)
-    return d
+def request_context(request: Any, dumped: dict[str, Any]) -> dict[str, Any]:
+    """`dumped` is the request's part of the case's dump (one serializer, built for the Case,
+    serves the whole tree; dumping a request on its own would build another for its class)."""
+    for item, model_item in zip(dumped["items"], request.items, strict=True):
+        item["identifier"] = _identifier(model_item.identifier, item["identifier"])
+    return _blank_text_to_none(dumped)
 
 
 def build_context(case: Case, request: Any, findings: Sequence[Finding]) -> dict[str, Any]:
-    d = case.model_dump(mode="python", exclude={"requests", "training"})
+    d = case.model_dump(mode="python", exclude={"training"})
+    index = case.requests.index(request)
+    dumped_request = d.pop("requests")[index]
     d["legal_bases"] = [_legal_basis(lb) for lb in d["legal_bases"]]
     d = _blank_text_to_none(d)
-    index = case.requests.index(request)
     return {
         "case": d,
-        "request": request_context(request),
+        "request": request_context(request, dumped_request),
         "request_number": index + 1,
         "request_count": len(case.requests),
         "fingerprint": fingerprint(case),

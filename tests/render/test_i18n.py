@@ -102,3 +102,39 @@ def test_country_names_per_language():
     assert i18n.territory_name("IE", "fr") == "Irlande"
     assert i18n.territory_name("IE", "zh") == "爱尔兰"
     assert i18n.territory_name("XK", "en") == "Kosovo"
+
+
+_FORMAT_ALL = (
+    "import datetime as dt, json, sys; from mla_writer import i18n\n"
+    "when = dt.datetime(2026, 3, 3, 8, 14, 52, tzinfo=dt.timezone(dt.timedelta(hours=1)))\n"
+    "print(json.dumps({lang: [i18n.format_date(when.date(), lang), i18n.format_datetime(when, lang),\n"
+    "    i18n.territory_name('KE', lang), i18n.territory_name('BR', lang), i18n.language_name('fr', lang),\n"
+    "    i18n.format_number(1234567.5, lang)] for lang in i18n.LANGUAGES}, ensure_ascii=False))\n"
+)
+
+
+def _format_all(cache: Path | None) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache) if cache else "/nonexistent/unwritable"}
+    out = subprocess.run([sys.executable, "-c", _FORMAT_ALL], env=env, capture_output=True, text=True,
+                         check=True).stdout
+    return json.loads(out)
+
+
+def test_cached_locale_data_formats_exactly_as_babel_does(tmp_path: Path):
+    """Babel's merged locale data comes from the cache after the first run: same words, same
+    formats, in every language; a damaged cache entry is rebuilt, not trusted."""
+    plain = _format_all(None)  # no usable cache folder: Babel loads its own files
+    assert plain["fr"][2] == "Kenya" and plain["zh"][0] == "2026年3月3日"
+    assert _format_all(tmp_path) == plain  # fills the cache
+    stored = sorted(p.name for p in (tmp_path / "mla-writer").glob("babel-*/*.pickle"))
+    assert stored == ["ar.pickle", "en_GB.pickle", "es.pickle", "fr.pickle", "ru.pickle", "zh_Hans_CN.pickle"]
+    assert _format_all(tmp_path) == plain  # read from the cache
+    damaged = next((tmp_path / "mla-writer").glob("babel-*/fr.pickle"))
+    damaged.write_bytes(damaged.read_bytes()[:1000])
+    assert _format_all(tmp_path) == plain
+    assert damaged.stat().st_size > 1000 and oct(damaged.stat().st_mode)[-3:] == "600"
