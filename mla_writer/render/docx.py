@@ -9,7 +9,6 @@ findings) span the full width, each cell holding both languages when they differ
 from __future__ import annotations
 
 import datetime as dt
-import io
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +18,8 @@ from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
 from . import oxml
 from .blocks import Block, Run
@@ -204,9 +205,9 @@ class _Writer:
                                      size_pt=size, colour=PENDING_COLOUR if r.pending else None)
 
     def _paragraph(self, container, lang: str, *, reuse: bool):  # noqa: ANN001, ANN202
-        if reuse and container.paragraphs and not container.paragraphs[0].runs and \
-                len(container.paragraphs) == 1:
-            p = container.paragraphs[0]
+        existing = container._element.p_lst if reuse else ()
+        if len(existing) == 1 and not existing[0].r_lst:  # the empty paragraph a new cell holds
+            p = Paragraph(existing[0], container)
         else:
             p = container.add_paragraph()
         if oxml.is_rtl(lang):
@@ -229,14 +230,12 @@ class _Writer:
         elif block.kind in ("numbered", "item"):
             indent = INDENT if block.kind == "numbered" else INDENT * 2
             oxml.set_indent(p, start=indent, hanging=INDENT)
-            num = p.add_run(block.number + "\t")
-            oxml.style_run(num, lang=lang, size_pt=size)
+            oxml.add_styled_text(p, block.number + "\t", lang=lang, size_pt=size)
             self._runs(p, block.runs, lang, size=size)
         elif block.kind == "check":
             oxml.set_indent(p, start=INDENT, hanging=INDENT)
             oxml.add_checkbox(p, block.state == "yes", lang=lang)
-            tab = p.add_run("\t")
-            oxml.style_run(tab, lang=lang)
+            oxml.add_styled_text(p, "\t", lang=lang)
             self._runs(p, block.runs, lang, size=size)
         else:
             style = block.style
@@ -269,10 +268,14 @@ class _Writer:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         oxml.set_fixed_layout(table)
-        for i, col in enumerate(table.columns):
-            col.width = widths[i]
-            for cell in col.cells:
-                cell.width = widths[i]
+        # Straight on the XML: python-docx's column.cells and row.cells lay out the whole table
+        # again on each call, which made a long table quadratic.
+        tbl = table._tbl
+        for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+            grid_col.w = width
+        for tr in tbl.tr_lst:
+            for tc, width in zip(tr.tc_lst, widths, strict=True):
+                tc.width = width
         return table
 
     def _table(self, container, blocks: Sequence[Block], langs: Sequence[str]) -> None:  # noqa: ANN001
@@ -290,7 +293,7 @@ class _Writer:
             head = ri < first.header_rows
             if head:
                 oxml.repeat_header(row)
-            for ci, cell in enumerate(row.cells):
+            for ci, cell in enumerate(_cells(table, row)):
                 if head:
                     oxml.set_cell_shading(cell, HEADER_FILL)
                 lines: list[tuple[str, tuple[Run, ...]]] = []
@@ -324,7 +327,7 @@ class _Writer:
         table = self._grid(container, len(pairs), len(self.langs), [half + int(GUTTER) // 2] * 2)
         oxml.set_table_borders(table, outer=False, inside_h=False, inside_v=borders)
         for row, blocks in zip(table.rows, pairs, strict=True):
-            for cell, block, lang in zip(row.cells, blocks, self.langs, strict=True):
+            for cell, block, lang in zip(_cells(table, row), blocks, self.langs, strict=True):
                 self.write_block(cell, block, lang, reuse=True, size=size)
         if container is self.doc:
             self._spacer(container)
@@ -376,9 +379,12 @@ class _Writer:
 
     def save(self, *, when: dt.datetime, title: str, subject: str) -> bytes:
         oxml.fix_core_properties(self.doc, when=when, title=title, subject=subject)
-        buf = io.BytesIO()
-        self.doc.save(buf)
-        return oxml.deterministic_zip(buf.getvalue())
+        return oxml.save_deterministic(self.doc)
+
+
+def _cells(table: Table, row: _Row) -> list[_Cell]:
+    """The cells of a row of a table we built (no merged cells), without python-docx's layout."""
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
 
 
 def build_docx(parts: Sequence[Part], languages: Sequence[str], *, when: dt.datetime, title: str,

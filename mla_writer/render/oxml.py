@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn as _qn
 from docx.shared import RGBColor
 from docx.text.font import Font
+from lxml.etree import SubElement
 
 # python-docx's qn() splits the prefix on every call; the names used here are few.
 qn = cache(_qn)
@@ -351,17 +352,39 @@ def drop_thumbnail(document) -> None:  # noqa: ANN001
     drop_part(document, RT.THUMBNAIL)
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps and attributes (zip entries carry the save time)."""
-    src = zipfile.ZipFile(io.BytesIO(data))
+class _FixedTimeZip:
+    """python-docx's package writer with every zip entry dated 1980-01-01 and mode 0600 (its own
+    writer stamps each entry with the time of saving, so the same case would differ by the clock)."""
+
+    def __init__(self, out: io.BytesIO) -> None:
+        self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri, blob: bytes) -> None:  # noqa: ANN001
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=FIXED_ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o600 << 16
+        info.create_system = 0
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def save_deterministic(document) -> bytes:  # noqa: ANN001
+    """The document's .docx bytes: the same parts in the same order as python-docx's save, with
+    fixed entry dates, written once (not saved and then rewritten)."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            fixed.create_system = 0
-            dst.writestr(fixed, src.read(info.filename))
+    writer = _FixedTimeZip(out)
+    # The three steps of PackageWriter.write, which builds its own zip writer.
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)
+    writer.close()
     return out.getvalue()
 
 
@@ -429,29 +452,35 @@ def add_styled_text(paragraph, text: str, *, lang: str, bold: bool = False,  # n
 
     A document has thousands of runs in a few dozen styles. Building each run's properties
     element by element through python-docx was most of a document's build time; here each
-    style's run is built that way once and copied, which gives the same XML.
+    style's run is built that way once and copied. The content is what python-docx's
+    ``add_run(text)`` writes: a w:t per stretch of text, a w:tab per tab.
     """
-    if "\t" in text or "\r" in text or "\n" in text:
-        # python-docx turns tabs and breaks into their own elements.
-        run = paragraph.add_run(text)
+    if "\r" in text or "\n" in text:
+        run = paragraph.add_run(text)  # line breaks: python-docx's own way
         style_run(run, lang=lang, bold=bold, italic=italic, size_pt=size_pt)
         if colour:
             run.font.color.rgb = colour
         return
     rtl = lang == "ar" and has_rtl_script(text)
     r = deepcopy(_prototype_run(lang, bold, italic, size_pt, rtl, colour))
-    t = r[-1]
-    t.text = text
-    if len(text.strip()) < len(text):  # as python-docx's CT_R.add_t
-        t.set(qn("xml:space"), "preserve")
+    for i, stretch in enumerate(text.split("\t")):
+        if i:
+            SubElement(r, _W_TAB)
+        if stretch:
+            t = SubElement(r, _W_T)
+            t.text = stretch
+            if len(stretch.strip()) < len(stretch):  # as python-docx's CT_R.add_t
+                t.set(_XML_SPACE, "preserve")
     paragraph._p.append(r)
+
+
+_W_T, _W_TAB, _XML_SPACE = _qn("w:t"), _qn("w:tab"), _qn("xml:space")
 
 
 @cache
 def _prototype_run(lang: str, bold: bool, italic: bool, size_pt: float | None, rtl: bool,  # noqa: ANN202
                    colour: RGBColor | None):
     r = OxmlElement("w:r")
-    r.append(OxmlElement("w:t"))
     _style_r(r, lang=lang, bold=bold, italic=italic, size_pt=size_pt, rtl=rtl)
     if colour:
         Font(r).color.rgb = colour
