@@ -25,7 +25,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
-from .resources import cache_dir, resource_dir
+from .resources import cache_dir, cached_pickle, resource_dir
 
 DOMAIN = "mla_writer"
 LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
@@ -111,32 +111,16 @@ def _preload_locale_data(name: str) -> None:
 
     Babel keeps each locale's CLDR data as its own pickle and merges it into its parents' (en_GB
     into en into root) on first use, key by key in Python: a third of a document's formatting
-    time. The merged result is pickled once into the cache folder, keyed by Babel's version, and
-    put where Babel looks first, its own in-memory cache. Without that cache (an unwritable
-    folder, another Babel that keeps its cache elsewhere) Babel loads the data as usual.
+    time. The merged result is cached, keyed by Babel's version, and put where Babel looks
+    first, its own in-memory cache. A Babel that keeps that cache elsewhere loads as usual.
     """
-    import pickle
-
     import babel
     from babel import localedata
 
     memory = getattr(localedata, "_cache", None)
-    folder = cache_dir(f"babel-{babel.__version__}")
-    if not isinstance(memory, dict) or name in memory or folder is None:
-        return
-    cached = folder / f"{name}.pickle"
-    try:
-        memory[name] = pickle.loads(cached.read_bytes())
-        return
-    except Exception:  # noqa: BLE001  missing or damaged: a cache entry is only ever rebuilt
-        pass
-    data = localedata.load(name)
-    from .store import write_atomic
-
-    try:
-        write_atomic(cached, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), 0o600)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    if isinstance(memory, dict) and name not in memory:
+        key = f"babel {babel.__version__} {name}".encode()
+        memory[name] = cached_pickle("babel", key, lambda: localedata.load(name))
 
 
 # Of the six UN languages only Arabic is written right to left. A constant rather than Babel's

@@ -21,6 +21,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from .resources import cached_pickle
+
 __all__ = [
     "LEGAL_BASES_FILE",
     "COUNTRIES_FILE",
@@ -152,7 +154,9 @@ def _read(where: Traversable | Path, file: str) -> dict[str, Any]:
     except OSError as exc:
         raise RefDataError(file, None, f"cannot read file ({exc})") from exc
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        # Parsing TOML in pure Python is most of a check's time; the parsed data is cached,
+        # keyed by the file's bytes, so an edited file is parsed again.
+        return cached_pickle("refdata", b"toml " + raw, lambda: tomllib.loads(raw.decode("utf-8")))
     except UnicodeDecodeError as exc:
         raise RefDataError(file, None, f"not UTF-8 ({exc})") from exc
     except tomllib.TOMLDecodeError as exc:

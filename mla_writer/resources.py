@@ -7,8 +7,12 @@ package as mla_writer/_bundled/<name> (see pyproject.toml), so both layouts are 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -45,3 +49,32 @@ def cache_dir(name: str) -> Path | None:
     except OSError:
         return None
     return folder if os.access(folder, os.W_OK) else None
+
+
+def cached_pickle(folder: str, key: bytes, build: Callable[[], T]) -> T:
+    """What ``build()`` returns, kept pickled in the cache folder under a hash of ``key``.
+
+    For derived data that is slow to make in Python and quick to unpickle (parsed reference
+    data, Babel's merged locale data): ``key`` must hold everything the result depends on. A
+    missing or damaged entry is rebuilt; without a usable cache folder ``build()`` simply runs.
+    What ``build()`` raises is raised, and nothing is stored.
+    """
+    import hashlib
+    import pickle
+
+    where = cache_dir(folder)
+    path = where / f"{hashlib.sha256(key).hexdigest()[:32]}.pickle" if where else None
+    if path is not None:
+        try:
+            return pickle.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001  missing or damaged: a cache entry is only ever rebuilt
+            pass
+    value = build()
+    if path is not None:
+        from .store import write_atomic
+
+        try:
+            write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 0o600)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+    return value

@@ -176,3 +176,18 @@ def test_refdata_imports_nothing_heavy():
     code = "import sys, mla_writer.refdata; print(','.join(m for m in ('pydantic','jinja2','docx','textual') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=DATA_DIR.parent.parent)
     assert out.stdout.strip() == ""
+
+
+def test_an_edited_data_file_is_read_again_not_taken_from_the_cache(tmp_path):
+    text = (DATA_DIR / refdata.COUNTRIES_FILE).read_text(encoding="utf-8")
+    mine = tmp_path / "countries.toml"
+    mine.write_text(text, encoding="utf-8")
+    assert refdata.load_countries(mine)["JP"].languages_accepted == ("ja",)
+    assert refdata.load_countries(mine)["JP"].languages_accepted == ("ja",)  # from the cache
+    mine.write_text(text.replace('languages_accepted = ["ja"]', 'languages_accepted = ["ja", "en"]'),
+                    encoding="utf-8")
+    assert refdata.load_countries(mine)["JP"].languages_accepted == ("ja", "en")
+    mine.write_text(text.replace('languages_accepted = ["ja"]', 'languages_accepted = ["jpn"]'),
+                    encoding="utf-8")
+    with pytest.raises(RefDataError, match=r"JP\.languages_accepted"):
+        refdata.load_countries(mine)
