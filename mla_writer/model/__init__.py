@@ -1,5 +1,6 @@
 """The case model. Imports nothing else of the package: screens and documents depend on it."""
 
+from . import no_plugins  # noqa: F401  first: no pydantic validator may be built before it
 from .case import SCHEMA_VERSION, Annex, Case, Confidentiality, Delivery, Facts, Training, Urgency
 from .common import LANGUAGES, Lang, Text, blank, country_name
 from .identifiers import (

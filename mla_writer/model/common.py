@@ -7,12 +7,11 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from .countries import country_names
+
 # The six UN languages: the only languages documents and catalogs exist for.
 Lang = Literal["ar", "en", "es", "fr", "ru", "zh"]
 LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
-
-# Codes pycountry lacks but that real casework needs (user-assigned in ISO 3166).
-EXTRA_COUNTRIES: dict[str, str] = {"XK": "Kosovo"}
 
 MAX_TEXT = 100_000
 
@@ -48,10 +47,8 @@ Str = Annotated[str, AfterValidator(_check_chars)]
 
 
 def _country(value: str) -> str:
-    import pycountry  # lazy: 30 ms to import, most of it package metadata
-
     code = value.strip().upper()
-    if code in EXTRA_COUNTRIES or pycountry.countries.get(alpha_2=code) is not None:
+    if code in country_names():
         return code
     raise ValueError(
         f"'{value}' is not an ISO 3166-1 alpha-2 country code; use two letters such as FR, BR or KE"
@@ -62,12 +59,7 @@ CountryCode = Annotated[str, AfterValidator(_country)]
 
 
 def country_name(code: str) -> str:
-    if code in EXTRA_COUNTRIES:
-        return EXTRA_COUNTRIES[code]
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=code)
-    return getattr(c, "common_name", None) or c.name if c else code
+    return country_names().get(code, code)
 
 
 class Text(Strict):

@@ -21,7 +21,6 @@ from ..model import (
     SubscriberRequest,
     TrafficRequest,
 )
-from ..model.common import EXTRA_COUNTRIES
 from .i18n import N_
 
 # How a field is edited and what an empty value is stored as:
@@ -145,11 +144,10 @@ STATUSES = _choices(("draft", N_("Draft")), ("reviewed", N_("Reviewed")), ("fina
 @cache
 def country_options() -> tuple[tuple[str, str], ...]:
     """Every ISO 3166 country plus the user-assigned codes casework needs, sorted by name."""
-    import pycountry
+    from ..model.countries import country_names
 
-    named = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
-    named.update(EXTRA_COUNTRIES)
-    return tuple(sorted(((code, f"{name} ({code})") for code, name in named.items()), key=lambda x: x[1]))
+    return tuple(sorted(((code, f"{name} ({code})") for code, name in country_names().items()),
+                        key=lambda x: x[1]))
 
 
 @cache
