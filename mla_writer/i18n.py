@@ -20,8 +20,6 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
@@ -58,6 +56,10 @@ def _check(lang: str) -> str:
 
 def compile_po(po_path: Path) -> bytes:
     """The bytes of the .mo file for a .po file (fuzzy entries left out, as pybabel compile does)."""
+    # Only a checkout whose catalog changed since it was last compiled needs Babel's reader.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import PoFileError, read_po
+
     try:
         with po_path.open("rb") as fp:
             catalog = read_po(fp, locale=po_path.parent.parent.name, domain=DOMAIN, abort_invalid=True)

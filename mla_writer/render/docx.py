@@ -186,9 +186,7 @@ class _Writer:
         runs = _anchor_brackets(runs) if oxml.is_rtl(lang) else _anchor_rtl_text(runs)
         for r in runs:
             if r.brk:
-                br = paragraph.add_run()
-                br.add_break()
-                oxml.style_run(br, lang=lang, size_pt=size)
+                oxml.add_line_break(paragraph, lang=lang, size_pt=size)
                 continue
             if r.field:
                 oxml.add_field(paragraph, r.field, lang=lang, bold=r.bold or bold, size_pt=size)
@@ -196,9 +194,7 @@ class _Writer:
             # Line breaks the user typed become Word line breaks inside one paragraph.
             for i, line in enumerate(r.text.split("\n")):
                 if i:
-                    br = paragraph.add_run()
-                    br.add_break(WD_BREAK.LINE)
-                    oxml.style_run(br, lang=lang)
+                    oxml.add_line_break(paragraph, lang=lang)
                 if not line:
                     continue
                 oxml.add_styled_text(paragraph, line, lang=lang, bold=r.bold or bold, italic=r.italic,

@@ -204,9 +204,7 @@ def add_field(paragraph, instruction: str, *, lang: str, bold: bool = False,  # 
               size_pt: float | None = None) -> None:
     """A complex field such as PAGE or NUMPAGES; "1" is the cached result shown before update."""
     def run_with(child) -> None:  # noqa: ANN001
-        run = paragraph.add_run()
-        style_run(run, lang=lang, bold=bold, size_pt=size_pt)
-        run._r.append(child)
+        add_styled_run(paragraph, lang=lang, bold=bold, size_pt=size_pt).append(child)
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
@@ -218,8 +216,7 @@ def add_field(paragraph, instruction: str, *, lang: str, bold: bool = False,  # 
     sep = OxmlElement("w:fldChar")
     sep.set(qn("w:fldCharType"), "separate")
     run_with(sep)
-    cached = paragraph.add_run("1")
-    style_run(cached, lang=lang, bold=bold, size_pt=size_pt)
+    add_styled_text(paragraph, "1", lang=lang, bold=bold, size_pt=size_pt)
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run_with(end)
@@ -461,8 +458,8 @@ def add_styled_text(paragraph, text: str, *, lang: str, bold: bool = False,  # n
         if colour:
             run.font.color.rgb = colour
         return
-    rtl = lang == "ar" and has_rtl_script(text)
-    r = deepcopy(_prototype_run(lang, bold, italic, size_pt, rtl, colour))
+    r = add_styled_run(paragraph, lang=lang, bold=bold, italic=italic, size_pt=size_pt, colour=colour,
+                       rtl=lang == "ar" and has_rtl_script(text))
     for i, stretch in enumerate(text.split("\t")):
         if i:
             SubElement(r, _W_TAB)
@@ -471,10 +468,23 @@ def add_styled_text(paragraph, text: str, *, lang: str, bold: bool = False,  # n
             t.text = stretch
             if len(stretch.strip()) < len(stretch):  # as python-docx's CT_R.add_t
                 t.set(_XML_SPACE, "preserve")
+
+
+def add_styled_run(paragraph, *, lang: str, bold: bool = False, italic: bool = False,  # noqa: ANN001, ANN201
+                   size_pt: float | None = None, colour: RGBColor | None = None, rtl: bool = False):
+    """An empty run at the end of the paragraph with the properties style_run gives (a copy of
+    the one run built per style); the caller appends its content."""
+    r = deepcopy(_prototype_run(lang, bold, italic, size_pt, rtl, colour))
     paragraph._p.append(r)
+    return r
 
 
-_W_T, _W_TAB, _XML_SPACE = _qn("w:t"), _qn("w:tab"), _qn("xml:space")
+def add_line_break(paragraph, *, lang: str, size_pt: float | None = None) -> None:  # noqa: ANN001
+    """A run holding a line break (w:br), as python-docx's ``add_run().add_break()``, styled."""
+    SubElement(add_styled_run(paragraph, lang=lang, size_pt=size_pt), _W_BR)
+
+
+_W_T, _W_TAB, _W_BR, _XML_SPACE = _qn("w:t"), _qn("w:tab"), _qn("w:br"), _qn("xml:space")
 
 
 @cache
