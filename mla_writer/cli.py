@@ -34,7 +34,9 @@ def _languages(value: str) -> list[str]:
     return langs
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, just that command's part (all a run of that
+    command needs: building every command's parser costs more than a `check` itself)."""
     import argparse
     from pathlib import Path
 
@@ -45,47 +47,50 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"mla-writer {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    c = sub.add_parser("check", help="list the findings for a case file")
-    c.add_argument("case", type=Path)
-    c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--today", help=argparse.SUPPRESS)  # fixed clock for tests and training
+    def command(name: str, help: str) -> argparse.ArgumentParser | None:  # noqa: A002
+        return sub.add_parser(name, help=help) if only in (None, name) else None
 
-    r = sub.add_parser("render", help="write the request as a Word document")
-    r.add_argument("case", type=Path)
-    r.add_argument("-o", "--output", type=Path, required=True, help="the .docx file to write")
-    r.add_argument("--languages", type=_languages, help="one or two of ar,en,es,fr,ru,zh (default: the case's)")
-    r.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
-    r.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
-    r.add_argument("--templates", type=Path, help="use templates from this folder instead of the bundled ones")
-    r.add_argument("--today", help=argparse.SUPPRESS)
+    if c := command("check", "list the findings for a case file"):
+        c.add_argument("case", type=Path)
+        c.add_argument("--format", choices=("text", "json"), default="text")
+        c.add_argument("--today", help=argparse.SUPPRESS)  # fixed clock for tests and training
 
-    s = sub.add_parser("schema", help="write the JSON Schema of case files into schemas/")
-    s.add_argument("--check", action="store_true", help="exit 1 if schemas/ is out of date")
-    s.add_argument("--output", type=Path, help=argparse.SUPPRESS)
+    if r := command("render", "write the request as a Word document"):
+        r.add_argument("case", type=Path)
+        r.add_argument("-o", "--output", type=Path, required=True, help="the .docx file to write")
+        r.add_argument("--languages", type=_languages, help="one or two of ar,en,es,fr,ru,zh (default: the case's)")
+        r.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
+        r.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+        r.add_argument("--templates", type=Path, help="use templates from this folder instead of the bundled ones")
+        r.add_argument("--today", help=argparse.SUPPRESS)
 
-    ru = sub.add_parser("rules", help="list every check rule")
-    ru.add_argument("--format", choices=("text", "json"), default="text")
+    if s := command("schema", "write the JSON Schema of case files into schemas/"):
+        s.add_argument("--check", action="store_true", help="exit 1 if schemas/ is out of date")
+        s.add_argument("--output", type=Path, help=argparse.SUPPRESS)
 
-    e = sub.add_parser("examples", help="training cases: list, copy, render all")
-    esub = e.add_subparsers(dest="examples_command", metavar="ACTION", required=True)
-    el = esub.add_parser("list", help="list the bundled example cases")
-    el.add_argument("--format", choices=("text", "json"), default="text")
-    ec = esub.add_parser("copy", help="copy an example to work on")
-    ec.add_argument("name")
-    ec.add_argument("dest", type=Path)
-    er = esub.add_parser("render-all", help="render every example into a folder")
-    er.add_argument("outdir", type=Path)
-    er.add_argument("--languages", type=_languages)
+    if ru := command("rules", "list every check rule"):
+        ru.add_argument("--format", choices=("text", "json"), default="text")
 
-    w = sub.add_parser("wizard", help="open the wizard (the default)")
-    w.add_argument("case", type=Path, nargs="?")
-    w.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
-    w.add_argument("--example", metavar="NAME", help="open a fresh copy of a bundled example")
+    if e := command("examples", "training cases: list, copy, render all"):
+        esub = e.add_subparsers(dest="examples_command", metavar="ACTION", required=True)
+        el = esub.add_parser("list", help="list the bundled example cases")
+        el.add_argument("--format", choices=("text", "json"), default="text")
+        ec = esub.add_parser("copy", help="copy an example to work on")
+        ec.add_argument("name")
+        ec.add_argument("dest", type=Path)
+        er = esub.add_parser("render-all", help="render every example into a folder")
+        er.add_argument("outdir", type=Path)
+        er.add_argument("--languages", type=_languages)
 
-    sv = sub.add_parser("serve", help="open the wizard in a browser on this machine only")
-    sv.add_argument("case", type=Path, nargs="?")
-    sv.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
-    sv.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
+    if w := command("wizard", "open the wizard (the default)"):
+        w.add_argument("case", type=Path, nargs="?")
+        w.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
+        w.add_argument("--example", metavar="NAME", help="open a fresh copy of a bundled example")
+
+    if sv := command("serve", "open the wizard in a browser on this machine only"):
+        sv.add_argument("case", type=Path, nargs="?")
+        sv.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+        sv.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
     return p
 
 
@@ -276,7 +281,7 @@ def main(argv: Sequence[str] | None = None, *, leave_when_done: bool = False) ->
     if argv == ["--version"]:  # the common probe, answered before the parser is even built
         print(f"mla-writer {__version__}")
         return EXIT_OK
-    args = _parser().parse_args(argv)
+    args = _parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     command = args.command or "wizard"
     if leave_when_done and command in _ONE_SHOT:
         # A short-lived process that builds a few hundred thousand objects it keeps until the end:

@@ -227,6 +227,12 @@ def add_checkbox(paragraph, checked: bool, *, lang: str) -> None:  # noqa: ANN00
 
     Word lets the reviewer tick it by clicking; LibreOffice and older Word show the glyph.
     """
+    paragraph._p.append(deepcopy(_checkbox(checked)))
+
+
+@cache
+def _checkbox(checked: bool):  # noqa: ANN202
+    """The content control, built once per state and copied (a checklist has dozens)."""
     sdt = OxmlElement("w:sdt")
     sdt_pr = OxmlElement("w:sdtPr")
     box = OxmlElement("w14:checkbox")
@@ -250,7 +256,7 @@ def add_checkbox(paragraph, checked: bool, *, lang: str) -> None:  # noqa: ANN00
     r.append(t)
     content.append(r)
     sdt.append(content)
-    paragraph._p.append(sdt)
+    return sdt
 
 
 # --------------------------------------------------------------------------- tables
