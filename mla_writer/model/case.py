@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Lang, Str, Strict, Text
+from .common import Lang, Str, Strict, Text, empty_list
 from .legal import Authorisation, LegalBasis, Offence, Proceedings, Safeguards
 from .parties import Contact, Person, RequestedParty, RequestingParty, Signature
 from .requests import DateRange, Request
@@ -82,21 +82,21 @@ class Case(Strict):
     )
     requesting: RequestingParty = Field(default_factory=RequestingParty)
     requested: RequestedParty = Field(default_factory=RequestedParty)
-    legal_bases: list[LegalBasis] = Field(default_factory=list)
-    authorisations: list[Authorisation] = Field(default_factory=list)
+    legal_bases: list[LegalBasis] = Field(default_factory=empty_list)
+    authorisations: list[Authorisation] = Field(default_factory=empty_list)
     proceedings: Proceedings = Field(default_factory=Proceedings)
     facts: Facts = Field(default_factory=Facts)
-    offences: list[Offence] = Field(default_factory=list)
-    persons: list[Person] = Field(default_factory=list)
+    offences: list[Offence] = Field(default_factory=empty_list)
+    persons: list[Person] = Field(default_factory=empty_list)
     purpose: Text = Field(default_factory=Text, description="How the evidence will be used")
     urgency: Urgency = Field(default_factory=Urgency)
     confidentiality: Confidentiality = Field(default_factory=Confidentiality)
     safeguards: Safeguards = Field(default_factory=Safeguards)
     delivery: Delivery = Field(default_factory=Delivery)
-    contacts: list[Contact] = Field(default_factory=list)
-    annexes: list[Annex] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=empty_list)
+    annexes: list[Annex] = Field(default_factory=empty_list)
     signature: Signature = Field(default_factory=Signature)
-    requests: list[Request] = Field(default_factory=list)
+    requests: list[Request] = Field(default_factory=empty_list)
     training: Training | None = None
 
     @model_validator(mode="after")

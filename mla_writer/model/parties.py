@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .common import CountryCode, Str, Strict, Text
+from .common import CountryCode, Str, Strict, Text, empty_list
 from .email_address import normalize_email
 
 AuthorityKind = Literal[
@@ -23,7 +23,7 @@ class Contact(Strict):
     email: Str | None = None
     available_24_7: bool = False
     office_hours: Str | None = Field(default=None, description="e.g. 08:00-18:00 Europe/Paris")
-    languages: list[Str] = Field(default_factory=list, description="Languages the contact can work in")
+    languages: list[Str] = Field(default_factory=empty_list, description="Languages the contact can work in")
 
     @field_validator("email")
     @classmethod
@@ -75,7 +75,7 @@ class Provider(Strict):
         default="unknown", description="A subsidiary or legal representative in the requesting State?"
     )
     data_location: Str | None = Field(default=None, description="Where the data is believed to be held, or 'unknown'")
-    services: list[Str] = Field(default_factory=list, description="What the provider offers, e.g. webmail, hosting")
+    services: list[Str] = Field(default_factory=empty_list, description="What the provider offers, e.g. webmail, hosting")
     le_contact: Str | None = Field(default=None, description="Law-enforcement portal or address of the provider")
     retention_note: Str | None = Field(default=None, description="Known retention period, with its source")
 
@@ -86,7 +86,7 @@ PersonRole = Literal["suspect", "victim", "witness", "account_holder", "other"]
 class Person(Strict):
     role: PersonRole = "suspect"
     name: Str = Field(default="", description="Name or 'unknown'")
-    aliases: list[Str] = Field(default_factory=list)
+    aliases: list[Str] = Field(default_factory=empty_list)
     date_of_birth: dt.date | None = None
     nationality: CountryCode | None = None
     location: Str | None = None

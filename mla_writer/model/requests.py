@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, field_validator, model_validator
 
-from .common import Str, Strict, Text
+from .common import Str, Strict, Text, empty_list
 from .identifiers import Identifier, zone
 from .parties import Contact, Provider
 
@@ -84,7 +84,7 @@ class DataItem(Strict):
     """One identifier, the data wanted about it, for when, and why it matters."""
 
     identifier: Identifier
-    categories: list[Category] = Field(default_factory=list)
+    categories: list[Category] = Field(default_factory=empty_list)
     date_range: DateRange | None = None
     nexus: Text = Field(
         default_factory=Text, description="Why this data is linked to the offence and what it should show"
@@ -119,15 +119,15 @@ class _Request(Strict):
     id: Str = Field(default="R1", description="Short label used in the document, e.g. R1")
     channel: Channel = "mla"
     addressee: Str = Field(default="", description="Who receives this request")
-    copy_to: list[Str] = Field(default_factory=list)
+    copy_to: list[Str] = Field(default_factory=empty_list)
     provider: Provider = Field(default_factory=Provider)
-    items: list[DataItem] = Field(default_factory=list)
+    items: list[DataItem] = Field(default_factory=empty_list)
     procedures: Text = Field(
         default_factory=Text, description="Any particular procedure to follow when executing"
     )
     respond_by: dt.date | None = None
     sent_on: dt.date | None = None
-    preservation_refs: list[PreservationReference] = Field(default_factory=list)
+    preservation_refs: list[PreservationReference] = Field(default_factory=empty_list)
     follow_up_planned: bool = Field(
         default=False, description="A formal MLA request will follow (needed for informal channels)"
     )
@@ -175,7 +175,7 @@ class PreservationRequest(_Request):
         default=None, description="Reference number the provider or requested State gave on confirmation"
     )
     confirmed_on: dt.date | None = None
-    extensions: list[PreservationExtension] = Field(default_factory=list)
+    extensions: list[PreservationExtension] = Field(default_factory=empty_list)
     follow_up: FollowUp | None = Field(default=None, description="The mutual assistance request, once filed")
 
     def effective_expiry(self) -> dt.date | None:
