@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         ("wizard_first_screen", lambda: suites.wizard_first_screen(3 if q else 7)),
         ("memory", suites.memory),
     ]
-    results: dict = {"quick": q, "machine": suites.machine()}
+    results: dict = {"quick": q, "machine": suites.machine(), "byte_compiled": suites.byte_compile()}
     for name, step in steps:
         print(f"... {name}", file=sys.stderr, flush=True)
         try:

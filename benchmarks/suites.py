@@ -29,6 +29,17 @@ def cli_command() -> list[str]:
     return [str(script)] if script.exists() else [PY, "-m", "mla_writer"]
 
 
+def byte_compile() -> bool:
+    """Compile the package's modules as pip does when it installs a wheel, so that every run
+    measures the installed tool and not Python compiling a checkout's sources (which it does at
+    each start when it cannot write its cache: PYTHONDONTWRITEBYTECODE, a read-only checkout)."""
+    import compileall
+
+    import mla_writer
+
+    return bool(compileall.compile_dir(str(Path(mla_writer.__file__).parent), quiet=1))
+
+
 def example_paths() -> list[Path]:
     """Example cases, sound ones first: per-kind figures come from a complete document."""
     paths = [p for p in EXAMPLES.glob("*.json") if not p.name.endswith(".expected.json")]
