@@ -16,8 +16,6 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -144,11 +142,13 @@ class SubscriberDefinition:
 # --------------------------------------------------------------------------- reading
 
 
-def _data_dir() -> Traversable:
-    return files("mla_writer") / "data"
+def _data_dir() -> Path:
+    # The package is always unpacked on disk (a checkout or an installed wheel); a plain path
+    # spares importlib.resources, which imports zipfile, for the wizard and `check`.
+    return Path(__file__).resolve().parent / "data"
 
 
-def _read(where: Traversable | Path, file: str) -> dict[str, Any]:
+def _read(where: Path, file: str) -> dict[str, Any]:
     try:
         raw = where.read_bytes()
     except OSError as exc:
@@ -309,16 +309,16 @@ def _parse_subscriber(data: dict[str, Any], file: str) -> SubscriberDefinition:
 # --------------------------------------------------------------------------- public API
 
 
-def load_legal_bases(path: Traversable | Path) -> dict[str, LegalBasisInfo]:
+def load_legal_bases(path: Path) -> dict[str, LegalBasisInfo]:
     """Read a legal-bases file from any path (the cached :func:`legal_bases` reads the packaged one)."""
     return _parse_legal_bases(_read(path, path.name), path.name)
 
 
-def load_countries(path: Traversable | Path) -> dict[str, CountryInfo]:
+def load_countries(path: Path) -> dict[str, CountryInfo]:
     return _parse_countries(_read(path, path.name), path.name)
 
 
-def load_subscriber_definition(path: Traversable | Path) -> SubscriberDefinition:
+def load_subscriber_definition(path: Path) -> SubscriberDefinition:
     return _parse_subscriber(_read(path, path.name), path.name)
 
 

@@ -164,12 +164,10 @@ class WizardScreen(Screen):
                 await existing.first().remove()
                 existing = self.query(f"#{page_id}")
             if not existing:
-                page = VerticalScroll(id=page_id, can_focus=False, classes="page")
-                await switcher.mount(page)
-                if step_id == "review":
-                    await page.mount(ReviewPanel(self.doc))
-                else:
-                    await page.mount_all(self.build(step.parts, (), self.doc.data))
+                # The page and its fields in one mount: one styling and layout pass, not two.
+                children = [ReviewPanel(self.doc)] if step_id == "review" else \
+                    self.build(step.parts, (), self.doc.data)
+                await switcher.mount(VerticalScroll(*children, id=page_id, can_focus=False, classes="page"))
             switcher.current = page_id
         finally:
             self._building = False
