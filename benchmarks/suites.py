@@ -187,7 +187,9 @@ t_start = time.time()
 from mla_writer.tui import app as tui_app
 t_import = time.time() - t_start
 async def main():
-    app = tui_app.WizardApp(tui_app.open_document(Path(sys.argv[1])) if len(sys.argv) > 1 else None)
+    doc = tui_app.open_document(Path(sys.argv[1])) if len(sys.argv) > 1 else None
+    tui_app.keep_startup_objects()  # as run_wizard does before it starts the app
+    app = tui_app.WizardApp(doc)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         shown = time.time()

@@ -105,7 +105,9 @@ def text_of(value: Any) -> str:
 class CaseDocument:
     """One case open in the wizard."""
 
-    def __init__(self, data: dict[str, Any], path: Path, *, today: dt.date | None = None) -> None:
+    def __init__(self, data: dict[str, Any], path: Path, *, today: dt.date | None = None,
+                 case: Case | None = None) -> None:
+        """`case`: `data` already validated (its normal form), so not validated a second time."""
         self.data = data
         self.path = path
         self.today = today or dt.date.today()
@@ -113,7 +115,11 @@ class CaseDocument:
         self.case: Case | None = None
         self.errors: dict[str, list[str]] = {}
         self.findings: list[Finding] = []
-        self.validate()
+        if case is None:
+            self.validate()
+        else:
+            self.case = case
+            self.findings = run_checks(case, Context(today=self.today))
 
     @classmethod
     def new(cls, path: Path, *, today: dt.date | None = None) -> CaseDocument:
@@ -127,10 +133,10 @@ class CaseDocument:
         # would write it; one that does not validate opens as it is, to be fixed here.
         data = store.load_case_json(path)
         try:
-            data = json.loads(Case.model_validate(data).model_dump_json())
+            case = Case.model_validate(data)
         except (ValidationError, RecursionError):
-            pass
-        return cls(data, path, today=today)
+            return cls(data, path, today=today)
+        return cls(json.loads(case.model_dump_json()), path, today=today, case=case)
 
     def restore_autosave(self) -> bool:
         auto = store.pending_autosave(self.path)
