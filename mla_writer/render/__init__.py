@@ -17,7 +17,7 @@ from ..model import Case
 from ..resources import resource_dir
 from ..store import write_atomic
 from .blocks import Block, MarkupError, pair_blocks, parse_blocks
-from .context import annex_context, build_context
+from .context import annex_context, build_context, shared_context
 from .docx import Part, build_docx
 from .templates import TemplateRenderError, render_template
 
@@ -68,14 +68,15 @@ def render_blocks(case: Case, languages: Sequence[str], findings: Sequence[Findi
     folder = template_dir(templates)
     drafting = case.drafting_language
     parts = []
+    shared = shared_context(case, findings)
     for request in case.requests:
-        ctx = build_context(case, request, findings)
+        ctx = build_context(case, request, shared)
         parts.append(Part(
             header=_blocks(HEADER_TEMPLATE, langs, drafting, folder, ctx),
             footer=_blocks(FOOTER_TEMPLATE, langs, drafting, folder, ctx),
             body=_blocks(f"{request.kind}.html.j2", langs, drafting, folder, ctx),
         ))
-    actx = annex_context(case, findings)
+    actx = annex_context(case, shared)
     actx["request"] = None
     parts.append(Part(
         header=_blocks(HEADER_TEMPLATE, langs, drafting, folder, actx),

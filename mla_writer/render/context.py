@@ -76,7 +76,17 @@ def request_context(request: Any, dumped: dict[str, Any]) -> dict[str, Any]:
     return _blank_text_to_none(dumped)
 
 
-def build_context(case: Case, request: Any, findings: Sequence[Finding]) -> dict[str, Any]:
+def shared_context(case: Case, findings: Sequence[Finding]) -> dict[str, Any]:
+    """What every part of the document shows alike (computed once per document)."""
+    return {
+        "fingerprint": fingerprint(case),
+        "final": case.status == "final",
+        "findings": [f.as_dict() for f in findings],
+        "checklist": checklist(case, findings),
+    }
+
+
+def build_context(case: Case, request: Any, shared: dict[str, Any]) -> dict[str, Any]:
     d = case.model_dump(mode="python", exclude={"training"})
     index = case.requests.index(request)
     dumped_request = d.pop("requests")[index]
@@ -87,18 +97,12 @@ def build_context(case: Case, request: Any, findings: Sequence[Finding]) -> dict
         "request": request_context(request, dumped_request),
         "request_number": index + 1,
         "request_count": len(case.requests),
-        "fingerprint": fingerprint(case),
-        "final": case.status == "final",
-        "findings": [f.as_dict() for f in findings],
-        "checklist": checklist(case, findings),
+        **shared,
     }
 
 
-def annex_context(case: Case, findings: Sequence[Finding]) -> dict[str, Any]:
+def annex_context(case: Case, shared: dict[str, Any]) -> dict[str, Any]:
     return {
         "case": case.model_dump(mode="python", include={"reference", "status", "date", "classification"}),
-        "fingerprint": fingerprint(case),
-        "final": case.status == "final",
-        "findings": [f.as_dict() for f in findings],
-        "checklist": checklist(case, findings),
+        **shared,
     }
