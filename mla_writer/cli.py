@@ -206,10 +206,18 @@ def cmd_examples(args: argparse.Namespace) -> int:
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
-    from .tui.app import run_wizard
+    import gc
 
-    return run_wizard(case_path=getattr(args, "case", None), ui_language=getattr(args, "ui_language", "en"),
-                      example=getattr(args, "example", None))
+    gc.disable()  # until the first screen is up: see tui.collector
+    try:
+        from .tui.app import run_wizard
+
+        return run_wizard(case_path=getattr(args, "case", None), ui_language=getattr(args, "ui_language", "en"),
+                          example=getattr(args, "example", None))
+    finally:
+        from .tui.collector import resume_collector
+
+        resume_collector()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

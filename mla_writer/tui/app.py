@@ -216,16 +216,6 @@ def open_document(case_path: Path, today: dt.date | None = None) -> CaseDocument
     return doc
 
 
-def keep_startup_objects() -> None:
-    """What is loaded before the wizard starts (Textual, the model, the case) stays until it
-    ends: take it out of the cyclic collector's sight (gc.freeze). Otherwise every collection
-    while Textual builds the first screen scans all of it again, about a seventh of the time to
-    the first screen; what the wizard creates afterwards is collected as usual."""
-    import gc
-
-    gc.freeze()
-
-
 def run_wizard(case_path: Path | None = None, ui_language: str = "en", example: str | None = None) -> int:
     set_ui_language(ui_language)
     try:
@@ -237,7 +227,6 @@ def run_wizard(case_path: Path | None = None, ui_language: str = "en", example: 
         return 2
     folder = Path.cwd() if os.access(Path.cwd(), os.W_OK) else data_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    keep_startup_objects()
     app = WizardApp(doc, new_case_path=free_name(folder, "new-case"))
     code = app.run()
     if app.exit_message:

@@ -265,3 +265,24 @@ def test_pending_autosave_is_written_when_the_app_ends_any_way(tmp_path):
 
     asyncio.run(run())
     assert json.loads(autosave_path(case_file).read_text())["title"].endswith("!")
+
+
+def test_the_collector_paused_for_start_up_runs_again_once_the_first_step_is_shown(tmp_path):
+    """`mla-writer wizard` pauses Python's cyclic collector while it loads; the wizard must turn
+    it back on, or a long session would never free a reference cycle."""
+    import gc
+
+    path = copy_example("bec-preservation", tmp_path)
+
+    async def run() -> bool:
+        app = _open(path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, WizardScreen)
+            return gc.isenabled()
+
+    gc.disable()
+    try:
+        assert asyncio.run(run()) is True
+    finally:
+        gc.enable()

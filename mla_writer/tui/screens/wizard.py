@@ -31,6 +31,7 @@ from textual.widgets import (
 )
 
 from ..bindings import translate_bindings
+from ..collector import resume_collector
 from ..document import CaseDocument, PathT, get_in, parse_path, path_text, widget_id
 from ..help import help_for
 from ..i18n import N_, _
@@ -173,6 +174,7 @@ class WizardScreen(Screen):
             self._building = False
         self._last_focus: dict[str, Widget] = {}
         self.refresh_status()
+        resume_collector()  # the first step is up: start-up is over
         form = self.query_one(f"#{page_id}", VerticalScroll)
         form.scroll_home(animate=False)
         if not autofocus:
