@@ -66,7 +66,7 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         # No Textual validators (the model judges values), so none are run: running them only
         # restyles the input as "-valid" when it is made and on every key press.
         editor = Input(shown, id=wid, placeholder=PLACEHOLDERS.get(kind, ""), suggester=suggester,
-                       select_on_focus=False, compact=True, validate_on=())
+                       select_on_focus=False, validate_on=())  # compact by wizard.tcss
     editor.field_path = path  # type: ignore[attr-defined]
     editor.field_spec = field  # type: ignore[attr-defined]
     return editor
