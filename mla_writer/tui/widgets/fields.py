@@ -50,7 +50,7 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         known = {v for _label, v in opts}
         blank = field.nullable or value not in known
         editor = Select(opts, value=value if value in known else Select.NULL, allow_blank=blank,
-                        id=wid, compact=True, prompt=_("(choose)"))
+                        id=wid, prompt=_("(choose)"))  # compact by wizard.tcss
     elif kind == "categories":
         chosen = set(value or [])
         editor = SelectionList[str](*[(label, code, code in chosen) for label, code in options_for(field, entry)],
