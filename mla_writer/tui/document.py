@@ -115,11 +115,7 @@ class CaseDocument:
         self.case: Case | None = None
         self.errors: dict[str, list[str]] = {}
         self.findings: list[Finding] = []
-        if case is None:
-            self.validate()
-        else:
-            self.case = case
-            self.findings = run_checks(case, Context(today=self.today))
+        self.validate(case)
 
     @classmethod
     def new(cls, path: Path, *, today: dt.date | None = None) -> CaseDocument:
@@ -183,10 +179,11 @@ class CaseDocument:
         self.validate()
 
     # problems --------------------------------------------------------------------------------
-    def validate(self) -> None:
+    def validate(self, case: Case | None = None) -> None:
+        """Validate the data (unless `case` is it, already validated) and run the checks."""
         self.errors = {}
         try:
-            self.case = Case.model_validate(self.data)
+            self.case = case if case is not None else Case.model_validate(self.data)
         except ValidationError as err:
             self.case = None
             for line in store.format_validation_error(err):
