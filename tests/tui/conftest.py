@@ -29,6 +29,12 @@ async def tab_to(pilot: Pilot, widget_id: str, limit: int = 120) -> None:
     raise AssertionError(f"never reached #{widget_id}; focus is on {pilot.app.focused!r}")
 
 
+async def go_to_step(pilot: Pilot, number: int) -> None:
+    """Open step `number` (1 to 9) from the step list, by keys."""
+    await pilot.press("ctrl+l", *["down"] * (number - 1), "enter")
+    await pilot.pause()
+
+
 async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
 

@@ -14,7 +14,7 @@ from mla_writer.tui.document import CaseDocument
 from mla_writer.tui.screens.dialogs import ConfirmDialog
 from mla_writer.tui.screens.wizard import WizardScreen
 
-from .conftest import TODAY, tab_to, type_text
+from .conftest import TODAY, go_to_step, tab_to, type_text
 
 
 def _open(path):
@@ -83,11 +83,7 @@ def test_a_wrong_value_shows_the_models_message_as_you_type(tmp_path):
     async def run():
         app = _open(case_file)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("ctrl+l")
-            for _ in range(6):
-                await pilot.press("down")
-            await pilot.press("enter")  # step 7: requests
-            await pilot.pause()
+            await go_to_step(pilot, 7)  # requests
             screen = app.screen
             await tab_to(pilot, "add-requests-0-items")
             await pilot.press("enter")
@@ -142,11 +138,7 @@ def test_long_text_loads_from_a_utf8_file(tmp_path):
     async def run():
         app = _open(case_file)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("ctrl+l")
-            for _ in range(4):
-                await pilot.press("down")
-            await pilot.press("enter")  # step 5: facts
-            await pilot.pause()
+            await go_to_step(pilot, 5)  # facts
             await tab_to(pilot, "f-facts-summary")
             await pilot.press("ctrl+o")
             await pilot.pause()
@@ -208,8 +200,7 @@ def test_an_entry_is_removed_only_after_confirming(tmp_path):
     async def run():
         app = _open(case_file)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("ctrl+l", "down", "down", "down", "enter")  # step 4: offences
-            await pilot.pause()
+            await go_to_step(pilot, 4)  # offences
             await tab_to(pilot, "rm-offences")
             await pilot.press("enter")
             await pilot.pause()
