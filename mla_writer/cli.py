@@ -291,14 +291,15 @@ def main(argv: Sequence[str] | None = None, *, leave_when_done: bool = False) ->
         return EXIT_OK
     args = _parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     command = args.command or "wizard"
-    if leave_when_done and command in _ONE_SHOT:
+    one_shot = leave_when_done and command in _ONE_SHOT
+    if one_shot:
         # A short-lived process that builds a few hundred thousand objects it keeps until the end:
         # the cyclic collector would scan them again and again and free next to nothing.
         import gc
 
         gc.disable()
     code = _run(command, args)
-    if leave_when_done and command in _ONE_SHOT:
+    if one_shot:
         _leave(code)
     return code
 
