@@ -13,6 +13,7 @@ from mla_writer.tui.app import WizardApp, copy_example
 from mla_writer.tui.document import CaseDocument
 from mla_writer.tui.screens.dialogs import ConfirmDialog
 from mla_writer.tui.screens.wizard import WizardScreen
+from mla_writer.tui.widgets.step_list import StepList
 
 from .conftest import TODAY, go_to_step, tab_to, type_text
 
@@ -95,12 +96,14 @@ def test_a_wrong_value_shows_the_models_message_as_you_type(tmp_path):
             problem = str(row.query_one(".field-problem").render())
             assert "not an IPv4 or IPv6 address" in problem
             assert "-invalid" in row.classes
-            marker = str(screen.query_one("#step-requests").query_one("Label").render())
-            assert marker.startswith("✗")
+            steps = screen.query_one(StepList)
+            assert steps.line("requests").startswith("✗ Requests & data")
+            assert steps.line_style("requests") == "$error bold"  # the step on screen
             await pilot.press("backspace", "backspace", "backspace", "1")
             await pilot.pause()
             assert "-invalid" not in row.classes
-            assert not str(screen.query_one("#step-requests").query_one("Label").render()).startswith("✗")
+            assert not steps.line("requests").startswith("✗")
+            assert "$error" not in steps.line_style("requests")
 
     asyncio.run(run())
 
@@ -277,3 +280,26 @@ def test_the_collector_paused_for_start_up_runs_again_once_the_first_step_is_sho
         assert asyncio.run(run()) is True
     finally:
         gc.enable()
+
+
+def test_the_step_list_marks_where_you_are_and_a_click_takes_you_elsewhere(tmp_path):
+    case_file = copy_example("bec-preservation", tmp_path)
+
+    async def run():
+        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            steps = screen.query_one(StepList)
+            assert steps.line("case") == "✓ Case & authorities"
+            assert steps.line_style("case") == "bold"
+            assert steps.line("review").endswith("Review & render")
+            await go_to_step(pilot, 5)
+            assert screen.step_id == "facts"
+            assert steps.line_style("facts") == "bold" and steps.line_style("case") == ""
+            await pilot.click(StepList, offset=(4, 2))  # the third line
+            await pilot.pause()
+            assert screen.step_id == "legal"
+            assert steps.line_style("legal") == "bold" and steps.line_style("facts") == ""
+
+    asyncio.run(run())

@@ -21,8 +21,6 @@ from textual.widgets import (
     Header,
     Input,
     Label,
-    ListItem,
-    ListView,
     OptionList,
     Select,
     SelectionList,
@@ -57,6 +55,7 @@ from ..steps import (
 from ..widgets.fields import FieldRow, read_editor
 from ..widgets.footer import QuietFooter
 from ..widgets.lists import ListSection
+from ..widgets.step_list import StepList
 from .dialogs import ConfirmDialog, PathDialog
 from .review import ReviewPanel
 
@@ -84,28 +83,16 @@ def step_status(doc: CaseDocument, step: Step) -> tuple[str, int]:
     return ("!" if missing else "✓"), missing
 
 
+def width_classes(width: int, breakpoints: list[tuple[int, str]]) -> dict[str, bool]:
+    """Which of the breakpoint classes apply at this width, as Textual chooses them: the one with
+    the largest minimum width the screen reaches."""
+    reached = [(minimum, name) for minimum, name in breakpoints if width >= minimum]
+    chosen = max(reached)[1] if reached else None
+    return {name: name == chosen for _minimum, name in breakpoints}
+
+
 def _text(value: Any) -> Any:
     return value.get("text", "") if isinstance(value, dict) else value
-
-
-class StepItem(ListItem):
-    def __init__(self, step: Step) -> None:
-        super().__init__(Label("", markup=False), id=f"step-{step.id}")
-        self.step = step
-
-    def show(self, marker: str, count: int, current: bool) -> None:
-        suffix = f" {count}" if count and marker != "✓" else ""
-        text = f"{marker} {_(self.step.title)}{suffix}"
-        if (text, current) == getattr(self, "_shown", None):
-            return
-        self._shown = (text, current)
-        self.query_one(Label).update(text)
-        before = set(self.classes)
-        self.set_class(marker == "✗", "-wrong", update=False)
-        self.set_class(marker == "!", "-missing", update=False)
-        self.set_class(current, "-current", update=False)
-        if set(self.classes) != before:
-            self.update_node_styles()  # one restyle for all three
 
 
 class WizardScreen(Screen):
@@ -133,9 +120,13 @@ class WizardScreen(Screen):
 
     # layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # The width class (-narrow, -wide) Textual adds at the first resize, added now: added
+        # then, it restyles every widget on the screen a second time.
+        self.update_classes(width_classes(self.app.size.width, self.app.HORIZONTAL_BREAKPOINTS or []),
+                            update=False)
         yield Header(show_clock=False, icon="§")
         with Horizontal(id="body"):
-            yield ListView(*[StepItem(s) for s in STEPS], id="steps")
+            yield StepList(STEPS)
             with Vertical(id="main"):
                 yield Static("", id="step-title", markup=False)
                 yield Static("", id="step-problems", markup=False)
@@ -258,9 +249,10 @@ class WizardScreen(Screen):
 
     # status ----------------------------------------------------------------------------------
     def refresh_status(self) -> None:
-        for item in self.query(StepItem):
-            marker, count = step_status(self.doc, item.step)
-            item.show(marker, count, item.step.id == self.step_id)
+        steps = self.query_one(StepList)
+        for step in STEPS:
+            marker, count = step_status(self.doc, step)
+            steps.show(step.id, marker, count, step.id == self.step_id)
         self.refresh_problems()
         title, sub_title = _("MLA request writer"), self.doc.path.name + (" •" if self.doc.dirty else "")
         if (self.title, self.sub_title) != (title, sub_title):
@@ -449,10 +441,11 @@ class WizardScreen(Screen):
             target.scroll_visible(animate=False)
 
     # navigation ------------------------------------------------------------------------------
-    @on(ListView.Selected, "#steps")
-    async def _step_chosen(self, event: ListView.Selected) -> None:
-        if isinstance(event.item, StepItem):
-            await self.show_step(event.item.step.id)
+    @on(OptionList.OptionSelected, "#steps")
+    async def _step_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id in STEP_IDS:
+            await self.show_step(event.option.id)
 
     async def action_next_step(self) -> None:
         i = STEP_IDS.index(self.step_id)
@@ -476,8 +469,8 @@ class WizardScreen(Screen):
         self.refresh_status()
 
     def action_focus_steps(self) -> None:
-        steps = self.query_one("#steps", ListView)
-        steps.index = STEP_IDS.index(self.step_id)
+        steps = self.query_one(StepList)
+        steps.highlighted = STEP_IDS.index(self.step_id)
         steps.focus()
 
     @on(ReviewPanel.Jump)
