@@ -53,7 +53,7 @@ from ..steps import (
     walk,
 )
 from ..widgets.fields import FieldRow, read_editor
-from ..widgets.footer import QuietFooter
+from ..widgets.footer import KeyBar
 from ..widgets.lists import ListSection
 from ..widgets.step_list import StepList
 from .dialogs import ConfirmDialog, PathDialog
@@ -132,7 +132,7 @@ class WizardScreen(Screen):
                 yield Static("", id="step-problems", markup=False)
                 yield ContentSwitcher(id="form")
                 yield Static("", id="help", markup=False)
-        yield QuietFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.doc.path.name

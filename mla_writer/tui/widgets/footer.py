@@ -1,30 +1,113 @@
-"""The key bar, built with the screen and rebuilt only when the keys it shows change."""
+"""The key bar at the foot of the wizard: the keys that work where the focus is, and what they do."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer
+from typing import ClassVar, NamedTuple
+
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
 
 
-class QuietFooter(Footer):
-    """Textual's footer waits for the first change of bindings to show its keys, then rebuilds
-    them all on every focus change. Each rebuild lays out the whole screen again, so this one
-    shows the screen's keys straight away and rebuilds only when the keys shown change (moving
-    from one input to the next changes nothing here)."""
+class ShownKey(NamedTuple):
+    key: str  # as bound ("ctrl+s"): what a click presses
+    display: str  # as shown ("^s")
+    description: str
+    enabled: bool
 
-    _composed_for: tuple | None = None
 
-    def _shown_bindings(self) -> tuple:
-        return tuple((binding.key, binding.description, binding.action, enabled, tooltip)
-                     for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
+class KeyBar(Widget, can_focus=False):
+    """Textual's footer drawn as one line of one widget.
+
+    The footer is a container of one widget per key, all styled and laid out with the screen and
+    rebuilt whenever the focus moves; this draws the same line (same colours, same spacing) and
+    only repaints it when the keys change. A click on a key presses it, as in the footer.
+    """
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description", "key-bar--hover"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        & > .key-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-bar--hover { background: $block-hover-background; }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: tuple[ShownKey, ...] = ()
+        self._spans: list[tuple[int, int, ShownKey]] = []  # cells start, end, key
+        self._hover: ShownKey | None = None
+
+    def on_mount(self) -> None:
+        self.keys = self.shown_keys(self.screen)
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def shown_keys(self, screen: Screen) -> tuple[ShownKey, ...]:
+        return tuple(ShownKey(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+                     for (_node, binding, enabled, _tooltip) in screen.active_bindings.values()
                      if binding.show)
 
-    def compose(self) -> ComposeResult:
-        self._bindings_ready = True
-        self._composed_for = self._shown_bindings()
-        yield from super().compose()
+    def _bindings_changed(self, screen: Screen) -> None:
+        keys = self.shown_keys(screen)
+        if keys != self.keys:
+            self.keys = keys
+            self.refresh()
 
-    async def recompose(self) -> None:
-        if self._shown_bindings() == self._composed_for:
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        hover_style = self.get_component_rich_style("key-bar--hover")
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        self._spans = []
+        for shown in self.keys:
+            start = line.cell_len
+            extra = hover_style if shown == self._hover else None
+            dim = None if shown.enabled else "dim"
+            line.append(f" {shown.display} ", key_style + extra if extra else key_style)
+            if dim:
+                line.stylize(dim, start)
+            if shown.description:
+                line.append(f"{shown.description} ", description_style + extra if extra else description_style)
+                if dim:
+                    line.stylize(dim, start)
+            self._spans.append((start, line.cell_len, shown))
+        return line
+
+    def key_at(self, x: int) -> ShownKey | None:
+        return next((shown for start, end, shown in self._spans if start <= x < end), None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        shown = self.key_at(event.x)
+        if shown is None:
             return
-        await super().recompose()
+        if shown.enabled:
+            self.app.simulate_key(shown.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self.key_at(event.x))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, shown: ShownKey | None) -> None:
+        if shown != self._hover:
+            self._hover = shown
+            self.refresh()
