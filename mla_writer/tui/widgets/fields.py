@@ -19,6 +19,7 @@ from ..steps import (
     legal_basis_options,
     time_zones,
 )
+from .picker import Picker
 
 PLACEHOLDERS = {"date": "YYYY-MM-DD", "tz": "e.g. Europe/Paris"}
 
@@ -49,7 +50,7 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         opts = options_for(field, entry)
         known = {v for _label, v in opts}
         blank = field.nullable or value not in known
-        editor = Select(opts, value=value if value in known else Select.NULL, allow_blank=blank,
+        editor = Picker(opts, value=value if value in known else Select.NULL, allow_blank=blank,
                         id=wid, prompt=_("(choose)"))  # compact by wizard.tcss
     elif kind == "categories":
         chosen = set(value or [])
