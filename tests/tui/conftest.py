@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 TODAY = dt.date(2026, 3, 20)
 
@@ -17,6 +18,16 @@ def _english_ui():
     set_ui_language("en")
     yield
     set_ui_language("en")
+
+
+def problem_below(editor: Widget) -> str:
+    """What the line right below a field's editor says about it ("" if there is no such line,
+    or it is hidden)."""
+    siblings = list(editor.parent.children)
+    below = siblings[siblings.index(editor) + 1:][:1]
+    if not below or "field-problem" not in below[0].classes or not below[0].display:
+        return ""
+    return str(below[0].render())
 
 
 async def tab_to(pilot: Pilot, widget_id: str, limit: int = 120) -> None:

@@ -15,7 +15,7 @@ from mla_writer.tui.screens.dialogs import ConfirmDialog
 from mla_writer.tui.screens.wizard import WizardScreen
 from mla_writer.tui.widgets.step_list import StepList
 
-from .conftest import TODAY, go_to_step, tab_to, type_text
+from .conftest import TODAY, go_to_step, problem_below, tab_to, type_text
 
 
 def _open(path):
@@ -92,16 +92,16 @@ def test_a_wrong_value_shows_the_models_message_as_you_type(tmp_path):
             await tab_to(pilot, "f-requests-0-items-2-identifier-address")
             await type_text(pilot, "203.0.113.300")
             await pilot.pause()
-            row = screen.query_one("#f-requests-0-items-2-identifier-address").parent
-            problem = str(row.query_one(".field-problem").render())
-            assert "not an IPv4 or IPv6 address" in problem
-            assert "-invalid" in row.classes
+            editor = screen.query_one("#f-requests-0-items-2-identifier-address")
+            label = editor.field_row.label
+            assert "not an IPv4 or IPv6 address" in problem_below(editor)
+            assert "-invalid" in label.classes  # shown in the error colour
             steps = screen.query_one(StepList)
             assert steps.line("requests").startswith("✗ Requests & data")
             assert steps.line_style("requests") == "$error bold"  # the step on screen
             await pilot.press("backspace", "backspace", "backspace", "1")
             await pilot.pause()
-            assert "-invalid" not in row.classes
+            assert "-invalid" not in label.classes and problem_below(editor) == ""
             assert not steps.line("requests").startswith("✗")
             assert "$error" not in steps.line_style("requests")
 
@@ -127,8 +127,7 @@ def test_selecting_a_finding_jumps_to_its_field(tmp_path):
             focused = app.focused
             assert focused is not None and focused.id == "f-requests-0-items-1-identifier-timestamp"
             assert app.screen.step_id == "requests"
-            row = focused.parent
-            assert "exact date and time" in str(row.query_one(".field-problem").render())
+            assert "exact date and time" in problem_below(focused)
 
     asyncio.run(run())
 
@@ -301,5 +300,30 @@ def test_the_step_list_marks_where_you_are_and_a_click_takes_you_elsewhere(tmp_p
             await pilot.pause()
             assert screen.step_id == "legal"
             assert steps.line_style("legal") == "bold" and steps.line_style("facts") == ""
+
+    asyncio.run(run())
+
+
+def test_a_checks_finding_shows_below_its_checkbox_as_a_finding_and_goes_once_fixed(tmp_path):
+    case_file = copy_example("bec-preservation", tmp_path)
+
+    async def run():
+        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            box_id = "f-requesting-case_officer-available_24_7"
+            await tab_to(pilot, box_id)
+            await pilot.press("space")  # untick "Reachable 24/7": the checks want a 24/7 contact
+            await pilot.pause()
+            box = screen.query_one(f"#{box_id}")
+            assert box.field_row.label is None  # a checkbox carries its own label
+            said = problem_below(box)
+            assert said.startswith("! ")
+            assert any(f.code == "NO-24-7-CONTACT" and f.message in said for f in app.doc.findings)
+            assert "-finding" in box.field_row.problem.classes  # the warning colour, not the error one
+            await pilot.press("space")
+            await pilot.pause()
+            assert problem_below(box) == ""
 
     asyncio.run(run())

@@ -52,7 +52,7 @@ from ..steps import (
     step_for_path,
     walk,
 )
-from ..widgets.fields import FieldRow, read_editor
+from ..widgets.fields import EDITOR_CLASS, FieldRow, field_rows, read_editor
 from ..widgets.footer import KeyBar
 from ..widgets.lists import ListSection
 from ..widgets.step_list import StepList
@@ -193,12 +193,12 @@ class WizardScreen(Screen):
                 out.append(Label(_(part.title), classes="heading"))
             elif isinstance(part, Group):
                 inner = self.build(part.parts, base, entry)
-                open_ = any(self.doc.get(w.path) for w in inner if isinstance(w, FieldRow))
+                open_ = any(self.doc.get(row.path) for row in field_rows(inner))
                 out.append(Collapsible(*inner, title=_(part.title), collapsed=not open_, classes="group"))
             elif isinstance(part, Field):
                 if part.when is None or part.when(entry):
                     path = base + parse_path(part.key)
-                    out.append(FieldRow(part, path, self.doc.get(path), entry))
+                    out += FieldRow(part, path, self.doc.get(path), entry).widgets
                     if part.kind in ("text", "long"):
                         out += self.translation_rows(part, path, entry)
             else:
@@ -219,8 +219,8 @@ class WizardScreen(Screen):
                 continue
             label = _("{label}, in {language}").format(label=_(field.label), language=_(LANGUAGE_NAMES.get(lang, lang)))
             spec = Field(f"{field.key}.translations.{lang}", label, field.kind, nullable=False)
-            rows.append(FieldRow(spec, path + ("translations", lang), self.doc.get(path + ("translations", lang)),
-                                 entry, classes="translation"))
+            rows += FieldRow(spec, path + ("translations", lang), self.doc.get(path + ("translations", lang)),
+                             entry, classes="translation").widgets
         return rows
 
     def entry_widgets(self, section: ListSection) -> list[Widget]:
@@ -263,7 +263,7 @@ class WizardScreen(Screen):
         notes: dict[str, list[tuple[str, str]]] = {}
         for f in self.doc.findings:
             notes.setdefault(f.path, []).append((f.severity, f.message))
-        for row in self.query(FieldRow):
+        for row in field_rows(self.query(f".{EDITOR_CLASS}")):
             key = path_text(row.path)
             shown.add(key)
             row.show_problems(self.doc.errors.get(key, []), notes.get(key, []))

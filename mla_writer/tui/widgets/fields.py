@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
@@ -21,6 +20,7 @@ from ..steps import (
 )
 from .picker import Picker
 
+EDITOR_CLASS = "field-editor"  # what wizard.tcss styles as an editor of the form
 PLACEHOLDERS = {"date": "YYYY-MM-DD", "tz": "e.g. Europe/Paris"}
 
 
@@ -42,20 +42,20 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
     kind = field.kind
     editor: Widget
     if kind == "bool":
-        editor = Checkbox(_(field.label), bool(value), id=wid)
+        editor = Checkbox(_(field.label), bool(value), id=wid, classes=EDITOR_CLASS)
     elif kind == "long":
-        editor = TextArea(text_of(value), id=wid, soft_wrap=True, tab_behavior="focus",
+        editor = TextArea(text_of(value), id=wid, classes=EDITOR_CLASS, soft_wrap=True, tab_behavior="focus",
                           show_line_numbers=False)
     elif kind in ("select", "country", "lang", "basis", "tag"):
         opts = options_for(field, entry)
         known = {v for _label, v in opts}
         blank = field.nullable or value not in known
         editor = Picker(opts, value=value if value in known else Select.NULL, allow_blank=blank,
-                        id=wid, prompt=_("(choose)"))  # compact by wizard.tcss
+                        id=wid, classes=EDITOR_CLASS, prompt=_("(choose)"))  # compact by wizard.tcss
     elif kind == "categories":
         chosen = set(value or [])
         editor = SelectionList[str](*[(label, code, code in chosen) for label, code in options_for(field, entry)],
-                                    id=wid)
+                                    id=wid, classes=EDITOR_CLASS)
     else:
         if kind == "lines":
             shown = "; ".join(str(v) for v in (value or []))
@@ -66,7 +66,7 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         suggester = SuggestFromList(time_zones(), case_sensitive=False) if kind == "tz" else None
         # No Textual validators (the model judges values), so none are run: running them only
         # restyles the input as "-valid" when it is made and on every key press.
-        editor = Input(shown, id=wid, placeholder=PLACEHOLDERS.get(kind, ""), suggester=suggester,
+        editor = Input(shown, id=wid, classes=EDITOR_CLASS, placeholder=PLACEHOLDERS.get(kind, ""), suggester=suggester,
                        select_on_focus=False, validate_on=())  # compact by wizard.tcss
     editor.field_path = path  # type: ignore[attr-defined]
     editor.field_spec = field  # type: ignore[attr-defined]
@@ -98,47 +98,61 @@ def read_editor(editor: Widget) -> Any:
     return raw
 
 
-class FieldRow(Vertical):
-    """Label, editor and messages for one field of the case."""
+class FieldRow:
+    """One field of the form: its label (a checkbox carries its own), the editor that suits it,
+    and a line for what is wrong with it, added when there first is something to say.
+
+    The row is not a widget: its widgets sit straight in the page. A container for each row cost
+    as much to mount, style and lay out as the label and editor inside it together.
+    """
 
     def __init__(self, field: Field, path: PathT, value: Any, entry: dict[str, Any], classes: str = "") -> None:
-        super().__init__(classes=f"field-row {classes}".strip())
         self.field = field
         self.path = path
-        self.value = value
-        self.entry = entry
-
-    def compose(self) -> ComposeResult:
-        if self.field.kind != "bool":
-            mark = " *" if self.field.required else ""
-            yield Label(_(self.field.label) + mark, classes="field-label", markup=False)
-        yield make_editor(self.field, self.path, self.value, self.entry)
-        # the line for problems is added when there first is one: most fields never need it
+        self.label: Label | None = None
+        if field.kind != "bool":
+            mark = " *" if field.required else ""
+            self.label = Label(_(field.label) + mark, classes=f"field-label {classes}".strip(), markup=False)
+        self.editor = make_editor(field, path, value, entry)
+        self.editor.field_row = self  # type: ignore[attr-defined]
+        self.problem: Static | None = None  # most fields never need one
+        self._shown: tuple[tuple[str, ...], bool, bool] | None = None
 
     @property
-    def editor(self) -> Widget:
-        return self.query_one("#" + widget_id(self.path))
+    def widgets(self) -> list[Widget]:
+        """What goes into the page for this row, in order."""
+        return [self.label, self.editor] if self.label is not None else [self.editor]
+
+    @property
+    def invalid(self) -> bool:
+        """The model rejects the value (the label is shown in the error colour)."""
+        return bool(self._shown and self._shown[1])
 
     def show_problems(self, errors: list[str], notes: list[tuple[str, str]]) -> None:
         """Model errors (the value is wrong) and check findings (severity, message) for this field."""
         lines = [f"✗ {m}" for m in errors] + [f"{'!' if sev == 'error' else '·'} {m}" for sev, m in notes]
-        shown = (tuple(lines), bool(errors))
-        if shown == getattr(self, "_shown", None):
+        finding = not errors and any(s == "error" for s, _m in notes)
+        shown = (tuple(lines), bool(errors), finding)
+        if shown == self._shown:
             return  # unchanged: no relayout (this runs on every key press)
-        found = self.query(".field-problem")
-        if found:
-            box = found.first(Static)
-            box.update("\n".join(lines))
-            box.display = bool(lines)
+        if self.problem is not None:
+            self.problem.update("\n".join(lines))
+            self.problem.display = bool(lines)
         elif lines:
-            if not self.is_mounted:
-                return  # not composed yet: shown on the next call
-            box = Static("\n".join(lines), classes="field-problem", markup=False)
-            box.display = True
-            self.mount(box)
+            holder = self.editor.parent
+            if holder is None or not self.editor.is_mounted:
+                return  # not in the page yet: shown on the next call
+            self.problem = Static("\n".join(lines), classes="field-problem", markup=False)
+            self.problem.display = True
+            self.problem.set_class(finding, "-finding", update=False)
+            holder.mount(self.problem, after=self.editor)
         self._shown = shown
-        before = set(self.classes)
-        self.set_class(bool(errors), "-invalid", update=False)
-        self.set_class(not errors and any(s == "error" for s, _m in notes), "-finding", update=False)
-        if set(self.classes) != before:
-            self.update_node_styles()  # one restyle for both
+        if self.label is not None:
+            self.label.set_class(bool(errors), "-invalid")
+        if self.problem is not None:
+            self.problem.set_class(finding, "-finding")
+
+
+def field_rows(widgets: Iterable[Widget]) -> list[FieldRow]:
+    """The rows whose editors are among these widgets."""
+    return [row for w in widgets if (row := getattr(w, "field_row", None)) is not None]
