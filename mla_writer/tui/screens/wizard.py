@@ -18,7 +18,6 @@ from textual.widgets import (
     Checkbox,
     Collapsible,
     ContentSwitcher,
-    Header,
     Input,
     Label,
     OptionList,
@@ -56,6 +55,7 @@ from ..widgets.fields import EDITOR_CLASS, FieldRow, field_rows, read_editor
 from ..widgets.footer import KeyBar
 from ..widgets.lists import ListSection
 from ..widgets.step_list import StepList
+from ..widgets.title_bar import TitleBar
 from .dialogs import ConfirmDialog, PathDialog
 from .review import ReviewPanel
 
@@ -124,7 +124,7 @@ class WizardScreen(Screen):
         # then, it restyles every widget on the screen a second time.
         self.update_classes(width_classes(self.app.size.width, self.app.HORIZONTAL_BREAKPOINTS or []),
                             update=False)
-        yield Header(show_clock=False, icon="§")
+        yield TitleBar(icon="§")
         with Horizontal(id="body"):
             yield StepList(STEPS)
             with Vertical(id="main"):
