@@ -14,6 +14,7 @@ from textual.timer import Timer
 
 from .. import store
 from ..cli import UsageError
+from . import css_cache
 from .bindings import translate_bindings
 from .document import CaseDocument
 from .i18n import N_, _, set_ui_language
@@ -65,6 +66,7 @@ class WizardApp(App[int]):
 
     def __init__(self, doc: CaseDocument | None = None, *, new_case_path: Path | None = None,
                  today: dt.date | None = None, autosave_delay: float = 0.5, theme: str = THEMES[0]) -> None:
+        css_cache.install()
         super().__init__()
         translate_bindings(self)
         self.doc = doc
