@@ -10,6 +10,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.timer import Timer
 
 from .. import store
@@ -80,7 +81,16 @@ class WizardApp(App[int]):
         self._quit_refused = False
 
     # start -----------------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        """The wizard itself when there is nothing to ask first: as Textual's blank first screen
+        with the wizard pushed over it, it was one more screen made, styled and switched from."""
+        if self.doc is not None and store.pending_autosave(self.doc.path) is None:
+            return WizardScreen(self.doc)
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
+        if isinstance(self.screen, WizardScreen):
+            return  # opened straight on the wizard (get_default_screen)
         if self.doc is None:
             self.push_screen(PathDialog(_("New case. Where should it be saved?"), str(self.new_case_path),
                                         self._check_new_path, cancel_label=_("Quit")), self._new_case)
@@ -92,8 +102,6 @@ class WizardApp(App[int]):
                 _("Unsaved work on {name} from {when} was found. Restore it?").format(
                     name=self.doc.path.name, when=when),
                 _("Restore"), _("Discard")), self._restore_answer)
-        else:
-            self.push_screen(WizardScreen(self.doc))
 
     def _check_new_path(self, path: Path) -> str | None:
         if path.suffix.lower() != ".json":

@@ -68,3 +68,23 @@ def test_the_interface_language_is_applied(tmp_path):
     fr_catalog = resource_dir("locales") / "fr" / "LC_MESSAGES" / "mla_writer.po"
     if fr_catalog.exists() and 'msgid "Back"' in fr_catalog.read_text(encoding="utf-8"):
         assert translated != "Back"
+
+
+def test_a_case_without_pending_work_opens_straight_on_the_wizard_and_early_keys_count(tmp_path):
+    case_file = copy_example("bec-preservation", tmp_path)
+    from mla_writer.tui.document import CaseDocument
+    from mla_writer.tui.screens.wizard import WizardScreen
+    from mla_writer.tui.widgets.step_list import StepList
+
+    async def run():
+        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0)
+        async with app.run_test(size=(100, 30)) as pilot:
+            # the wizard is the first screen (no blank screen under it)...
+            assert [type(s) for s in app.screen_stack] == [WizardScreen]
+            # ...and Ctrl+L pressed before its first step is built keeps the focus on the steps
+            await pilot.press("ctrl+l")
+            await pilot.pause()
+            assert isinstance(app.focused, StepList)
+            assert app.screen.query(".page")  # the first step was built all the same
+
+    asyncio.run(run())

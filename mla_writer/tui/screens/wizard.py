@@ -136,7 +136,12 @@ class WizardScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = self.doc.path.name
-        self.call_after_refresh(self.show_step, self.step_id)
+        self.call_after_refresh(self._show_first_step)
+
+    async def _show_first_step(self) -> None:
+        # A key pressed while the screen was being drawn (Ctrl+L to the step list) keeps the
+        # focus it gave: the first field takes it only if nothing has it yet.
+        await self.show_step(self.step_id, autofocus=self.focused is None)
 
     # steps -----------------------------------------------------------------------------------
     async def show_step(self, step_id: str, focus: str | None = None, autofocus: bool = True,
