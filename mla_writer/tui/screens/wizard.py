@@ -22,9 +22,7 @@ from textual.widgets import (
     Label,
     OptionList,
     Select,
-    SelectionList,
     Static,
-    TextArea,
 )
 
 from ..bindings import translate_bindings
@@ -51,7 +49,7 @@ from ..steps import (
     step_for_path,
     walk,
 )
-from ..widgets.fields import EDITOR_CLASS, FieldRow, field_rows, read_editor
+from ..widgets.fields import EDITOR_CLASS, FieldRow, field_rows, is_text_area, read_editor
 from ..widgets.footer import KeyBar
 from ..widgets.lists import ListSection
 from ..widgets.step_list import StepList
@@ -290,11 +288,17 @@ class WizardScreen(Screen):
             box.display = bool(lines)
 
     # editing ---------------------------------------------------------------------------------
+    # (TextArea's and SelectionList's changes come by handler name, not @on: naming their
+    # classes here would import them on the way to the first screen; see widgets.fields.)
+    async def on_text_area_changed(self, event) -> None:  # noqa: ANN001
+        await self._edited(event)
+
+    async def on_selection_list_selected_changed(self, event) -> None:  # noqa: ANN001
+        await self._edited(event)
+
     @on(Input.Changed)
-    @on(TextArea.Changed)
     @on(Checkbox.Changed)
     @on(Select.Changed)
-    @on(SelectionList.SelectedChanged)
     async def _edited(self, event) -> None:  # noqa: ANN001
         editor = event.control
         path: PathT | None = getattr(editor, "field_path", None)
@@ -514,7 +518,7 @@ class WizardScreen(Screen):
             self._last_focus[self.step_id] = widget
         path = getattr(widget, "field_path", None) or getattr(widget, "list_path", None)
         text = help_for(path) if path else ""
-        if not text and isinstance(widget, TextArea):
+        if not text and is_text_area(widget):
             text = _("Ctrl+O loads the text from a UTF-8 file.")
         box = self.query_one("#help", Static)
         if getattr(box, "_shown", None) != text:
@@ -525,7 +529,7 @@ class WizardScreen(Screen):
     # long text from a file ---------------------------------------------------------------------
     def action_load_text(self) -> None:
         area = self.focused
-        if not isinstance(area, TextArea) or getattr(area, "field_path", None) is None:
+        if not is_text_area(area) or getattr(area, "field_path", None) is None:
             self.notify(_("Go to a long text field first, then press Ctrl+O."), severity="warning")
             return
 

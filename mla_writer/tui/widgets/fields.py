@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from typing import Any
 
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ..document import PathT, text_of, widget_id
 from ..i18n import _
@@ -22,6 +23,22 @@ from .picker import Picker
 
 EDITOR_CLASS = "field-editor"  # what wizard.tcss styles as an editor of the form
 PLACEHOLDERS = {"date": "YYYY-MM-DD", "tz": "e.g. Europe/Paris"}
+
+
+# TextArea and SelectionList are imported when a step first needs one, not on the way to the
+# first screen (TextArea brings its document, history and syntax modules): until then no widget
+# can be one, which these tell without importing them.
+TEXT_AREA_MODULE, SELECTION_LIST_MODULE = "textual.widgets._text_area", "textual.widgets._selection_list"
+
+
+def is_text_area(widget: object) -> bool:
+    module = sys.modules.get(TEXT_AREA_MODULE)
+    return module is not None and isinstance(widget, module.TextArea)
+
+
+def is_selection_list(widget: object) -> bool:
+    module = sys.modules.get(SELECTION_LIST_MODULE)
+    return module is not None and isinstance(widget, module.SelectionList)
 
 
 def options_for(field: Field, entry: dict[str, Any]) -> list[tuple[str, str]]:
@@ -44,6 +61,8 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
     if kind == "bool":
         editor = Checkbox(_(field.label), bool(value), id=wid, classes=EDITOR_CLASS)
     elif kind == "long":
+        from textual.widgets import TextArea
+
         editor = TextArea(text_of(value), id=wid, classes=EDITOR_CLASS, soft_wrap=True, tab_behavior="focus",
                           show_line_numbers=False)
     elif kind in ("select", "country", "lang", "basis", "tag"):
@@ -53,6 +72,8 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         editor = Picker(opts, value=value if value in known else Select.NULL, allow_blank=blank,
                         id=wid, classes=EDITOR_CLASS, prompt=_("(choose)"))  # compact by wizard.tcss
     elif kind == "categories":
+        from textual.widgets import SelectionList
+
         chosen = set(value or [])
         editor = SelectionList[str](*[(label, code, code in chosen) for label, code in options_for(field, entry)],
                                     id=wid, classes=EDITOR_CLASS)
@@ -78,11 +99,11 @@ def read_editor(editor: Widget) -> Any:
     field: Field = editor.field_spec  # type: ignore[attr-defined]
     if isinstance(editor, Checkbox):
         return editor.value
-    if isinstance(editor, TextArea):
+    if is_text_area(editor):
         return editor.text
     if isinstance(editor, Select):
         return None if editor.value is Select.NULL else editor.value
-    if isinstance(editor, SelectionList):
+    if is_selection_list(editor):
         return list(editor.selected)
     assert isinstance(editor, Input)
     raw = editor.value
