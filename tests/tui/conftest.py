@@ -8,6 +8,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from mla_writer.tui.app import WizardApp, copy_example
+from mla_writer.tui.document import CaseDocument
+
 TODAY = dt.date(2026, 3, 20)
 
 
@@ -18,6 +21,12 @@ def _english_ui():
     set_ui_language("en")
     yield
     set_ui_language("en")
+
+
+def example_app(tmp_path, name: str = "bec-preservation", **options) -> WizardApp:
+    """The wizard on a fresh copy of a bundled example, with the tests' clock and no autosave delay."""
+    case_file = copy_example(name, tmp_path)
+    return WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0, **options)
 
 
 def problem_below(editor: Widget) -> str:

@@ -15,7 +15,7 @@ from mla_writer.tui.screens.dialogs import ConfirmDialog
 from mla_writer.tui.screens.wizard import WizardScreen
 from mla_writer.tui.widgets.step_list import StepList
 
-from .conftest import TODAY, go_to_step, problem_below, tab_to, type_text
+from .conftest import TODAY, example_app, go_to_step, problem_below, tab_to, type_text
 
 
 def _open(path):
@@ -282,10 +282,8 @@ def test_the_collector_paused_for_start_up_runs_again_once_the_first_step_is_sho
 
 
 def test_the_step_list_marks_where_you_are_and_a_click_takes_you_elsewhere(tmp_path):
-    case_file = copy_example("bec-preservation", tmp_path)
-
     async def run():
-        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0)
+        app = example_app(tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             screen = app.screen
@@ -305,10 +303,8 @@ def test_the_step_list_marks_where_you_are_and_a_click_takes_you_elsewhere(tmp_p
 
 
 def test_a_checks_finding_shows_below_its_checkbox_as_a_finding_and_goes_once_fixed(tmp_path):
-    case_file = copy_example("bec-preservation", tmp_path)
-
     async def run():
-        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0)
+        app = example_app(tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             screen = app.screen

@@ -11,10 +11,8 @@ from textual.css.stylesheet import Stylesheet, StylesheetParseError
 
 from mla_writer.resources import cache_dir
 from mla_writer.tui import css_cache
-from mla_writer.tui.app import WizardApp, copy_example
-from mla_writer.tui.document import CaseDocument
 
-from .conftest import TODAY
+from .conftest import example_app
 
 
 @pytest.fixture
@@ -45,10 +43,8 @@ def _plain(rule) -> tuple:
 
 def _start(tmp_path, name: str, theme: str = "textual-dark") -> tuple[list, str]:
     """The rules of the app's whole stylesheet and a picture of its first screen."""
-    case_file = copy_example("bec-preservation", tmp_path / name)
-
     async def run() -> tuple[list, str]:
-        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0, theme=theme)
+        app = example_app(tmp_path / name, theme=theme)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             return [_plain(rule) for rule in app.stylesheet.rules], app.export_screenshot()

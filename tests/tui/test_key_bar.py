@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-from mla_writer.tui.app import WizardApp, copy_example
-from mla_writer.tui.document import CaseDocument
 from mla_writer.tui.i18n import set_ui_language
 from mla_writer.tui.widgets.footer import KeyBar
 
-from .conftest import TODAY
-
-
-def _app(tmp_path) -> WizardApp:
-    case_file = copy_example("bec-preservation", tmp_path)
-    return WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0)
+from .conftest import example_app
 
 
 def _offset_of(bar: KeyBar, description: str) -> int:
@@ -24,7 +17,7 @@ def _offset_of(bar: KeyBar, description: str) -> int:
 
 def test_the_bar_shows_the_wizards_keys_in_one_line(tmp_path):
     async def run():
-        app = _app(tmp_path)
+        app = example_app(tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             line = str(app.screen.query_one(KeyBar).render())
@@ -38,7 +31,7 @@ def test_the_keys_are_shown_in_the_interface_language(tmp_path):
     set_ui_language("fr")
 
     async def run():
-        app = _app(tmp_path)
+        app = example_app(tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             line = str(app.screen.query_one(KeyBar).render())
@@ -49,7 +42,7 @@ def test_the_keys_are_shown_in_the_interface_language(tmp_path):
 
 def test_a_click_on_a_key_presses_it(tmp_path):
     async def run():
-        app = _app(tmp_path)
+        app = example_app(tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             bar = app.screen.query_one(KeyBar)
@@ -65,7 +58,7 @@ def test_a_click_on_a_key_presses_it(tmp_path):
 
 def test_the_key_under_the_pointer_is_highlighted(tmp_path):
     async def run():
-        app = _app(tmp_path)
+        app = example_app(tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             bar = app.screen.query_one(KeyBar)
@@ -84,7 +77,7 @@ def test_the_key_under_the_pointer_is_highlighted(tmp_path):
 
 def test_a_key_that_does_not_apply_is_dimmed_and_a_click_on_it_does_nothing(tmp_path):
     async def run():
-        app = _app(tmp_path)
+        app = example_app(tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             screen = app.screen

@@ -14,7 +14,7 @@ from mla_writer.tui import app as wizard_app
 from mla_writer.tui.app import WizardApp, copy_example, open_document
 from mla_writer.tui.i18n import _, set_ui_language
 
-from .conftest import TODAY
+from .conftest import TODAY, example_app
 
 
 def test_an_example_is_copied_fresh_and_the_bundled_file_is_never_touched(tmp_path):
@@ -71,13 +71,11 @@ def test_the_interface_language_is_applied(tmp_path):
 
 
 def test_a_case_without_pending_work_opens_straight_on_the_wizard_and_early_keys_count(tmp_path):
-    case_file = copy_example("bec-preservation", tmp_path)
-    from mla_writer.tui.document import CaseDocument
     from mla_writer.tui.screens.wizard import WizardScreen
     from mla_writer.tui.widgets.step_list import StepList
 
     async def run():
-        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0)
+        app = example_app(tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             # the wizard is the first screen (no blank screen under it)...
             assert [type(s) for s in app.screen_stack] == [WizardScreen]

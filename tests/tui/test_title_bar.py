@@ -8,14 +8,12 @@ from mla_writer.tui.app import WizardApp, copy_example
 from mla_writer.tui.document import CaseDocument
 from mla_writer.tui.widgets.title_bar import TitleBar
 
-from .conftest import TODAY, tab_to, type_text
+from .conftest import TODAY, example_app, tab_to, type_text
 
 
 def test_the_title_names_the_case_file_and_marks_unsaved_work(tmp_path):
-    case_file = copy_example("bec-preservation", tmp_path)
-
     async def run():
-        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0)
+        app = example_app(tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             bar = app.screen.query_one(TitleBar)
