@@ -144,11 +144,6 @@ class FieldRow:
         """What goes into the page for this row, in order."""
         return [self.label, self.editor] if self.label is not None else [self.editor]
 
-    @property
-    def invalid(self) -> bool:
-        """The model rejects the value (the label is shown in the error colour)."""
-        return bool(self._shown and self._shown[1])
-
     def show_problems(self, errors: list[str], notes: list[tuple[str, str]]) -> None:
         """Model errors (the value is wrong) and check findings (severity, message) for this field."""
         lines = [f"✗ {m}" for m in errors] + [f"{'!' if sev == 'error' else '·'} {m}" for sev, m in notes]
