@@ -77,15 +77,12 @@ class KeyBar(Widget, can_focus=False):
         self._spans = []
         for shown in self.keys:
             start = line.cell_len
-            extra = hover_style if shown == self._hover else None
-            dim = None if shown.enabled else "dim"
-            line.append(f" {shown.display} ", key_style + extra if extra else key_style)
-            if dim:
-                line.stylize(dim, start)
+            hovered = shown == self._hover
+            line.append(f" {shown.display} ", key_style + hover_style if hovered else key_style)
             if shown.description:
-                line.append(f"{shown.description} ", description_style + extra if extra else description_style)
-                if dim:
-                    line.stylize(dim, start)
+                line.append(f"{shown.description} ", description_style + hover_style if hovered else description_style)
+            if not shown.enabled:
+                line.stylize("dim", start)
             self._spans.append((start, line.cell_len, shown))
         return line
 
