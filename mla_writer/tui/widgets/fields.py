@@ -28,17 +28,17 @@ PLACEHOLDERS = {"date": "YYYY-MM-DD", "tz": "e.g. Europe/Paris"}
 # TextArea and SelectionList are imported when a step first needs one, not on the way to the
 # first screen (TextArea brings its document, history and syntax modules): until then no widget
 # can be one, which these tell without importing them.
-TEXT_AREA_MODULE, SELECTION_LIST_MODULE = "textual.widgets._text_area", "textual.widgets._selection_list"
+def _is_loaded_instance(widget: object, module_name: str, class_name: str) -> bool:
+    module = sys.modules.get(module_name)
+    return module is not None and isinstance(widget, getattr(module, class_name))
 
 
 def is_text_area(widget: object) -> bool:
-    module = sys.modules.get(TEXT_AREA_MODULE)
-    return module is not None and isinstance(widget, module.TextArea)
+    return _is_loaded_instance(widget, "textual.widgets._text_area", "TextArea")
 
 
 def is_selection_list(widget: object) -> bool:
-    module = sys.modules.get(SELECTION_LIST_MODULE)
-    return module is not None and isinstance(widget, module.SelectionList)
+    return _is_loaded_instance(widget, "textual.widgets._selection_list", "SelectionList")
 
 
 def options_for(field: Field, entry: dict[str, Any]) -> list[tuple[str, str]]:
