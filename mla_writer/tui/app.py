@@ -79,12 +79,14 @@ class WizardApp(App[int]):
         self._autosave_timer: Timer | None = None
         self._autosave_failed = False
         self._quit_refused = False
+        self._pending_autosave: Path | None = None
 
     # start -----------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
         """The wizard itself when there is nothing to ask first: as Textual's blank first screen
         with the wizard pushed over it, it was one more screen made, styled and switched from."""
-        if self.doc is not None and store.pending_autosave(self.doc.path) is None:
+        self._pending_autosave = store.pending_autosave(self.doc.path) if self.doc is not None else None
+        if self.doc is not None and self._pending_autosave is None:
             return WizardScreen(self.doc)
         return super().get_default_screen()
 
@@ -94,9 +96,7 @@ class WizardApp(App[int]):
         if self.doc is None:
             self.push_screen(PathDialog(_("New case. Where should it be saved?"), str(self.new_case_path),
                                         self._check_new_path, cancel_label=_("Quit")), self._new_case)
-        elif store.pending_autosave(self.doc.path) is not None:
-            auto = store.pending_autosave(self.doc.path)
-            assert auto is not None
+        elif (auto := self._pending_autosave) is not None:  # found by get_default_screen
             when = dt.datetime.fromtimestamp(auto.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
             self.push_screen(ConfirmDialog(
                 _("Unsaved work on {name} from {when} was found. Restore it?").format(
