@@ -31,7 +31,7 @@ __all__ = [
     "RefDataError", "Quote", "LegalBasisInfo", "TreatyInfo", "TreatyStatus", "Declaration",
     "CountryInfo", "SubscriberElement", "SubscriberDefinition", "SourceExcerpt",
     "legal_bases", "treaties", "countries", "country", "subscriber_definition", "subscriber_elements",
-    "source_excerpts", "data_as_of",
+    "source_excerpts", "data_as_of", "unmatched_paragraphs",
     "load_legal_bases", "load_treaties", "load_countries", "load_subscriber_definition", "load_source_excerpt",
 ]
 
@@ -371,6 +371,27 @@ def load_source_excerpt(path: Path) -> SourceExcerpt:
     except tomllib.TOMLDecodeError as exc:
         raise RefDataError(path.name, None, f"invalid TOML in the front matter ({exc})") from exc
     return _validate(SourceExcerpt, {"id": path.stem, **meta, "body": m.group(2)}, path.name, "")
+
+
+# --------------------------------------------------------------------------- verification
+
+# Typographic variants of the same quotation mark: the sources write ``...", "...", “...” or ’.
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+
+
+def _comparable(text: str) -> str:
+    """Text as the word-for-word comparison sees it: whitespace, markdown heading marks and the
+    glyph chosen for a quotation mark aside."""
+    text = text.replace("``", '"').translate(_QUOTE_MARKS)
+    return re.sub(r"[\s#]+", "", text)
+
+
+def unmatched_paragraphs(quotation: str, excerpt: str) -> list[str]:
+    """The paragraphs of ``quotation`` (separated by blank lines) not found word for word in
+    ``excerpt``; an empty list means the quotation is verified against it."""
+    body = _comparable(excerpt)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", quotation) if p.strip()]
+    return [p for p in paragraphs if _comparable(p) not in body]
 
 
 # --------------------------------------------------------------------------- public API
