@@ -171,7 +171,8 @@ class TreatyStatus(_Data):
     """A State's position towards one treaty, with the date its source states it."""
 
     status: TreatyStatusValue
-    since: dt.date | None = Field(default=None, description="Date of the signature, ratification or accession")
+    since: dt.date | None = Field(default=None, description="When the status began: entry into force for it where "
+                                  "known, else the date of the signature, ratification or accession")
     as_of: dt.date | None = None
     source: str = ""
     note: str = ""
