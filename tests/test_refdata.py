@@ -187,29 +187,32 @@ def test_malformed_toml_names_the_file(tmp_path):
     assert err.value.file == "countries.toml"
 
 
-def test_bad_value_names_file_and_key(tmp_path):
-    text = (DATA_DIR / refdata.COUNTRIES_FILE).read_text(encoding="utf-8")
-    bad = tmp_path / "countries.toml"
-    bad.write_text(text.replace('[JP.treaties.untoc]\nstatus = "party"', '[JP.treaties.untoc]\nstatus = "maybe"'),
-                   encoding="utf-8")
-    with pytest.raises(RefDataError, match=r"countries\.toml: JP\.treaties\.untoc\.status: Input should be 'party'"):
-        refdata.load_countries(bad)
+# (file, text replaced, replacement, the error: file and key named, then the problem)
+EDITS = [
+    (refdata.COUNTRIES_FILE, '[JP.treaties.untoc]\nstatus = "party"', '[JP.treaties.untoc]\nstatus = "maybe"',
+     r"countries\.toml: JP\.treaties\.untoc\.status: Input should be 'party'"),
+    (refdata.COUNTRIES_FILE, '[JP.treaties.untoc]\nstatus = "party"', '[JP.treaties.untoc]\nstatus = "unknown"',
+     r"countries\.toml: JP\.treaties\.untoc: an unknown status needs a .note."),
+    (refdata.COUNTRIES_FILE, 'languages_accepted = ["ja"]', 'languages_accepted = ["jpn"]',
+     r"countries\.toml: JP\.languages_accepted: .*'jpn' is not an ISO 639-1 code"),
+    (refdata.LEGAL_BASES_FILE, "as_of = 2026-12-03\n", "", r"legal_bases\.toml: as_of: missing"),
+    (refdata.LEGAL_BASES_FILE, 'source = "budapest.en"\n', "",
+     r"legal_bases\.toml: budapest-25-27\.quotes\.0\.source: missing"),
+    (refdata.TREATIES_FILE, "entry_into_force = 2004-07-01", 'entry_into_force = "soon"',
+     r"treaties\.toml: budapest\.entry_into_force: Input should be a valid date"),
+]
+LOADERS = {refdata.COUNTRIES_FILE: refdata.load_countries, refdata.LEGAL_BASES_FILE: refdata.load_legal_bases,
+           refdata.TREATIES_FILE: refdata.load_treaties}
 
 
-def test_missing_key_names_file_and_key(tmp_path):
-    text = (DATA_DIR / refdata.LEGAL_BASES_FILE).read_text(encoding="utf-8")
-    bad = tmp_path / "legal_bases.toml"
-    bad.write_text(text.replace("as_of = 2026-12-03\n", "", 1), encoding="utf-8")
-    with pytest.raises(RefDataError, match=r"legal_bases\.toml: as_of: missing"):
-        refdata.load_legal_bases(bad)
-
-
-def test_bad_language_code_rejected(tmp_path):
-    text = (DATA_DIR / refdata.COUNTRIES_FILE).read_text(encoding="utf-8")
-    bad = tmp_path / "countries.toml"
-    bad.write_text(text.replace('languages_accepted = ["ja"]', 'languages_accepted = ["jpn"]'), encoding="utf-8")
-    with pytest.raises(RefDataError, match=r"JP\.languages_accepted"):
-        refdata.load_countries(bad)
+@pytest.mark.parametrize(("file", "old", "new", "error"), EDITS, ids=[e[3][:40] for e in EDITS])
+def test_a_bad_value_names_file_and_key(tmp_path, file, old, new, error):
+    text = (DATA_DIR / file).read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / file
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RefDataError, match=error):
+        LOADERS[file](bad)
 
 
 def test_refdata_imports_nothing_heavy():
@@ -218,23 +221,6 @@ def test_refdata_imports_nothing_heavy():
     code = "import sys, mla_writer.refdata; print(','.join(m for m in ('jinja2','docx','textual','babel') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=DATA_DIR.parent.parent)
     assert out.stdout.strip() == ""
-
-
-def test_an_unsourced_status_is_refused(tmp_path):
-    text = (DATA_DIR / refdata.COUNTRIES_FILE).read_text(encoding="utf-8")
-    bad = tmp_path / "countries.toml"
-    bad.write_text(text.replace('[JP.treaties.untoc]\nstatus = "party"', '[JP.treaties.untoc]\nstatus = "unknown"', 1),
-                   encoding="utf-8")
-    with pytest.raises(RefDataError, match=r"countries\.toml: JP\.treaties\.untoc: an unknown status needs a .note."):
-        refdata.load_countries(bad)
-
-
-def test_a_quotation_must_name_its_source(tmp_path):
-    text = (DATA_DIR / refdata.LEGAL_BASES_FILE).read_text(encoding="utf-8")
-    bad = tmp_path / "legal_bases.toml"
-    bad.write_text(text.replace('source = "budapest.en"\n', "", 1), encoding="utf-8")
-    with pytest.raises(RefDataError, match=r"legal_bases\.toml: budapest-25-27\.quotes\.0\.source: missing"):
-        refdata.load_legal_bases(bad)
 
 
 def test_a_bad_excerpt_front_matter_names_the_file(tmp_path):

@@ -8,7 +8,7 @@ source and a date for every status; findings about it name both, so a reviewer c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .. import refdata
 from ..model import Case, LegalBasis, Request, blank
@@ -152,6 +152,16 @@ def _request_bases(case: Case) -> Iterator[tuple[int, Request, str, str, refdata
             yield r, req, path, lb.basis, info
 
 
+def _misfits(case: Case, fits: Callable[[refdata.LegalBasisInfo, Request], bool]
+             ) -> Iterator[tuple[Request, str, refdata.LegalBasisInfo]]:
+    """Each (request, basis) pair, once, where the basis does not ``fit`` the request."""
+    seen: set[tuple[int, str]] = set()
+    for r, req, path, basis, info in _request_bases(case):
+        if not fits(info, req) and (r, basis) not in seen:
+            seen.add((r, basis))
+            yield req, path, info
+
+
 _KIND_WORDS = {"preservation": "preservation", "subscriber": "subscriber information", "traffic": "traffic data",
                "content": "content", "emergency": "emergency disclosure"}
 
@@ -164,11 +174,7 @@ _KIND_WORDS = {"preservation": "preservation", "subscriber": "subscriber informa
     reference="Budapest Convention arts 29(1), 31(1) and 33(1); UNTOC art. 18(3)",
 )
 def basis_wrong_kind(case: Case, ctx: Context) -> Iterator[Hit]:
-    seen: set[tuple[int, str]] = set()
-    for r, req, path, basis, info in _request_bases(case):
-        if info.fits(req.kind) or (r, basis) in seen:
-            continue
-        seen.add((r, basis))
+    for req, path, info in _misfits(case, lambda info, req: info.fits(req.kind)):
         yield Hit(path, f"Request {req.id} asks for {_KIND_WORDS[req.kind]}, which {info.short} does not "
                         "provide for: rely on a basis that does (set this request's legal bases).")
 
@@ -199,11 +205,7 @@ def basis_does_not_fit(case: Case, ctx: Context) -> Iterator[Hit]:
     reference="UNTOC art. 18(13); Budapest Convention arts 27(2) and 35(1); CTOC/COP/WG.3/2015/2 ¶33",
 )
 def basis_wrong_channel(case: Case, ctx: Context) -> Iterator[Hit]:
-    seen: set[tuple[int, str]] = set()
-    for r, req, path, basis, info in _request_bases(case):
-        if info.serves(req.channel) or (r, basis) in seen:
-            continue
-        seen.add((r, basis))
+    for req, path, info in _misfits(case, lambda info, req: info.serves(req.channel)):
         if req.channel in ("provider_direct", "provider_emergency"):
             why = (f"{info.short} governs requests between States; request {req.id} goes to a provider, "
                    "whom it does not bind")
