@@ -181,21 +181,31 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    import datetime as dt
     import json
 
     from .checks import all_rules
+    from .checks.treaties import legal_bases_table
 
     rules = all_rules()
+    bases = legal_bases_table(dt.date.today())
     if args.format == "json":
         print(json.dumps({"rules": [
             {"code": r.code, "severity": r.severity, "summary": r.summary, "reference": r.reference,
              "theme": r.theme, "fix": r.message} for r in rules
-        ]}, ensure_ascii=False, indent=2))
+        ], "legal_bases": bases}, ensure_ascii=False, indent=2))
     else:
         width = max((len(r.code) for r in rules), default=0)
         for r in rules:
             print(f"{r.code:<{width}}  {r.severity:<7} {r.summary} [{r.reference}]")
         print(f"{len(rules)} rules")
+        print("\nLegal bases the rules check against (mla_writer/data/legal_bases.toml):")
+        width = max(len(str(b["id"])) for b in bases)
+        for b in bases:
+            notes = [n for n, on in (("not in force", b["in_force"] is False),
+                                     ("wording verified", b["verified"]),
+                                     ("drafter cites and quotes it", b["drafter_quotes"])) if on]
+            print(f"{b['id']:<{width}}  {b['short']}" + (f" [{'; '.join(notes)}]" if notes else ""))
     return EXIT_OK
 
 

@@ -33,7 +33,8 @@ def test_wheel_carries_the_data_folders(wheel: Path):
     names = zipfile.ZipFile(wheel).namelist()
     for needed in ("mla_writer/_bundled/templates/", "mla_writer/_bundled/locales/fr/LC_MESSAGES/",
                    "mla_writer/_bundled/schemas/case.schema.json", "mla_writer/_bundled/examples/",
-                   "mla_writer/data/legal_bases.toml"):
+                   "mla_writer/data/legal_bases.toml", "mla_writer/data/treaties.toml",
+                   "mla_writer/data/sources/budapest.en.md"):
         assert any(n.startswith(needed) for n in names), f"{needed} missing from the wheel"
 
 

@@ -1,28 +1,12 @@
-"""Legal basis, treaty membership, offences and dual criminality.
-
-Treaty membership comes from mla_writer/data/countries.toml (refdata), and which request kinds
-a basis serves from legal_bases.toml: both are editable, with their source and date.
-"""
+"""Legal basis, offences and dual criminality. Treaty membership and the fit of each basis to a
+request are checked in treaties.py, from the reference data."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import refdata
 from ..model import Case, PreservationRequest, blank
 from .engine import Context, Hit, rule
-from .walk import requests_of
-
-_TREATY_NAMES = {"untoc": "UNTOC", "budapest": "the Budapest Convention", "sap": "the Second Additional Protocol"}
-
-
-def _treaty_statuses(case: Case, treaty: str) -> Iterator[tuple[str, str, str]]:
-    """(side, country code, status) for the requesting and requested State."""
-    for side, code in (("requesting", case.requesting.state), ("requested", case.requested.state)):
-        if code is None:
-            continue
-        info = refdata.country(code)
-        yield side, code, info.treaties.status(treaty) if info else "unknown"
 
 
 @rule(
@@ -35,64 +19,6 @@ def _treaty_statuses(case: Case, treaty: str) -> Iterator[tuple[str, str, str]]:
 def legal_basis_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if not case.legal_bases:
         yield Hit("legal_bases")
-
-
-@rule(
-    "TREATY-NOT-PARTY", "error",
-    summary="A treaty is cited that the requesting or requested State is not a party to",
-    message="The treaty cited does not bind both States (per the countries data): choose another "
-            "basis, such as a bilateral treaty or reciprocity, or correct the data if it is out of date.",
-    reference="BRIEF §4 item 5 (seed 000 ¶50(f), ¶334)",
-)
-def treaty_not_party(case: Case, ctx: Context) -> Iterator[Hit]:
-    bases = refdata.legal_bases()
-    for b, lb in enumerate(case.legal_bases):
-        info = bases.get(lb.basis)
-        if info is None or not info.treaty:
-            continue
-        for side, code, status in _treaty_statuses(case, info.treaty):
-            if status in ("none", "signatory"):
-                what = "has only signed" if status == "signatory" else "is not a party to"
-                yield Hit(f"legal_bases[{b}].basis",
-                          f"The {side} State ({code}) {what} {_TREATY_NAMES.get(info.treaty, info.treaty)} "
-                          "per the countries data: choose another basis, or correct the data if it is out "
-                          "of date.")
-
-
-@rule(
-    "TREATY-STATUS-UNKNOWN", "advice",
-    summary="Whether a State is party to the treaty cited is not known",
-    message="mla-writer does not know whether both States are parties to this treaty: check the "
-            "treaty office's chart of signatures and ratifications before sending.",
-    reference="BRIEF §4 item 5 (seed 002 ¶30)",
-)
-def treaty_status_unknown(case: Case, ctx: Context) -> Iterator[Hit]:
-    bases = refdata.legal_bases()
-    for b, lb in enumerate(case.legal_bases):
-        info = bases.get(lb.basis)
-        if info is None or not info.treaty:
-            continue
-        for side, code, status in _treaty_statuses(case, info.treaty):
-            if status == "unknown":
-                yield Hit(f"legal_bases[{b}].basis",
-                          f"Whether the {side} State ({code}) is a party to "
-                          f"{_TREATY_NAMES.get(info.treaty, info.treaty)} is not recorded: check the "
-                          "treaty office's chart before sending.")
-
-
-@rule(
-    "LEGAL-CITATION-NEEDED", "warning",
-    summary="A legal basis has no citation text to quote",
-    message="Quote the article relied on (citation): mla-writer has no verified wording for it.",
-    reference="BRIEF §3.D",
-)
-def legal_citation_needed(case: Case, ctx: Context) -> Iterator[Hit]:
-    bases = refdata.legal_bases()
-    for b, lb in enumerate(case.legal_bases):
-        info = bases.get(lb.basis)
-        known = info is not None and info.citation_en.strip() and not info.user_fills
-        if not known and blank(lb.citation) and lb.basis != "reciprocity":
-            yield Hit(f"legal_bases[{b}].citation")
 
 
 @rule(
@@ -119,24 +45,6 @@ def treaty_no_name(case: Case, ctx: Context) -> Iterator[Hit]:
     for b, lb in enumerate(case.legal_bases):
         if lb.basis in ("bilateral", "regional") and blank(lb.name):
             yield Hit(f"legal_bases[{b}].name")
-
-
-@rule(
-    "BASIS-DOES-NOT-FIT", "warning",
-    summary="No legal basis cited covers this kind of request",
-    message="None of the legal bases cited covers this kind of request (e.g. Budapest art. 29 "
-            "covers preservation, not content): add a basis that does.",
-    reference="BRIEF §3.D",
-)
-def basis_does_not_fit(case: Case, ctx: Context) -> Iterator[Hit]:
-    if not case.legal_bases:
-        return
-    bases = refdata.legal_bases()
-    for path, req in requests_of(case):
-        infos = [bases.get(lb.basis) for lb in case.legal_bases]
-        if all(i is not None and not i.fits(req.kind) for i in infos):
-            yield Hit(f"{path}.kind",
-                      f"None of the legal bases cited covers a {req.kind} request: add one that does.")
 
 
 def _blank_offence_field(case: Case, field: str) -> Iterator[Hit]:

@@ -99,6 +99,14 @@ class Case(Strict):
     requests: list[Request] = Field(default_factory=empty_list)
     training: Training | None = None
 
+    def bases_for(self, request: Request) -> list[tuple[int, LegalBasis]]:
+        """The legal bases a request relies on, each with its index in ``legal_bases``: those the
+        request lists by basis id, or all of the case's when it lists none."""
+        if request.legal_bases is None:
+            return list(enumerate(self.legal_bases))
+        wanted = set(request.legal_bases)
+        return [(i, lb) for i, lb in enumerate(self.legal_bases) if lb.basis in wanted]
+
     @model_validator(mode="after")
     def _consistent(self) -> Case:
         if len(set(self.languages)) != len(self.languages):

@@ -23,10 +23,16 @@ LegalBasisId = Literal[
     "sap-8",
     "sap-9",
     "sap-10",
+    "uncc-mla",
+    "uncc-24-7",
+    "uncc-preservation",
+    "uncc-traffic-disclosure",
+    "uncc-stored-data",
     "bilateral",
     "regional",
     "reciprocity",
     "domestic-requested",
+    "provider-law",
 ]
 
 

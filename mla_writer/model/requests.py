@@ -9,6 +9,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .common import Str, Strict, Text, empty_list
 from .identifiers import Identifier, zone
+from .legal import LegalBasisId
 from .parties import Contact, Provider
 
 RequestKind = Literal["preservation", "subscriber", "traffic", "content", "emergency"]
@@ -118,6 +119,11 @@ class FollowUp(Strict):
 class _Request(Strict):
     id: Str = Field(default="R1", description="Short label used in the document, e.g. R1")
     channel: Channel = "mla"
+    legal_bases: list[LegalBasisId] | None = Field(
+        default=None,
+        description="The case's legal bases this request relies on, by basis id. Not given: all of "
+                    "them; an empty list: none (a provider asked to cooperate voluntarily)",
+    )
     addressee: Str = Field(default="", description="Who receives this request")
     copy_to: list[Str] = Field(default_factory=empty_list)
     provider: Provider = Field(default_factory=Provider)

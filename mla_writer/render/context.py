@@ -38,23 +38,21 @@ def fingerprint(case: Case) -> str:
 
 
 def _legal_basis(item: dict[str, Any]) -> dict[str, Any]:
-    """Add the reference data (instrument, verified citations) to a legal basis the user chose."""
+    """Add the reference data to a legal basis the user chose: the instrument, the article, and
+    the treaty wording the data file quotes (each quotation proved against its shipped source)."""
     from .. import refdata
 
     info = refdata.legal_bases().get(item["basis"])
-    item["instrument"] = info.instrument if info else ""
+    treaty = refdata.treaties().get(info.treaty) if info is not None and info.treaty else None
+    item["instrument"] = (treaty.title if treaty else info.instrument) if info else ""
     item["short"] = info.short if info else item["basis"]
-    item["article"] = info.article if info and info.treaty else ""
+    item["article"] = info.article if treaty else ""
     citation = item.get("citation") or {"text": "", "translations": {}}
-    if citation and not (citation.get("text") or "").strip() and info is not None and info.verified and info.citation_en:
-        # The verified treaty wording from the data file, in the languages it exists in.
-        text = info.citation_en
-        if info.elements and info.elements_verbatim and text.rstrip().endswith(":"):
-            # The quoted paragraph ends "shall specify:"; its lettered items are verbatim too.
-            text = text.rstrip() + "\n" + "\n".join(f"{letter}. {label}" for letter, label in info.elements)
-        citation = {"text": text, "translations": {"fr": info.citation_fr} if info.citation_fr else {},
-                    "source_language": "en"}
+    # The drafter's own citation wins; it is their text, with their translations.
     item["quote"] = citation if (citation.get("text") or "").strip() else None
+    item["treaty_text"] = {q.lang: q.text for q in info.quotes} if info is not None and not item["quote"] else {}
+    # A treaty article with no wording to print: the document says its text is to be attached.
+    item["attach"] = treaty is not None and not item["quote"] and not item["treaty_text"]
     return item
 
 
@@ -90,7 +88,8 @@ def build_context(case: Case, request: Any, shared: dict[str, Any]) -> dict[str,
     d = case.model_dump(mode="python", exclude={"training"})
     index = case.requests.index(request)
     dumped_request = d.pop("requests")[index]
-    d["legal_bases"] = [_legal_basis(lb) for lb in d["legal_bases"]]
+    # Each request document shows only the bases that request relies on.
+    d["legal_bases"] = [_legal_basis(d["legal_bases"][b]) for b, _lb in case.bases_for(request)]
     d = _blank_text_to_none(d)
     return {
         "case": d,

@@ -72,6 +72,16 @@ class Language:
             return _finalize(translated)
         return self.pending()
 
+    def treaty_text(self, quotes: Mapping[str, str]) -> Markup | str:
+        """Treaty wording in this language where the data quotes an authentic text in it, else the
+        authentic English text under a label saying so: never a "translation pending" marker."""
+        if quotes.get(self.code):
+            return _finalize(quotes[self.code])
+        if quotes.get("en"):
+            label = escape(self._t.gettext("Authentic English text:"))
+            return Markup("<i>") + label + Markup("</i><br/>") + _finalize(quotes["en"])
+        return ""
+
     def pending(self) -> Markup:
         return Markup("<pending>") + escape(self._t.gettext("[translation pending]")) + Markup("</pending>")
 

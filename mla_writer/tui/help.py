@@ -103,6 +103,8 @@ HELP: dict[str, str] = {
     "requests.id": N_("A short label used in the document. Example: R1."),
     "requests.channel": N_("Formal MLA gives admissible evidence. The 24/7 network and direct requests are "
                            "faster but need a formal follow-up."),
+    "requests.legal_bases": N_("Tick the legal bases of the case this request rests on; tick none to rely on all "
+                               "of them. A request to a provider does not rest on a treaty between States."),
     "requests.addressee": N_("Who receives this request. Example: Garda National Cyber Crime Bureau, 24/7 point."),
     "requests.provider.name": N_("The provider's trade name. Example: ExampleMail."),
     "requests.provider.legal_entity": N_("The company that controls the data. Example: ExampleMail Ltd."),

@@ -29,6 +29,7 @@ from .i18n import N_
 #   date YYYY-MM-DD, null when blank    int   a whole number, null when blank
 #   bool a checkbox                     select/country/lang/basis  a picker
 #   tz   an IANA time zone with completion   categories  a checklist of data categories
+#   bases  a checklist of legal bases (nothing ticked is stored as None: all of the case's)
 #   tag  the picker that decides an entry's shape (request kind, identifier type)
 #   lines one value per comma, stored as a list
 
@@ -279,6 +280,7 @@ REQUEST_PARTS: tuple[Part, ...] = (
     Field("kind", N_("Kind of request"), "tag", REQUEST_KIND_OPTIONS, nullable=False),
     Field("id", N_("Label"), "str", nullable=False),
     Field("channel", N_("Channel"), "select", CHANNELS, nullable=False),
+    Field("legal_bases", N_("Legal bases this request relies on (none ticked: all of the case's)"), "bases"),
     Field("addressee", N_("Addressee"), "str", required=True, nullable=False),
     Field("provider.name", N_("Provider (trade name)"), "str", required=True, nullable=False),
     Field("provider.legal_entity", N_("Provider's legal entity"), "opt"),

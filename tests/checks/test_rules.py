@@ -60,11 +60,11 @@ def _replace_identifier(r: int, identifier: object) -> Callable[[Case], None]:
 
 def _not_party_state() -> str:
     """A State the countries data records as not party to the Budapest Convention."""
-    return next(code for code, info in sorted(refdata.countries().items()) if info.treaties.budapest == "none")
+    return next(code for code, info in sorted(refdata.countries().items()) if info.status("budapest") == "none")
 
 
 def _unknown_budapest_state() -> str:
-    return next(code for code, info in sorted(refdata.countries().items()) if info.treaties.budapest == "unknown")
+    return next(code for code, info in sorted(refdata.countries().items()) if info.status("budapest") == "unknown")
 
 
 def _drop_preservation(c: Case) -> None:
@@ -189,15 +189,29 @@ ROWS: list[Row] = [
     Row("LEGAL-BASIS-MISSING", lambda c: _set(c, legal_bases=[]), "legal_bases"),
     Row("TREATY-NOT-PARTY", lambda c: _set(c.requested, state=_not_party_state()), "legal_bases[0].basis"),
     Row("TREATY-STATUS-UNKNOWN", lambda c: _set(c.requested, state=_unknown_budapest_state()), "legal_bases[0].basis"),
-    Row("LEGAL-CITATION-NEEDED",
-        lambda c: c.legal_bases.append(LegalBasis(basis="bilateral", name="Treaty between A and B (2001)")),
+    Row("TREATY-NOT-IN-FORCE", lambda c: c.legal_bases.append(LegalBasis(basis="sap-9", articles="Article 9")),
+        "legal_bases[3].basis"),
+    Row("BASIS-NOT-IN-CASE", lambda c: _set(c.requests[SUB], legal_bases=["budapest-31"]),
+        f"requests[{SUB}].legal_bases[0]"),
+    Row("BASIS-WRONG-KIND", lambda c: _set(c.requests[CONT], legal_bases=["budapest-29"]),
+        f"requests[{CONT}].legal_bases[0]"),
+    Row("BASIS-WRONG-CHANNEL", lambda c: _set(c.requests[SUB], channel="provider_direct", copy_to=["UK 24/7"],
+                                              follow_up_planned=True, admissibility_acknowledged=True),
+        f"requests[{SUB}].legal_bases[0]"),
+    Row("BASIS-ART27-WITH-TREATY",
+        lambda c: c.legal_bases.append(LegalBasis(basis="bilateral", name="Treaty between France and the United "
+                                                  "Kingdom on Mutual Legal Assistance (2001)", articles="Article 1")),
+        "legal_bases[1].basis"),
+    Row("BASIS-UNVERIFIED", lambda c: c.legal_bases.append(LegalBasis(basis="uncc-mla", articles="Article 40")),
         "legal_bases[3].citation"),
+    Row("LEGAL-CITATION-NEEDED", lambda c: c.legal_bases.append(LegalBasis(basis="regional")),
+        "legal_bases[3].articles"),
     Row("RECIPROCITY-NO-ASSURANCE", lambda c: c.legal_bases.append(LegalBasis(basis="reciprocity")),
         "legal_bases[3].citation"),
     Row("TREATY-NO-NAME",
         lambda c: c.legal_bases.append(LegalBasis(basis="bilateral", citation="Article 1: the Parties shall...")),
         "legal_bases[3].name"),
-    Row("BASIS-DOES-NOT-FIT", lambda c: _set(c, legal_bases=[LegalBasis(basis="budapest-29")]),
+    Row("BASIS-DOES-NOT-FIT", lambda c: _set(c.requests[SUB], legal_bases=["budapest-29"]),
         f"requests[{SUB}].kind"),
     Row("OFFENCE-NO-NAME", lambda c: _set(c.offences[0], name=""), "offences[0].name"),
     Row("OFFENCE-NO-PROVISION", lambda c: _set(c.offences[0], provision=""), "offences[0].provision"),

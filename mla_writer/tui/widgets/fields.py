@@ -46,7 +46,7 @@ def options_for(field: Field, entry: dict[str, Any]) -> list[tuple[str, str]]:
     if field.kind == "country":
         pairs: tuple[tuple[str, str], ...] = country_options()
         return [(label, code) for code, label in pairs]
-    if field.kind == "basis":
+    if field.kind in ("basis", "bases"):
         return [(_(label), code) for code, label in legal_basis_options()]
     if field.kind == "categories":
         return [(_(label), code) for code, label in categories_for(str(entry.get("kind", "")))]
@@ -71,7 +71,7 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         blank = field.nullable or value not in known
         editor = Picker(opts, value=value if value in known else Select.NULL, allow_blank=blank,
                         id=wid, classes=EDITOR_CLASS, prompt=_("(choose)"))  # compact by wizard.tcss
-    elif kind == "categories":
+    elif kind in ("categories", "bases"):
         from textual.widgets import SelectionList
 
         chosen = set(value or [])
@@ -104,7 +104,8 @@ def read_editor(editor: Widget) -> Any:
     if isinstance(editor, Select):
         return None if editor.value is Select.NULL else editor.value
     if is_selection_list(editor):
-        return list(editor.selected)
+        chosen = list(editor.selected)
+        return chosen or None if field.kind == "bases" else chosen
     assert isinstance(editor, Input)
     raw = editor.value
     if field.kind == "lines":
