@@ -15,7 +15,6 @@ if TYPE_CHECKING:  # imported where used: `--version` starts before argparse, js
     from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 
 
 class UsageError(Exception):
@@ -25,13 +24,21 @@ class UsageError(Exception):
 def _languages(value: str) -> list[str]:
     import argparse
 
+    from .labels import LANGUAGES
+
     langs = [x.strip().lower() for x in value.split(",") if x.strip()]
-    bad = [x for x in langs if x not in LANGS]
+    bad = [x for x in langs if x not in LANGUAGES]
     if bad or not 1 <= len(langs) <= 2 or len(set(langs)) != len(langs):
         raise argparse.ArgumentTypeError(
-            f"'{value}': give one or two different languages from {','.join(LANGS)}, e.g. en,fr"
+            f"'{value}': give one or two different languages from {','.join(LANGUAGES)}, e.g. en,fr"
         )
     return langs
+
+
+def _ui_languages() -> tuple[str, ...]:
+    from .labels import UI_LANGUAGES
+
+    return UI_LANGUAGES
 
 
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -84,13 +91,13 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
 
     if w := command("wizard", "open the wizard (the default)"):
         w.add_argument("case", type=Path, nargs="?")
-        w.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
+        w.add_argument("--ui-language", choices=_ui_languages(), default="en")
         w.add_argument("--example", metavar="NAME", help="open a fresh copy of a bundled example")
 
     if sv := command("serve", "open the wizard in a browser on this machine only"):
         sv.add_argument("case", type=Path, nargs="?")
         sv.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
-        sv.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
+        sv.add_argument("--ui-language", choices=_ui_languages(), default="en")
     return p
 
 

@@ -13,12 +13,8 @@ from functools import cache
 from typing import Any
 
 from ..checks import Finding, all_rules
+from ..labels import N_
 from ..model import Case
-
-
-def N_(message: str) -> str:
-    """Mark a string for the catalog; it is translated where it is shown (gettext_noop)."""
-    return message
 
 
 @dataclass(frozen=True)
