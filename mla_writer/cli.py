@@ -41,6 +41,18 @@ def _ui_languages() -> tuple[str, ...]:
     return UI_LANGUAGES
 
 
+def _message_language(value: str) -> str:
+    """--language: the language findings and rules are worded in."""
+    import argparse
+
+    from .labels import LANGUAGES
+
+    lang = value.strip().lower()
+    if lang not in LANGUAGES:
+        raise argparse.ArgumentTypeError(f"'{value}': give one of {','.join(LANGUAGES)}, e.g. fr")
+    return lang
+
+
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with ``only``, just that command's part (all a run of that
     command needs: building every command's parser costs more than a `check` itself)."""
@@ -60,6 +72,8 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     if c := command("check", "list the findings for a case file"):
         c.add_argument("case", type=Path)
         c.add_argument("--format", choices=("text", "json"), default="text")
+        c.add_argument("--language", type=_message_language, default="en",
+                       help="language of the messages: one of ar,en,es,fr,ru,zh (default: en)")
         c.add_argument("--today", help=argparse.SUPPRESS)  # fixed clock for tests and training
 
     if r := command("render", "write the request as a Word document"):
@@ -77,6 +91,8 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
 
     if ru := command("rules", "list every check rule"):
         ru.add_argument("--format", choices=("text", "json"), default="text")
+        ru.add_argument("--language", type=_message_language, default="en",
+                        help="language of the summaries and fixes: one of ar,en,es,fr,ru,zh (default: en)")
 
     if e := command("examples", "training cases: list, copy, render all"):
         esub = e.add_subparsers(dest="examples_command", metavar="ACTION", required=True)
@@ -120,15 +136,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     case = load_case(args.case)
     findings = run_checks(case, Context(today=_today(args.today)))
+    lang = args.language
     if args.format == "json":
-        print(json.dumps({"findings": [f.as_dict() for f in findings]}, ensure_ascii=False, indent=2))
+        print(json.dumps({"language": lang, "findings": [f.as_dict(lang) for f in findings]},
+                         ensure_ascii=False, indent=2))
     else:
         if not findings:
             print(_one_line(f"{args.case}: no findings"))
         width = max((len(f.code) for f in findings), default=0)
         for f in findings:
             # Some messages quote the case (a domain, an address): keep them on one plain line.
-            print(_one_line(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message} [{f.reference}]"))
+            print(_one_line(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message_in(lang)} [{f.reference}]"))
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "advice")}
         if findings:
             print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['advice']} advice")
@@ -191,18 +209,22 @@ def cmd_rules(args: argparse.Namespace) -> int:
     import json
 
     from .checks import all_rules
+    from .checks.sources import SOURCES
 
-    rules = all_rules()
+    rules, lang = all_rules(), args.language
     if args.format == "json":
-        print(json.dumps({"rules": [
-            {"code": r.code, "severity": r.severity, "summary": r.summary, "reference": r.reference,
-             "theme": r.theme, "fix": r.message} for r in rules
-        ]}, ensure_ascii=False, indent=2))
+        print(json.dumps({"language": lang, "rules": [
+            {"code": r.code, "severity": r.severity, "summary": r.summary_in(lang), "reference": r.reference,
+             "theme": r.theme, "fix": r.message_in(lang)} for r in rules
+        ], "sources": SOURCES}, ensure_ascii=False, indent=2))
     else:
         width = max((len(r.code) for r in rules), default=0)
         for r in rules:
-            print(f"{r.code:<{width}}  {r.severity:<7} {r.summary} [{r.reference}]")
+            print(f"{r.code:<{width}}  {r.severity:<7} {r.summary_in(lang)} [{r.reference}]")
         print(f"{len(rules)} rules")
+        print("References cite:")
+        for name, what in SOURCES.items():
+            print(f"  {name}: {what}")
     return EXIT_OK
 
 

@@ -8,12 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import refdata
+from .. import labels, refdata
+from ..labels import N_
 from ..model import Case, PreservationRequest, blank
 from .engine import Context, Hit, rule
+from .message import Country, Term, term
 from .walk import requests_of
 
-_TREATY_NAMES = {"untoc": "UNTOC", "budapest": "the Budapest Convention", "sap": "the Second Additional Protocol"}
+# Whole sentences per side and status, so that each language can word them its own way.
+_NOT_PARTY = {
+    ("requesting", "signatory"): N_("The requesting State (%(country)s) has only signed the %(treaty)s, per "
+                                    "the countries data: choose another basis, or correct the data if it is "
+                                    "out of date."),
+    ("requesting", "none"): N_("The requesting State (%(country)s) is not a party to the %(treaty)s, per the "
+                               "countries data: choose another basis, or correct the data if it is out of date."),
+    ("requested", "signatory"): N_("The requested State (%(country)s) has only signed the %(treaty)s, per the "
+                                   "countries data: choose another basis, or correct the data if it is out of "
+                                   "date."),
+    ("requested", "none"): N_("The requested State (%(country)s) is not a party to the %(treaty)s, per the "
+                              "countries data: choose another basis, or correct the data if it is out of date."),
+}
+_STATUS_UNKNOWN = {
+    "requesting": N_("Whether the requesting State (%(country)s) is a party to the %(treaty)s is not recorded: "
+                     "check the treaty office's chart before sending."),
+    "requested": N_("Whether the requested State (%(country)s) is a party to the %(treaty)s is not recorded: "
+                    "check the treaty office's chart before sending."),
+}
+
+
+def _treaty(key: str) -> Term | str:
+    """The treaty's official title, said in the message's language."""
+    title = labels.INSTRUMENT.get(key)
+    return Term(title) if title else key
 
 
 def _treaty_statuses(case: Case, treaty: str) -> Iterator[tuple[str, str, str]]:
@@ -27,10 +53,10 @@ def _treaty_statuses(case: Case, treaty: str) -> Iterator[tuple[str, str, str]]:
 
 @rule(
     "LEGAL-BASIS-MISSING", "error",
-    summary="No legal basis is given",
-    message="Choose the legal basis of the request: a treaty binding both States (bilateral, "
-            "UNTOC, Budapest...), the requested State's law, or reciprocity.",
-    reference="BRIEF §3.D (seed 002 ¶30)",
+    summary=N_("No legal basis is given"),
+    message=N_("Choose the legal basis of the request: a treaty binding both States (bilateral, "
+               "UNTOC, Budapest...), the requested State's law, or reciprocity."),
+    reference="CTOC/COP/WG.3/2015/2 ¶30",
 )
 def legal_basis_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if not case.legal_bases:
@@ -39,10 +65,10 @@ def legal_basis_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "TREATY-NOT-PARTY", "error",
-    summary="A treaty is cited that the requesting or requested State is not a party to",
-    message="The treaty cited does not bind both States (per the countries data): choose another "
-            "basis, such as a bilateral treaty or reciprocity, or correct the data if it is out of date.",
-    reference="BRIEF §4 item 5 (seed 000 ¶50(f), ¶334)",
+    summary=N_("A treaty is cited that the requesting or requested State is not a party to"),
+    message=N_("The treaty cited does not bind both States (per the countries data): choose another "
+               "basis, such as a bilateral treaty or reciprocity, or correct the data if it is out of date."),
+    reference="A/74/130 ¶50(f), ¶334",
 )
 def treaty_not_party(case: Case, ctx: Context) -> Iterator[Hit]:
     bases = refdata.legal_bases()
@@ -52,19 +78,16 @@ def treaty_not_party(case: Case, ctx: Context) -> Iterator[Hit]:
             continue
         for side, code, status in _treaty_statuses(case, info.treaty):
             if status in ("none", "signatory"):
-                what = "has only signed" if status == "signatory" else "is not a party to"
-                yield Hit(f"legal_bases[{b}].basis",
-                          f"The {side} State ({code}) {what} {_TREATY_NAMES.get(info.treaty, info.treaty)} "
-                          "per the countries data: choose another basis, or correct the data if it is out "
-                          "of date.")
+                yield Hit(f"legal_bases[{b}].basis", _NOT_PARTY[side, status],
+                          country=Country(code), treaty=_treaty(info.treaty))
 
 
 @rule(
     "TREATY-STATUS-UNKNOWN", "advice",
-    summary="Whether a State is party to the treaty cited is not known",
-    message="mla-writer does not know whether both States are parties to this treaty: check the "
-            "treaty office's chart of signatures and ratifications before sending.",
-    reference="BRIEF §4 item 5 (seed 002 ¶30)",
+    summary=N_("Whether a State is party to the treaty cited is not known"),
+    message=N_("mla-writer does not know whether both States are parties to this treaty: check the "
+               "treaty office's chart of signatures and ratifications before sending."),
+    reference="CTOC/COP/WG.3/2015/2 ¶30",
 )
 def treaty_status_unknown(case: Case, ctx: Context) -> Iterator[Hit]:
     bases = refdata.legal_bases()
@@ -74,17 +97,15 @@ def treaty_status_unknown(case: Case, ctx: Context) -> Iterator[Hit]:
             continue
         for side, code, status in _treaty_statuses(case, info.treaty):
             if status == "unknown":
-                yield Hit(f"legal_bases[{b}].basis",
-                          f"Whether the {side} State ({code}) is a party to "
-                          f"{_TREATY_NAMES.get(info.treaty, info.treaty)} is not recorded: check the "
-                          "treaty office's chart before sending.")
+                yield Hit(f"legal_bases[{b}].basis", _STATUS_UNKNOWN[side],
+                          country=Country(code), treaty=_treaty(info.treaty))
 
 
 @rule(
     "LEGAL-CITATION-NEEDED", "warning",
-    summary="A legal basis has no citation text to quote",
-    message="Quote the article relied on (citation): mla-writer has no verified wording for it.",
-    reference="BRIEF §3.D",
+    summary=N_("A legal basis has no citation text to quote"),
+    message=N_("Quote the text of the article relied on: mla-writer has no verified wording for it."),
+    reference="CTOC/COP/WG.3/2015/2 ¶30-32",
 )
 def legal_citation_needed(case: Case, ctx: Context) -> Iterator[Hit]:
     bases = refdata.legal_bases()
@@ -97,10 +118,10 @@ def legal_citation_needed(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "RECIPROCITY-NO-ASSURANCE", "error",
-    summary="Reciprocity is invoked without the assurance of reciprocity",
-    message="Write the assurance: that the requesting State will execute a similar request from the "
-            "requested State (put it in the citation of the reciprocity basis).",
-    reference="BRIEF §3.D (seed 002 ¶30)",
+    summary=N_("Reciprocity is invoked without the assurance of reciprocity"),
+    message=N_("Write the assurance: that the requesting State will execute a similar request from the "
+               "requested State (as the text to quote of the reciprocity basis)."),
+    reference="CTOC/COP/WG.3/2015/2 ¶30",
 )
 def reciprocity_no_assurance(case: Case, ctx: Context) -> Iterator[Hit]:
     for b, lb in enumerate(case.legal_bases):
@@ -110,10 +131,10 @@ def reciprocity_no_assurance(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "TREATY-NO-NAME", "error",
-    summary="A bilateral or regional treaty is cited without its name",
-    message="Give the full title and date of the treaty (e.g. 'Treaty between A and B on Mutual "
-            "Legal Assistance in Criminal Matters, signed at X on 1 May 2001').",
-    reference="BRIEF §3.D (seed 002 ¶32)",
+    summary=N_("A bilateral or regional treaty is cited without its name"),
+    message=N_("Give the full title and date of the treaty (e.g. 'Treaty between A and B on Mutual "
+               "Legal Assistance in Criminal Matters, signed at X on 1 May 2001')."),
+    reference="CTOC/COP/WG.3/2015/2 ¶32",
 )
 def treaty_no_name(case: Case, ctx: Context) -> Iterator[Hit]:
     for b, lb in enumerate(case.legal_bases):
@@ -123,10 +144,10 @@ def treaty_no_name(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "BASIS-DOES-NOT-FIT", "warning",
-    summary="No legal basis cited covers this kind of request",
-    message="None of the legal bases cited covers this kind of request (e.g. Budapest art. 29 "
-            "covers preservation, not content): add a basis that does.",
-    reference="BRIEF §3.D",
+    summary=N_("No legal basis cited covers this kind of request"),
+    message=N_("None of the legal bases cited covers this kind of request (e.g. Budapest art. 29 "
+               "covers preservation, not content): add a basis that does."),
+    reference="CTOC/COP/WG.3/2015/2 ¶30-32",
 )
 def basis_does_not_fit(case: Case, ctx: Context) -> Iterator[Hit]:
     if not case.legal_bases:
@@ -136,7 +157,9 @@ def basis_does_not_fit(case: Case, ctx: Context) -> Iterator[Hit]:
         infos = [bases.get(lb.basis) for lb in case.legal_bases]
         if all(i is not None and not i.fits(req.kind) for i in infos):
             yield Hit(f"{path}.kind",
-                      f"None of the legal bases cited covers a {req.kind} request: add one that does.")
+                      N_("None of the legal bases cited covers this kind of request (%(kind)s): add one "
+                         "that does."),
+                      kind=term(labels.REQUEST_KIND, req.kind))
 
 
 def _blank_offence_field(case: Case, field: str) -> Iterator[Hit]:
@@ -148,9 +171,9 @@ def _blank_offence_field(case: Case, field: str) -> Iterator[Hit]:
 
 @rule(
     "OFFENCE-NO-NAME", "error",
-    summary="An offence has no name",
-    message="Name the offence as the requesting State's law does (e.g. 'Organised fraud').",
-    reference="Budapest art. 29(2)(b); BRIEF §3.F",
+    summary=N_("An offence has no name"),
+    message=N_("Name the offence as the requesting State's law does (e.g. 'Organised fraud')."),
+    reference="Budapest art. 29(2)(b); A/74/130 ¶108, ¶146",
 )
 def offence_no_name(case: Case, ctx: Context) -> Iterator[Hit]:
     yield from _blank_offence_field(case, "name")
@@ -158,10 +181,10 @@ def offence_no_name(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "OFFENCE-NO-PROVISION", "error",
-    summary="An offence does not cite the legal provision",
-    message="Cite the provision that makes the conduct an offence (e.g. 'Criminal Code, art. 313-1') "
-            "and annex its text.",
-    reference="BRIEF §4 item 8 (seed 001 ¶26)",
+    summary=N_("An offence does not cite the legal provision"),
+    message=N_("Cite the provision that makes the conduct an offence (e.g. 'Criminal Code, art. 313-1') "
+               "and annex its text."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶26",
 )
 def offence_no_provision(case: Case, ctx: Context) -> Iterator[Hit]:
     yield from _blank_offence_field(case, "provision")
@@ -169,10 +192,10 @@ def offence_no_provision(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "OFFENCE-NO-PENALTY", "warning",
-    summary="An offence does not give the maximum penalty",
-    message="Give the maximum penalty (e.g. '5 years' imprisonment'): some powers are only "
-            "available for serious offences.",
-    reference="BRIEF §3.F (seed 000 ¶108, ¶146)",
+    summary=N_("An offence does not give the maximum penalty"),
+    message=N_("Give the maximum penalty (e.g. '5 years' imprisonment'): some powers are only "
+               "available for serious offences."),
+    reference="A/74/130 ¶108, ¶146",
 )
 def offence_no_penalty(case: Case, ctx: Context) -> Iterator[Hit]:
     yield from _blank_offence_field(case, "max_penalty")
@@ -180,10 +203,10 @@ def offence_no_penalty(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "DUAL-CRIMINALITY-MISSING", "warning",
-    summary="No dual-criminality note for a request that asks for disclosure",
-    message="Describe the conduct so the requested State can see it is an offence there too, and "
-            "name the equivalent offence if known (dual_criminality).",
-    reference="BRIEF §4 item 8 (seed 001 ¶26; 002 ¶19)",
+    summary=N_("No dual-criminality note for a request that asks for disclosure"),
+    message=N_("Describe the conduct so the requested State can see it is an offence there too, and "
+               "name the equivalent offence if known."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶26; CTOC/COP/WG.3/2015/2 ¶19",
 )
 def dual_criminality_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if not any(not isinstance(r, PreservationRequest) for r in case.requests):
@@ -196,10 +219,10 @@ def dual_criminality_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "AUTHORISATION-MISSING", "warning",
-    summary="Content is requested but no domestic authorisation is recorded",
-    message="Record the domestic order or warrant for obtaining content (court, date, reference) "
-            "and annex it: many requested States require one.",
-    reference="BRIEF §4 item 6 (seed 000 ¶78, ¶108, ¶200)",
+    summary=N_("Content is requested but no domestic authorisation is recorded"),
+    message=N_("Record the domestic order or warrant for obtaining content (court, date, reference) "
+               "and annex it: many requested States require one."),
+    reference="A/74/130 ¶78, ¶108, ¶200",
 )
 def authorisation_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if any(r.kind == "content" for r in case.requests) and not case.authorisations:
