@@ -20,7 +20,7 @@ USER_ASSIGNED = {"XK"}  # Kosovo: not in ISO 3166-1, allowed by the project
 REQUIRED_COUNTRIES = (
     "US IE NL DE SG GB FR CA IN JP BR ZA NG KE EG MA AE SA CN RU AU MX CO AR PH ID TR UA PL ES "
     "IT CH SE NO KR TH MY VN GH KZ GE AM LK XK "
-    # countries replying in seed 000 (BRIEF.md section 0)
+    # countries replying in A/74/130
     "AT BY BO BW CR CZ KP SV EE HU IR IQ IL JO LB LI MN MM NZ NI PE PT QA RO RS SK SI SY TJ VE"
 ).split()
 DATA_DIR = Path(refdata.__file__).parent / "data"
