@@ -25,7 +25,6 @@ __all__ = [
     "LEGAL_BASES_FILE",
     "COUNTRIES_FILE",
     "SUBSCRIBER_FILE",
-    "REQUEST_KINDS",
     "TREATY_KEYS",
     "TREATY_STATUSES",
     "RefDataError",
@@ -49,7 +48,6 @@ LEGAL_BASES_FILE = "legal_bases.toml"
 COUNTRIES_FILE = "countries.toml"
 SUBSCRIBER_FILE = "subscriber_information.toml"
 
-REQUEST_KINDS = frozenset({"preservation", "subscriber", "traffic", "content", "emergency"})
 TREATY_KEYS = ("untoc", "budapest", "sap")
 TREATY_STATUSES = frozenset({"party", "signatory", "none", "unknown"})
 
@@ -204,12 +202,20 @@ def _tables(data: dict[str, Any], file: str) -> dict[str, dict[str, Any]]:
 # --------------------------------------------------------------------------- parsing
 
 
+def _request_kinds() -> tuple[str, ...]:
+    """The model's kinds of request. Imported when a file is read, not with this module, which
+    stays free of pydantic for the tools that only need the data."""
+    from .model import REQUEST_KINDS
+
+    return REQUEST_KINDS
+
+
 def _parse_legal_bases(data: dict[str, Any], file: str) -> dict[str, LegalBasisInfo]:
     _meta(data, file)
     result: dict[str, LegalBasisInfo] = {}
     for key, t in _tables(data, file).items():
         kinds = _str_list(t, file, key, "request_kinds")
-        bad = sorted(set(kinds) - REQUEST_KINDS)
+        bad = sorted(set(kinds) - set(_request_kinds()))
         if bad:
             raise RefDataError(file, f"{key}.request_kinds", f"unknown request kind(s) {bad}")
         treaty = _get(t, file, key, "treaty", str)

@@ -11,6 +11,7 @@ import pycountry
 import pytest
 
 from mla_writer import refdata
+from mla_writer.model import REQUEST_KINDS
 from mla_writer.model.legal import LegalBasisId
 from mla_writer.refdata import RefDataError
 
@@ -36,7 +37,7 @@ def test_legal_basis_entry_is_consistent(basis_id):
     info = refdata.legal_bases()[basis_id]
     assert info.id == basis_id
     assert info.instrument and info.short
-    assert info.request_kinds and set(info.request_kinds) <= refdata.REQUEST_KINDS
+    assert info.request_kinds and set(info.request_kinds) <= set(REQUEST_KINDS)
     assert info.treaty in (*refdata.TREATY_KEYS, "")
     if info.user_fills:
         assert info.treaty == "" and info.citation_en == "" and info.citation_fr == ""

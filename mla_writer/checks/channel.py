@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..labels import N_
-from ..model import Case, PreservationRequest, Request, blank, is_formal
+from ..model import PROVIDER_CHANNELS, Case, PreservationRequest, Request, blank, is_formal
 from .engine import Context, Hit, rule
 from .walk import requests_of
 
@@ -60,7 +60,7 @@ def channel_admissibility(case: Case, ctx: Context) -> Iterator[Hit]:
 )
 def direct_no_copy(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
-        if req.channel in ("provider_direct", "provider_emergency") and not [c for c in req.copy_to if c.strip()]:
+        if req.channel in PROVIDER_CHANNELS and not [c for c in req.copy_to if c.strip()]:
             yield Hit(f"{path}.copy_to")
 
 

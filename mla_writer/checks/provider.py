@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from .. import labels
 from ..labels import N_
 from ..model import (
+    PROVIDER_CHANNELS,
     SUBSCRIBER_CATEGORIES,
     Case,
     EmergencyRequest,
@@ -151,7 +152,7 @@ def provider_elsewhere(case: Case, ctx: Context) -> Iterator[Hit]:
         return
     for path, req in requests_of(case):
         est = req.provider.establishment
-        if est is not None and est != requested and req.channel not in ("provider_direct", "provider_emergency"):
+        if est is not None and est != requested and req.channel not in PROVIDER_CHANNELS:
             yield Hit(f"{path}.provider.establishment",
                       N_("The provider is established in %(establishment)s, but the request goes to "
                          "%(requested)s: check that the requested State can compel it, or address the State "

@@ -26,6 +26,7 @@ from .requests import (
     CONTENT_CATEGORIES,
     FORMAL_CHANNELS,
     INFORMAL_CHANNELS,
+    PROVIDER_CHANNELS,
     REQUEST_CLASSES,
     REQUEST_KINDS,
     SUBSCRIBER_CATEGORIES,
@@ -48,7 +49,7 @@ from .requests import (
 __all__ = [
     "SCHEMA_VERSION", "LANGUAGES", "IDENTIFIER_CLASSES", "IDENTIFIER_TYPES", "REQUEST_CLASSES", "REQUEST_KINDS",
     "CATEGORIES", "CATEGORIES_BY_KIND",
-    "CHANNELS", "FORMAL_CHANNELS", "INFORMAL_CHANNELS", "SUBSCRIBER_CATEGORIES", "TRAFFIC_CATEGORIES",
+    "CHANNELS", "FORMAL_CHANNELS", "INFORMAL_CHANNELS", "PROVIDER_CHANNELS", "SUBSCRIBER_CATEGORIES", "TRAFFIC_CATEGORIES",
     "CONTENT_CATEGORIES", "PreservationExtension", "is_formal",
     "Annex", "Account", "Authenticity", "Authorisation", "Authority", "Case", "Confidentiality",
     "Contact", "ContentRequest", "CryptoAddress", "DataItem", "DateRange", "Delivery",

@@ -37,6 +37,8 @@ CATEGORIES_BY_KIND: dict[str, tuple[str, ...]] = {
 Channel = Literal["mla", "24_7", "police", "provider_direct", "provider_emergency"]
 CHANNELS: tuple[str, ...] = get_args(Channel)
 FORMAL_CHANNELS: tuple[str, ...] = ("mla",)
+# The channels that reach the provider itself rather than a State.
+PROVIDER_CHANNELS: tuple[str, ...] = ("provider_direct", "provider_emergency")
 # Everything but formal MLA. Many States bar evidence obtained this way from court
 # (CTOC/COP/WG.3/2015/2 ¶33; A/74/130 ¶192 MY, ¶336 ZA, ¶376 TH): treat what comes back as
 # intelligence until a formal request obtains it again.
