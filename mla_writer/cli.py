@@ -15,7 +15,6 @@ if TYPE_CHECKING:  # imported where used: `--version` starts before argparse, js
     from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 
 
 class UsageError(Exception):
@@ -25,13 +24,33 @@ class UsageError(Exception):
 def _languages(value: str) -> list[str]:
     import argparse
 
+    from .labels import LANGUAGES
+
     langs = [x.strip().lower() for x in value.split(",") if x.strip()]
-    bad = [x for x in langs if x not in LANGS]
+    bad = [x for x in langs if x not in LANGUAGES]
     if bad or not 1 <= len(langs) <= 2 or len(set(langs)) != len(langs):
         raise argparse.ArgumentTypeError(
-            f"'{value}': give one or two different languages from {','.join(LANGS)}, e.g. en,fr"
+            f"'{value}': give one or two different languages from {','.join(LANGUAGES)}, e.g. en,fr"
         )
     return langs
+
+
+def _ui_languages() -> tuple[str, ...]:
+    from .labels import UI_LANGUAGES
+
+    return UI_LANGUAGES
+
+
+def _message_language(value: str) -> str:
+    """--language: the language findings and rules are worded in."""
+    import argparse
+
+    from .labels import LANGUAGES
+
+    lang = value.strip().lower()
+    if lang not in LANGUAGES:
+        raise argparse.ArgumentTypeError(f"'{value}': give one of {','.join(LANGUAGES)}, e.g. fr")
+    return lang
 
 
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -53,6 +72,8 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     if c := command("check", "list the findings for a case file"):
         c.add_argument("case", type=Path)
         c.add_argument("--format", choices=("text", "json"), default="text")
+        c.add_argument("--language", type=_message_language, default="en",
+                       help="language of the messages: one of ar,en,es,fr,ru,zh (default: en)")
         c.add_argument("--today", help=argparse.SUPPRESS)  # fixed clock for tests and training
 
     if r := command("render", "write the request as a Word document"):
@@ -70,6 +91,8 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
 
     if ru := command("rules", "list every check rule"):
         ru.add_argument("--format", choices=("text", "json"), default="text")
+        ru.add_argument("--language", type=_message_language, default="en",
+                        help="language of the summaries and fixes: one of ar,en,es,fr,ru,zh (default: en)")
 
     if e := command("examples", "training cases: list, copy, render all"):
         esub = e.add_subparsers(dest="examples_command", metavar="ACTION", required=True)
@@ -84,13 +107,13 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
 
     if w := command("wizard", "open the wizard (the default)"):
         w.add_argument("case", type=Path, nargs="?")
-        w.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
+        w.add_argument("--ui-language", choices=_ui_languages(), default="en")
         w.add_argument("--example", metavar="NAME", help="open a fresh copy of a bundled example")
 
     if sv := command("serve", "open the wizard in a browser on this machine only"):
         sv.add_argument("case", type=Path, nargs="?")
         sv.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
-        sv.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
+        sv.add_argument("--ui-language", choices=_ui_languages(), default="en")
     return p
 
 
@@ -113,15 +136,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     case = load_case(args.case)
     findings = run_checks(case, Context(today=_today(args.today)))
+    lang = args.language
     if args.format == "json":
-        print(json.dumps({"findings": [f.as_dict() for f in findings]}, ensure_ascii=False, indent=2))
+        print(json.dumps({"language": lang, "findings": [f.as_dict(lang) for f in findings]},
+                         ensure_ascii=False, indent=2))
     else:
         if not findings:
             print(_one_line(f"{args.case}: no findings"))
         width = max((len(f.code) for f in findings), default=0)
         for f in findings:
             # Some messages quote the case (a domain, an address): keep them on one plain line.
-            print(_one_line(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message} [{f.reference}]"))
+            print(_one_line(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message_in(lang)} [{f.reference}]"))
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "advice")}
         if findings:
             print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['advice']} advice")
@@ -184,28 +209,33 @@ def cmd_rules(args: argparse.Namespace) -> int:
     import datetime as dt
     import json
 
+    from . import i18n
     from .checks import all_rules
-    from .checks.treaties import legal_bases_table
+    from .checks.sources import SOURCES
+    from .checks.treaties import basis_notes, legal_bases_table
 
-    rules = all_rules()
+    rules, lang = all_rules(), args.language
     bases = legal_bases_table(dt.date.today())
     if args.format == "json":
-        print(json.dumps({"rules": [
-            {"code": r.code, "severity": r.severity, "summary": r.summary, "reference": r.reference,
-             "theme": r.theme, "fix": r.message} for r in rules
-        ], "legal_bases": bases}, ensure_ascii=False, indent=2))
+        print(json.dumps({"language": lang, "rules": [
+            {"code": r.code, "severity": r.severity, "summary": r.summary_in(lang), "reference": r.reference,
+             "theme": r.theme, "fix": r.message_in(lang)} for r in rules
+        ], "sources": SOURCES, "legal_bases": bases}, ensure_ascii=False, indent=2))
     else:
+        t = i18n.translations(lang)
         width = max((len(r.code) for r in rules), default=0)
         for r in rules:
-            print(f"{r.code:<{width}}  {r.severity:<7} {r.summary} [{r.reference}]")
-        print(f"{len(rules)} rules")
-        print("\nLegal bases the rules check against (mla_writer/data/legal_bases.toml):")
+            print(f"{r.code:<{width}}  {r.severity:<7} {r.summary_in(lang)} [{r.reference}]")
+        print(t.ngettext("%(num)d rule", "%(num)d rules", len(rules)) % {"num": len(rules)})
+        print("\n" + t.gettext("References cite:"))
+        for name, what in SOURCES.items():
+            print(f"  {name}: {what}")
+        print("\n" + t.gettext("Legal bases the rules check against (%(file)s):")
+              % {"file": "mla_writer/data/legal_bases.toml"})
         width = max(len(str(b["id"])) for b in bases)
         for b in bases:
-            notes = [n for n, on in (("not in force", b["in_force"] is False),
-                                     ("wording verified", b["verified"]),
-                                     ("drafter cites and quotes it", b["drafter_quotes"])) if on]
-            print(f"{b['id']:<{width}}  {b['short']}" + (f" [{'; '.join(notes)}]" if notes else ""))
+            notes = "; ".join(t.gettext(n) for n in basis_notes(b))
+            print(f"{b['id']:<{width}}  {b['short']}" + (f" [{notes}]" if notes else ""))
     return EXIT_OK
 
 

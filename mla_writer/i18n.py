@@ -23,10 +23,10 @@ from babel.dates import format_datetime as _babel_datetime
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from .labels import LANGUAGES, RTL_LANGUAGES
 from .resources import cache_dir, cached_pickle, resource_dir
 
 DOMAIN = "mla_writer"
-LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
 SOURCE_LANGUAGE = "en"
 
 # Babel's locale for each document language. English follows British usage (20 March 2026), as UN
@@ -125,14 +125,10 @@ def _preload_locale_data(name: str) -> None:
         memory[name] = cached_pickle("babel", key, lambda: localedata.load(name))
 
 
-# Of the six UN languages only Arabic is written right to left. A constant rather than Babel's
-# character_order, which loads a whole locale's data just to answer.
-_RTL = frozenset({"ar"})
-
-
 def is_rtl(lang: str) -> bool:
-    """True for languages written right to left (Arabic)."""
-    return _check(lang) in _RTL
+    """True for languages written right to left (Arabic). A constant list rather than Babel's
+    character_order, which loads a whole locale's data just to answer."""
+    return _check(lang) in RTL_LANGUAGES
 
 
 def format_date(value: dt.date, lang: str, form: str = "long") -> str:

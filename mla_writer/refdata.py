@@ -30,7 +30,9 @@ from pydantic import (
     model_validator,
 )
 
-from .model.requests import Channel, RequestKind
+from .model import REQUEST_KINDS
+from .model.legal import TreatyKey
+from .model.requests import Channel
 from .resources import cached_pickle
 
 __all__ = [
@@ -49,7 +51,6 @@ SUBSCRIBER_FILE = "subscriber_information.toml"
 TREATIES_FILE = "treaties.toml"
 SOURCES_DIR = "sources"
 
-TreatyKey = Literal["untoc", "budapest", "sap", "uncc"]
 TREATY_KEYS: tuple[str, ...] = get_args(TreatyKey)
 # "ratified": consent to be bound given, but the treaty is not yet in force (for that State).
 TreatyStatusValue = Literal["party", "ratified", "signatory", "none", "unknown"]
@@ -115,11 +116,20 @@ class LegalBasisInfo(_Data):
     short: str = Field(min_length=1)
     article: str
     instrument: str = ""
-    request_kinds: tuple[RequestKind, ...] = Field(min_length=1)
+    request_kinds: tuple[str, ...] = Field(min_length=1)
     channels: tuple[Channel, ...] = Field(min_length=1)
     user_fills: StrictBool = False
     note: str = ""
     quotes: tuple[Quote, ...] = ()
+
+    @field_validator("request_kinds")
+    @classmethod
+    def _known_kinds(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        # The kinds are the model's, read from its union of requests (declared there once).
+        bad = [k for k in value if k not in REQUEST_KINDS]
+        if bad:
+            raise ValueError(f"unknown request kind(s) {bad}: expected some of {', '.join(REQUEST_KINDS)}")
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> LegalBasisInfo:

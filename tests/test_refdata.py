@@ -20,7 +20,7 @@ USER_ASSIGNED = {"XK"}  # Kosovo: not in ISO 3166-1, allowed by the project
 REQUIRED_COUNTRIES = (
     "US IE NL DE SG GB FR CA IN JP BR ZA NG KE EG MA AE SA CN RU AU MX CO AR PH ID TR UA PL ES "
     "IT CH SE NO KR TH MY VN GH KZ GE AM LK XK "
-    # countries replying in seed 000 (BRIEF.md section 0)
+    # countries replying in A/74/130
     "AT BY BO BW CR CZ KP SV EE HU IR IQ IL JO LB LI MN MM NZ NI PE PT QA RO RS SK SI SY TJ VE"
 ).split()
 DATA_DIR = Path(refdata.__file__).parent / "data"
@@ -198,6 +198,10 @@ EDITS = [
     (refdata.LEGAL_BASES_FILE, "as_of = 2026-12-03\n", "", r"legal_bases\.toml: as_of: missing"),
     (refdata.LEGAL_BASES_FILE, 'source = "budapest.en"\n', "",
      r"legal_bases\.toml: budapest-25-27\.quotes\.0\.source: missing"),
+    # The kinds of request are the model's: the data cannot add one.
+    (refdata.LEGAL_BASES_FILE, 'request_kinds = ["subscriber", "traffic", "content", "emergency"]',
+     'request_kinds = ["subscriber", "wiretap"]',
+     r"legal_bases\.toml: budapest-25-27\.request_kinds: unknown request kind\(s\) \['wiretap'\]"),
     (refdata.TREATIES_FILE, "entry_into_force = 2004-07-01", 'entry_into_force = "soon"',
      r"treaties\.toml: budapest\.entry_into_force: Input should be a valid date"),
 ]

@@ -1,15 +1,17 @@
 """The channel a request travels by, its addressee, and what an informal channel costs.
 
 Many States do not let evidence obtained through informal channels (24/7 network, police,
-directly from a provider) be used in court (seed 002 ¶33). Such a channel is fine for speed, but
-it needs a formal request to follow, and the drafter must know the data is intelligence until then.
+directly from a provider) be used in court (CTOC/COP/WG.3/2015/2 ¶33). Such a channel is fine
+for speed, but it needs a formal request to follow, and the drafter must know the data is
+intelligence until then.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Case, PreservationRequest, Request, blank, is_formal
+from ..labels import N_
+from ..model import PROVIDER_CHANNELS, Case, PreservationRequest, Request, blank, is_formal
 from .engine import Context, Hit, rule
 from .walk import requests_of
 
@@ -22,10 +24,10 @@ def _follow_up_planned(req: Request) -> bool:
 
 @rule(
     "CHANNEL-INFORMAL-NO-FOLLOW-UP", "warning",
-    summary="An informal channel is used with no formal follow-up planned",
-    message="This request goes through an informal channel: plan the formal mutual assistance "
-            "request that will obtain the data as admissible evidence (set follow_up_planned).",
-    reference="BRIEF §2.4 (seed 002 ¶33; 000 ¶192, ¶376)",
+    summary=N_("An informal channel is used with no formal follow-up planned"),
+    message=N_("This request goes through an informal channel: plan the formal mutual assistance "
+               "request that will obtain the data as admissible evidence, and record that it will follow."),
+    reference="CTOC/COP/WG.3/2015/2 ¶33; A/74/130 ¶192, ¶376",
 )
 def channel_informal_no_follow_up(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -35,11 +37,10 @@ def channel_informal_no_follow_up(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CHANNEL-ADMISSIBILITY", "advice",
-    summary="Data disclosed through an informal channel may not be admissible",
-    message="Many States do not admit evidence obtained informally: treat what this channel returns "
-            "as intelligence until a formal request obtains it, and record that you know this "
-            "(set admissibility_acknowledged).",
-    reference="BRIEF §2.4 (seed 002 ¶33)",
+    summary=N_("Data disclosed through an informal channel may not be admissible"),
+    message=N_("Many States do not admit evidence obtained informally: treat what this channel returns "
+               "as intelligence until a formal request obtains it, and confirm that you know this."),
+    reference="CTOC/COP/WG.3/2015/2 ¶33",
 )
 def channel_admissibility(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -52,23 +53,22 @@ def channel_admissibility(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "DIRECT-NO-COPY", "warning",
-    summary="A request sent directly to a provider is not copied to the requested State",
-    message="When you send a request straight to the provider, copy it to the requested State's "
-            "investigating or prosecuting authority (add it under copy_to).",
-    reference="BRIEF §2.3 tip 3 (seed 002 ¶57)",
+    summary=N_("A request sent directly to a provider is not copied to the requested State"),
+    message=N_("When you send a request straight to the provider, copy it to the requested State's "
+               "investigating or prosecuting authority (add that authority to the copies)."),
+    reference="CTOC/COP/WG.3/2015/2 ¶57",
 )
 def direct_no_copy(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
-        if req.channel in ("provider_direct", "provider_emergency") and not [c for c in req.copy_to if c.strip()]:
+        if req.channel in PROVIDER_CHANNELS and not [c for c in req.copy_to if c.strip()]:
             yield Hit(f"{path}.copy_to")
 
 
 @rule(
     "CHANNEL-247-NO-CONTACT", "warning",
-    summary="A request goes through the 24/7 network but the requested State's 24/7 point is not given",
-    message="Give the requested State's 24/7 point of contact (name, e-mail, phone) under "
-            "requested.point_of_contact_24_7.",
-    reference="BRIEF §3.C (seed 002 ¶23; 000 ¶407)",
+    summary=N_("A request goes through the 24/7 network but the requested State's 24/7 point is not given"),
+    message=N_("Give the requested State's 24/7 point of contact: its name, e-mail address and phone number."),
+    reference="Budapest art. 35; CTOC/COP/WG.3/2015/2 ¶23; A/74/130 ¶407",
 )
 def channel_247_no_contact(case: Case, ctx: Context) -> Iterator[Hit]:
     if any(r.channel == "24_7" for r in case.requests):
@@ -79,10 +79,10 @@ def channel_247_no_contact(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CHANNEL-MLA-NO-AUTHORITY", "warning",
-    summary="A formal request does not name the requested State's central or competent authority",
-    message="Name the requested State's central (or competent) authority that receives mutual "
-            "assistance requests, under requested.authority.",
-    reference="BRIEF §4 item 15 (seed 003 ¶20)",
+    summary=N_("A formal request does not name the requested State's central or competent authority"),
+    message=N_("Name the requested State's central (or competent) authority that receives mutual "
+               "assistance requests."),
+    reference="UNTOC art. 18(13); Fourteenth UN Congress (Kyoto, 2021), workshop 4 report ¶20",
 )
 def channel_mla_no_authority(case: Case, ctx: Context) -> Iterator[Hit]:
     if any(is_formal(r.channel) for r in case.requests):
@@ -93,10 +93,10 @@ def channel_mla_no_authority(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "ADDRESSEE-MISSING", "warning",
-    summary="A request does not say who receives it",
-    message="Say who receives this request (e.g. the central authority, the 24/7 point, or the "
-            "provider's law-enforcement desk).",
-    reference="BRIEF §4 item 15",
+    summary=N_("A request does not say who receives it"),
+    message=N_("Say who receives this request (e.g. the central authority, the 24/7 point, or the "
+               "provider's law-enforcement desk)."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶38; A/74/130 ¶268, ¶323, ¶365",
 )
 def addressee_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):

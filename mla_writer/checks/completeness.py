@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..labels import N_
 from ..model import Case, PreservationRequest, blank
 from .engine import Context, Hit, rule
 from .walk import requests_of
@@ -15,8 +16,8 @@ from .walk import requests_of
 
 @rule(
     "AUTHORITY-MISSING", "error",
-    summary="The requesting authority is not named",
-    message="Name the authority making the request (e.g. 'Public Prosecutor's Office, Lyon').",
+    summary=N_("The requesting authority is not named"),
+    message=N_("Name the authority making the request (e.g. 'Public Prosecutor's Office, Lyon')."),
     reference="UNTOC art. 18(15)(a); Budapest art. 29(2)(a)",
 )
 def authority_missing(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -26,9 +27,9 @@ def authority_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "SUBJECT-MISSING", "error",
-    summary="The subject and nature of the investigation are not described",
-    message="Describe the subject matter and nature of the investigation, prosecution or "
-            "proceeding (e.g. 'preliminary investigation into organised fraud').",
+    summary=N_("The subject and nature of the investigation are not described"),
+    message=N_("Describe the subject matter and nature of the investigation, prosecution or "
+               "proceeding (e.g. 'preliminary investigation into organised fraud')."),
     reference="UNTOC art. 18(15)(b)",
 )
 def subject_missing(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -38,9 +39,9 @@ def subject_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CONDUCTING-AUTHORITY-MISSING", "error",
-    summary="The authority conducting the proceedings is not named",
-    message="Name the authority conducting the investigation or proceedings (e.g. the "
-            "prosecutor or investigating judge in charge), even if it is the requesting authority.",
+    summary=N_("The authority conducting the proceedings is not named"),
+    message=N_("Name the authority conducting the investigation or proceedings (e.g. the "
+               "prosecutor or investigating judge in charge), even if it is the requesting authority."),
     reference="UNTOC art. 18(15)(b)",
 )
 def conducting_authority_missing(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -50,8 +51,8 @@ def conducting_authority_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "FACTS-MISSING", "error",
-    summary="No summary of the facts",
-    message="Write a summary of the facts: what happened, when, where, to whom, and the harm.",
+    summary=N_("No summary of the facts"),
+    message=N_("Write a summary of the facts: what happened, when, where, to whom, and the harm."),
     reference="UNTOC art. 18(15)(c); Budapest art. 29(2)(b)",
 )
 def facts_missing(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -61,10 +62,10 @@ def facts_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "FACTS-NO-CONNECTION", "warning",
-    summary="The facts do not say why the requested State holds the evidence",
-    message="Explain the link to the requested State: why the provider there holds or controls "
-            "the data (e.g. it is established there and runs the account).",
-    reference="BRIEF §3.E (seed 000 ¶406, ¶124)",
+    summary=N_("The facts do not say why the requested State holds the evidence"),
+    message=N_("Explain the link to the requested State: why the provider there holds or controls "
+               "the data (e.g. it is established there and runs the account)."),
+    reference="A/74/130 ¶124, ¶406",
 )
 def facts_no_connection(case: Case, ctx: Context) -> Iterator[Hit]:
     if blank(case.facts.connection):
@@ -73,9 +74,9 @@ def facts_no_connection(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "OFFENCE-MISSING", "error",
-    summary="No offence is described",
-    message="Add at least one offence with its name, legal provision and maximum penalty.",
-    reference="Budapest art. 29(2)(b); BRIEF §3.F",
+    summary=N_("No offence is described"),
+    message=N_("Add at least one offence with its name, legal provision and maximum penalty."),
+    reference="Budapest art. 29(2)(b); A/74/130 ¶108, ¶146",
 )
 def offence_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if not case.offences:
@@ -84,8 +85,8 @@ def offence_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "NO-REQUESTS", "error",
-    summary="The case holds no request",
-    message="Add at least one request (preservation, subscriber, traffic, content or emergency).",
+    summary=N_("The case holds no request"),
+    message=N_("Add at least one request (preservation, subscriber, traffic, content or emergency)."),
     reference="UNTOC art. 18(15)(d)",
 )
 def no_requests(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -95,9 +96,9 @@ def no_requests(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "REQUEST-NO-ITEMS", "error",
-    summary="A request names no data to preserve or disclose",
-    message="Add at least one data item: the identifier (account, IP address, e-mail...) and the "
-            "categories of data wanted about it.",
+    summary=N_("A request names no data to preserve or disclose"),
+    message=N_("Add at least one data item: the identifier (account, IP address, e-mail...) and the "
+               "categories of data wanted about it."),
     reference="UNTOC art. 18(15)(d); Budapest art. 29(2)(c)",
 )
 def request_no_items(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -108,9 +109,9 @@ def request_no_items(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PERSONS-MISSING", "warning",
-    summary="No person concerned is listed",
-    message="List the persons concerned (suspect, victim, account holder) with identity, location "
-            "and nationality where known; write 'unknown' rather than leave it out.",
+    summary=N_("No person concerned is listed"),
+    message=N_("List the persons concerned (suspect, victim, account holder) with identity, location "
+               "and nationality where known; write 'unknown' rather than leave it out."),
     reference="UNTOC art. 18(15)(e)",
 )
 def persons_missing(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -120,9 +121,9 @@ def persons_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PERSON-NO-DETAILS", "advice",
-    summary="A person has neither a location nor a nationality",
-    message="Give the person's location and nationality where possible; say 'unknown' in the "
-            "location if they are not known.",
+    summary=N_("A person has neither a location nor a nationality"),
+    message=N_("Give the person's location and nationality where possible; say 'unknown' in the "
+               "location if they are not known."),
     reference="UNTOC art. 18(15)(e)",
 )
 def person_no_details(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -133,9 +134,9 @@ def person_no_details(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PURPOSE-MISSING", "error",
-    summary="The purpose of the evidence is not stated",
-    message="Say what the evidence is for and how it will be used (e.g. to identify the user of the "
-            "account and to produce the messages at trial).",
+    summary=N_("The purpose of the evidence is not stated"),
+    message=N_("Say what the evidence is for and how it will be used (e.g. to identify the user of the "
+               "account and to produce the messages at trial)."),
     reference="UNTOC art. 18(15)(f)",
 )
 def purpose_missing(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -145,9 +146,9 @@ def purpose_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CONFIDENTIALITY-NO-REASONS", "warning",
-    summary="Confidentiality is asked for without reasons",
-    message="Say why the request must stay confidential (e.g. notifying the account holder would "
-            "alert the suspects and lead to evidence being destroyed).",
+    summary=N_("Confidentiality is asked for without reasons"),
+    message=N_("Say why the request must stay confidential (e.g. notifying the account holder would "
+               "alert the suspects and lead to evidence being destroyed)."),
     reference="UNTOC art. 18(20)",
 )
 def confidentiality_no_reasons(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -158,9 +159,9 @@ def confidentiality_no_reasons(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CONFIDENTIALITY-NOT-ADDRESSED", "advice",
-    summary="The request does not say whether the account holder may be told",
-    message="Decide whether the request must stay confidential and the account holder must not be "
-            "notified; many providers notify users unless asked not to.",
+    summary=N_("The request does not say whether the account holder may be told"),
+    message=N_("Decide whether the request must stay confidential and the account holder must not be "
+               "notified; many providers notify users unless asked not to."),
     reference="UNTOC art. 18(20)",
 )
 def confidentiality_not_addressed(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -172,9 +173,9 @@ def confidentiality_not_addressed(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "REQUESTING-STATE-MISSING", "error",
-    summary="The requesting State is not given",
-    message="Give the requesting State as a two-letter country code (e.g. FR).",
-    reference="UNTOC art. 18(15)(a); BRIEF §3.B",
+    summary=N_("The requesting State is not given"),
+    message=N_("Give the requesting State as a two-letter country code (e.g. FR)."),
+    reference="UNTOC art. 18(15)(a)",
 )
 def requesting_state_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if case.requesting.state is None:
@@ -183,10 +184,10 @@ def requesting_state_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "REQUESTED-STATE-MISSING", "error",
-    summary="The requested State is not given",
-    message="Give the State the request is addressed to as a two-letter country code (e.g. IE); "
-            "the language and treaty checks depend on it.",
-    reference="BRIEF §3.C",
+    summary=N_("The requested State is not given"),
+    message=N_("Give the State the request is addressed to as a two-letter country code (e.g. IE); "
+               "the language and treaty checks depend on it."),
+    reference="UNTOC art. 18(13); Fourteenth UN Congress (Kyoto, 2021), workshop 4 report ¶20",
 )
 def requested_state_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if case.requested.state is None:

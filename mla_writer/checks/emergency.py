@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..labels import N_
 from ..model import Case, EmergencyRequest, blank
 from .engine import Context, Hit, rule
 from .walk import requests_of
@@ -27,10 +28,10 @@ def _on_domain(host: str, domain: str) -> bool:
 
 @rule(
     "EMERG-NO-THREAT", "error",
-    summary="An emergency request does not describe the threat",
-    message="Describe the emergency: who is at risk, of what harm, and how soon (e.g. 'a 14-year-old "
-            "announced on the account that she will kill herself tonight').",
-    reference="BRIEF §3.K (seed 001 ¶33; 002 ¶22)",
+    summary=N_("An emergency request does not describe the threat"),
+    message=N_("Describe the emergency: who is at risk, of what harm, and how soon (e.g. 'a 14-year-old "
+               "announced on the account that she will kill herself tonight')."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22",
 )
 def emerg_no_threat(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -40,10 +41,10 @@ def emerg_no_threat(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "EMERG-NO-WHY-URGENT", "error",
-    summary="An emergency request does not say why normal process is too slow",
-    message="Explain why the data is needed faster than a mutual assistance request can deliver it "
-            "and what it will be used for at once (e.g. to locate the victim).",
-    reference="BRIEF §3.K (seed 001 ¶33; 002 ¶22)",
+    summary=N_("An emergency request does not say why normal process is too slow"),
+    message=N_("Explain why the data is needed faster than a mutual assistance request can deliver it "
+               "and what it will be used for at once (e.g. to locate the victim)."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22",
 )
 def emerg_no_why_urgent(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -53,10 +54,10 @@ def emerg_no_why_urgent(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "EMERG-NO-OFFICIAL-DOMAIN", "error",
-    summary="An emergency request gives no official e-mail domain",
-    message="Give the official e-mail domain of the requesting authority (e.g. police.example.gov) "
-            "and send from it: providers reject emergency requests from free mail services.",
-    reference="BRIEF §3.K; practice outside the seeds (forged emergency requests)",
+    summary=N_("An emergency request gives no official e-mail domain"),
+    message=N_("Give the official e-mail domain of the requesting authority (e.g. police.example.gov) "
+               "and send from it: providers reject emergency requests from free mail services."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22; good practice against forged emergency requests",
 )
 def emerg_no_official_domain(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -66,10 +67,10 @@ def emerg_no_official_domain(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "EMERG-NO-REFERENCE", "warning",
-    summary="An emergency request has no reference number",
-    message="Give the authority's reference number for this emergency, so the provider can quote "
-            "it when it calls back.",
-    reference="BRIEF §3.K; practice outside the seeds (forged emergency requests)",
+    summary=N_("An emergency request has no reference number"),
+    message=N_("Give the authority's reference number for this emergency, so the provider can quote "
+               "it when it calls back."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22; good practice against forged emergency requests",
 )
 def emerg_no_reference(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -79,11 +80,11 @@ def emerg_no_reference(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "EMERG-NO-CALLBACK", "error",
-    summary="An emergency request has no call-back instructions",
-    message="Tell the provider how to confirm the request by calling back through a number it can "
-            "find independently (e.g. the switchboard of the police headquarters), not only the "
-            "number in the request.",
-    reference="BRIEF §3.K; practice outside the seeds (forged emergency requests)",
+    summary=N_("An emergency request has no call-back instructions"),
+    message=N_("Tell the provider how to confirm the request by calling back through a number it can "
+               "find independently (e.g. the switchboard of the police headquarters), not only the "
+               "number in the request."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22; good practice against forged emergency requests",
 )
 def emerg_no_callback(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -93,10 +94,10 @@ def emerg_no_callback(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "EMERG-DOMAIN-MISMATCH", "warning",
-    summary="An e-mail address in the emergency request is not on the official domain",
-    message="The address the request is sent from, or the officer's address, is not on the official "
-            "domain: send from an official address, or the provider may treat the request as forged.",
-    reference="BRIEF §3.K; practice outside the seeds (forged emergency requests)",
+    summary=N_("An e-mail address in the emergency request is not on the official domain"),
+    message=N_("The address the request is sent from, or the officer's address, is not on the official "
+               "domain: send from an official address, or the provider may treat the request as forged."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22; good practice against forged emergency requests",
 )
 def emerg_domain_mismatch(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -110,16 +111,17 @@ def emerg_domain_mismatch(case: Case, ctx: Context) -> Iterator[Hit]:
         for where, address in candidates:
             host = _domain_of(address)
             if host is not None and not _on_domain(host, official):
-                yield Hit(where, f"{address} is not on the official domain {official}: send from an "
-                                 "official address, or the provider may treat the request as forged.")
+                yield Hit(where, N_("%(address)s is not on the official domain %(domain)s: send from an "
+                                    "official address, or the provider may treat the request as forged."),
+                          address=address or "", domain=official)
 
 
 @rule(
     "EMERG-CHANNEL-NO-FOLLOW-UP", "warning",
-    summary="An emergency request outside the 24/7 network has no formal follow-up planned",
-    message="This emergency request goes outside the 24/7 network or formal MLA: plan the formal "
-            "request that will obtain the data as evidence (set follow_up_planned).",
-    reference="BRIEF §2.4 (seed 002 ¶33; 001 ¶55)",
+    summary=N_("An emergency request outside the 24/7 network has no formal follow-up planned"),
+    message=N_("This emergency request goes outside the 24/7 network or formal MLA: plan the formal "
+               "request that will obtain the data as evidence, and record that it will follow."),
+    reference="CTOC/COP/WG.3/2015/2 ¶33; CCPCJ 27th session discussion guide (2018) ¶55",
 )
 def emerg_channel_no_follow_up(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -129,9 +131,9 @@ def emerg_channel_no_follow_up(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "EMERG-URGENCY-LEVEL", "advice",
-    summary="The case has an emergency request but its urgency is not 'emergency'",
-    message="Set the case's urgency level to 'emergency' so the document is marked as such.",
-    reference="BRIEF §3.K",
+    summary=N_("The case has an emergency request but is not marked as an emergency"),
+    message=N_("Mark the case's urgency as an emergency, so that the document says so."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22",
 )
 def emerg_urgency_level(case: Case, ctx: Context) -> Iterator[Hit]:
     if any(isinstance(r, EmergencyRequest) for r in case.requests) and case.urgency.level != "emergency":

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
+from ..labels import N_
 from ..model import URL, Account, Case, CryptoAddress, DataItem, DateRange, Domain, IPAddress, blank
 from ..model.identifiers import zone
 from .engine import Context, Hit, rule
@@ -42,10 +43,10 @@ def _day_in_range_zone(ip: IPAddress, rng: DateRange) -> date:
 
 @rule(
     "IP-NO-TIME", "error",
-    summary="An IP address has no date and time",
-    message="Give the exact date and time the address was seen in use: addresses are reassigned "
-            "constantly, so a provider cannot attribute an address without it.",
-    reference="BRIEF §2.2 (seed 001 ¶16, ¶19; 000 ¶198)",
+    summary=N_("An IP address has no date and time"),
+    message=N_("Give the exact date and time the address was seen in use: addresses are reassigned "
+               "constantly, so a provider cannot attribute an address without it."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶16, ¶19; A/74/130 ¶198",
 )
 def ip_no_time(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -55,10 +56,10 @@ def ip_no_time(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IP-NO-TZ", "error",
-    summary="An IP timestamp has no time zone",
-    message="Give the time zone of the timestamp (e.g. UTC or Europe/Paris); without it the "
-            "time is ambiguous by up to a day and the provider may identify the wrong subscriber.",
-    reference="BRIEF §2.2 (seed 001 ¶19; 000 ¶198)",
+    summary=N_("An IP timestamp has no time zone"),
+    message=N_("Give the time zone of the timestamp (e.g. UTC or Europe/Paris); without it the "
+               "time is ambiguous by up to a day and the provider may identify the wrong subscriber."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶19; A/74/130 ¶198",
 )
 def ip_no_tz(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -68,10 +69,10 @@ def ip_no_tz(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IP-NO-PORT", "warning",
-    summary="An IPv4 address has no source port",
-    message="Add the source port from the log: behind carrier-grade NAT one address is shared by "
-            "many subscribers and only the port tells them apart.",
-    reference="BRIEF §2.2 (seed 001 ¶16; 000 ¶198)",
+    summary=N_("An IPv4 address has no source port"),
+    message=N_("Add the source port from the log: behind carrier-grade NAT one address is shared by "
+               "many subscribers and only the port tells them apart."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶16; A/74/130 ¶198",
 )
 def ip_no_port(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -81,11 +82,11 @@ def ip_no_port(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IP-CGNAT", "warning",
-    summary="An IP address is in the carrier-grade NAT range (100.64.0.0/10)",
-    message="This address is in the shared carrier-grade NAT range: it only means something inside "
-            "one operator's network. Check where the log came from; ask that operator, with the "
-            "exact time to the second and the source port.",
-    reference="BRIEF §2.2 (seed 001 ¶16; 000 ¶198)",
+    summary=N_("An IP address is in the carrier-grade NAT range (100.64.0.0/10)"),
+    message=N_("This address is in the shared carrier-grade NAT range: it only means something inside "
+               "one operator's network. Check where the log came from; ask that operator, with the "
+               "exact time to the second and the source port."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶16; A/74/130 ¶198",
 )
 def ip_cgnat(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -95,11 +96,11 @@ def ip_cgnat(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IP-NOT-PUBLIC", "error",
-    summary="An IP address is private, loopback or otherwise not routable",
-    message="This address is private or not routable on the internet (e.g. 10.x, 192.168.x, "
-            "127.0.0.1): no provider abroad can attribute it. Take the public address from the "
-            "log of the server that saw the connection.",
-    reference="BRIEF §4 item 10 (seed 001 ¶16)",
+    summary=N_("An IP address is private, loopback or otherwise not routable"),
+    message=N_("This address is private or not routable on the internet (e.g. 10.x, 192.168.x, "
+               "127.0.0.1): no provider abroad can attribute it. Take the public address from the "
+               "log of the server that saw the connection."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶16",
 )
 def ip_not_public(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -109,9 +110,9 @@ def ip_not_public(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IP-TIME-FUTURE", "error",
-    summary="An IP timestamp is in the future",
-    message="The timestamp is later than today: check the date (day and month swapped?).",
-    reference="BRIEF §4 item 10",
+    summary=N_("An IP timestamp is in the future"),
+    message=N_("The timestamp is later than today: check the date (day and month swapped?)."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶19; A/74/130 ¶198",
 )
 def ip_time_future(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -121,10 +122,10 @@ def ip_time_future(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IP-TIME-OUTSIDE-RANGE", "warning",
-    summary="An IP timestamp falls outside the item's date range",
-    message="The moment the address was seen is outside the date range asked for: widen the "
-            "range to include it, or correct the timestamp.",
-    reference="BRIEF §4 items 10-11",
+    summary=N_("An IP timestamp falls outside the item's date range"),
+    message=N_("The moment the address was seen is outside the date range asked for: widen the "
+               "range to include it, or correct the timestamp."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶19; A/74/130 ¶198; CTOC/COP/WG.3/2015/2 ¶9",
 )
 def ip_time_outside_range(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, item, ip in _ips(case):
@@ -137,10 +138,10 @@ def ip_time_outside_range(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IP-TIME-NO-SECONDS", "advice",
-    summary="An IP timestamp has no seconds",
-    message="Give the time to the second, as in the log: behind shared addresses a provider "
-            "matches the exact second and the port.",
-    reference="BRIEF §2.2 (seed 000 ¶198)",
+    summary=N_("An IP timestamp has no seconds"),
+    message=N_("Give the time to the second, as in the log: behind shared addresses a provider "
+               "matches the exact second and the port."),
+    reference="A/74/130 ¶198",
 )
 def ip_time_no_seconds(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -151,10 +152,10 @@ def ip_time_no_seconds(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "ACCOUNT-NO-SERVICE", "error",
-    summary="An account is given without the service that holds it",
-    message="Name the platform or service the account is on (e.g. ExampleChat): a username alone "
-            "identifies nothing.",
-    reference="BRIEF §4 item 10 (seed 000 ¶109, ¶200)",
+    summary=N_("An account is given without the service that holds it"),
+    message=N_("Name the platform or service the account is on (e.g. ExampleChat): a username alone "
+               "identifies nothing."),
+    reference="A/74/130 ¶109, ¶200",
 )
 def account_no_service(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, acc in _of_type(case, Account):
@@ -165,9 +166,9 @@ def account_no_service(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "ACCOUNT-NAME-ONLY", "advice",
-    summary="An account is given only by its display name",
-    message="Add the stable user ID or the profile URL: usernames can be changed, user IDs cannot.",
-    reference="BRIEF §3.H (seed 000 ¶223)",
+    summary=N_("An account is given only by its display name"),
+    message=N_("Add the stable user ID or the profile URL: usernames can be changed, user IDs cannot."),
+    reference="A/74/130 ¶223",
 )
 def account_name_only(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, acc in _of_type(case, Account):
@@ -178,10 +179,10 @@ def account_name_only(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "URL-SHORTENER", "warning",
-    summary="A URL is a link shortener",
-    message="This is a short link: the shortener holds only a redirect. Open it safely, note where "
-            "it leads, and ask for the destination (and ask the shortener only for who created it).",
-    reference="BRIEF §4 item 10",
+    summary=N_("A URL is a link shortener"),
+    message=N_("This is a short link: the shortener holds only a redirect. Open it safely, note where "
+               "it leads, and ask for the destination (and ask the shortener only for who created it)."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶38",
 )
 def url_shortener(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, u in _of_type(case, URL):
@@ -193,10 +194,10 @@ def url_shortener(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "URL-HAS-CREDENTIALS", "error",
-    summary="A URL contains a user name or password",
-    message="Remove the user name and password from the URL (the part before '@'): they must not "
-            "go into a request.",
-    reference="BRIEF §4 item 10",
+    summary=N_("A URL contains a user name or password"),
+    message=N_("Remove the user name and password from the URL (the part before '@'): they must not "
+               "go into a request."),
+    reference="good practice: credentials are not evidence to pass on",
 )
 def url_has_credentials(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, u in _of_type(case, URL):
@@ -208,10 +209,10 @@ def url_has_credentials(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "URL-HOST-IS-IP", "advice",
-    summary="A URL points at a bare IP address",
-    message="The URL names a server by its IP address: give the time it was seen and consider "
-            "asking the hosting provider of that address instead of a platform.",
-    reference="BRIEF §4 item 10",
+    summary=N_("A URL points at a bare IP address"),
+    message=N_("The URL names a server by its IP address: give the time it was seen and consider "
+               "asking the hosting provider of that address instead of a platform."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶38",
 )
 def url_host_is_ip(case: Case, ctx: Context) -> Iterator[Hit]:
     import ipaddress
@@ -228,11 +229,11 @@ def url_host_is_ip(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "DOMAIN-IS-SUBDOMAIN", "advice",
-    summary="A domain looks like a sub-domain, not the registered domain",
-    message="Registrars hold data on the registered domain (e.g. example.com), not on sub-domains "
-            "(www.shop.example.com): ask the registrar about the registered domain and the host "
-            "about the sub-domain.",
-    reference="BRIEF §3.H (seed 000 ¶35)",
+    summary=N_("A domain looks like a sub-domain, not the registered domain"),
+    message=N_("Registrars hold data on the registered domain (e.g. example.com), not on sub-domains "
+               "(www.shop.example.com): ask the registrar about the registered domain and the host "
+               "about the sub-domain."),
+    reference="A/74/130 ¶35",
 )
 def domain_is_subdomain(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, d in _of_type(case, Domain):
@@ -246,10 +247,10 @@ def domain_is_subdomain(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CRYPTO-NO-CUSTODIAN", "advice",
-    summary="A wallet address is given without the exchange that holds it",
-    message="A wallet address identifies no one by itself: name the exchange or custodian that "
-            "holds the wallet, if tracing has shown it.",
-    reference="BRIEF §3.H (seed 001 ¶72)",
+    summary=N_("A wallet address is given without the exchange that holds it"),
+    message=N_("A wallet address identifies no one by itself: name the exchange or custodian that "
+               "holds the wallet, if tracing has shown it."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶72",
 )
 def crypto_no_custodian(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, c in _of_type(case, CryptoAddress):
@@ -260,10 +261,10 @@ def crypto_no_custodian(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IDENTIFIER-NO-SOURCE", "advice",
-    summary="An identifier does not say how it was obtained",
-    message="Say where the identifier comes from (e.g. the header of the victim's e-mail, a bank "
-            "statement): it shows the link to the facts.",
-    reference="BRIEF §3.H",
+    summary=N_("An identifier does not say how it was obtained"),
+    message=N_("Say where the identifier comes from (e.g. the header of the victim's e-mail, a bank "
+               "statement): it shows the link to the facts."),
+    reference="CTOC/COP/WG.3/2015/2 ¶9; A/74/130 ¶147",
 )
 def identifier_no_source(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _req, item in items(case):
@@ -273,10 +274,10 @@ def identifier_no_source(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IDENTIFIER-DUPLICATE", "warning",
-    summary="The same identifier appears twice in one request",
-    message="This identifier is already listed in the same request: merge the two items (one "
-            "identifier, all its categories, one date range) so the provider searches once.",
-    reference="BRIEF §4 item 10",
+    summary=N_("The same identifier appears twice in one request"),
+    message=N_("This identifier is already listed in the same request: merge the two items (one "
+               "identifier, all its categories, one date range) so the provider searches once."),
+    reference="A/74/130 ¶124, ¶380",
 )
 def identifier_duplicate(case: Case, ctx: Context) -> Iterator[Hit]:
     for r, req in enumerate(case.requests):

@@ -9,17 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import refdata
-from ..model import Case, country_name
+from ..labels import N_
+from ..model import Case
 from .engine import Context, Hit, rule
+from .message import Country, Language, languages
 from .walk import texts
 
 
 @rule(
     "LANG-NOT-ACCEPTED", "warning",
-    summary="No document language is one the requested State accepts",
-    message="Write the request in, or translate it into, a language the requested State accepts "
-            "(see its entry in the countries data; confirm with its central authority).",
-    reference="UNTOC art. 18(14); BRIEF §4 item 17",
+    summary=N_("No document language is one the requested State accepts"),
+    message=N_("Write the request in, or translate it into, a language the requested State accepts "
+               "(see its entry in the countries data; confirm with its central authority)."),
+    reference="UNTOC art. 18(14)",
 )
 def lang_not_accepted(case: Case, ctx: Context) -> Iterator[Hit]:
     code = case.requested.state
@@ -27,34 +29,36 @@ def lang_not_accepted(case: Case, ctx: Context) -> Iterator[Hit]:
     if info is None or not info.languages_accepted:
         return
     if not set(case.languages) & set(info.languages_accepted):
-        accepted = ", ".join(info.languages_accepted)
         yield Hit("languages",
-                  f"{info.name} accepts requests in {accepted} (per the countries data, to be "
-                  f"confirmed with its central authority); the document is in {', '.join(case.languages)}. "
-                  "Add an accepted language, or confirm that this one is accepted.")
+                  N_("%(country)s accepts requests in %(accepted)s (per the countries data, to be "
+                     "confirmed with its central authority); the document is in %(languages)s. "
+                     "Add an accepted language, or confirm that this one is accepted."),
+                  country=Country(code), accepted=languages(info.languages_accepted),  # type: ignore[arg-type]
+                  languages=languages(case.languages))
 
 
 @rule(
     "COUNTRY-NO-DATA", "advice",
-    summary="There is no reference data for the requested State",
-    message="mla-writer has no languages or treaty data for this State: check which languages it "
-            "accepts and which treaties bind it yourself (or add it to countries.toml).",
-    reference="UNTOC art. 18(14); BRIEF §2.5",
+    summary=N_("There is no reference data for the requested State"),
+    message=N_("mla-writer has no languages or treaty data for this State: check which languages it "
+               "accepts and which treaties bind it yourself (or add it to countries.toml)."),
+    reference="UNTOC art. 18(14); A/74/130 ¶50(f), ¶334",
 )
 def country_no_data(case: Case, ctx: Context) -> Iterator[Hit]:
     code = case.requested.state
     if code and refdata.country(code) is None:
         yield Hit("requested.state",
-                  f"mla-writer has no reference data for {country_name(code)} ({code}): check which "
-                  "languages it accepts and which treaties bind it yourself, or add it to countries.toml.")
+                  N_("mla-writer has no reference data for %(country)s (%(code)s): check which "
+                     "languages it accepts and which treaties bind it yourself, or add it to countries.toml."),
+                  country=Country(code), code=code)
 
 
 @rule(
     "TEXT-NOT-TRANSLATED", "warning",
-    summary="A free text is not yet translated into a document language",
-    message="Translate this text into the document's other language, or the two columns of the "
-            "document will not match.",
-    reference="UNTOC art. 18(14); BRIEF §3.Q",
+    summary=N_("A free text is not yet translated into a document language"),
+    message=N_("Translate this text into the document's other language, or the two columns of the "
+               "document will not match."),
+    reference="UNTOC art. 18(14)",
 )
 def text_not_translated(case: Case, ctx: Context) -> Iterator[Hit]:
     targets = [lang for lang in case.languages if lang != case.drafting_language]
@@ -66,4 +70,5 @@ def text_not_translated(case: Case, ctx: Context) -> Iterator[Hit]:
         for lang in targets:
             if not (text.translations.get(lang) or "").strip():  # type: ignore[call-overload]
                 yield Hit(f"{path}.translations.{lang}",
-                          f"Translate this text into '{lang}', the document's other language.")
+                          N_("Translate this text into %(language)s, the document's other language."),
+                          language=Language(lang))

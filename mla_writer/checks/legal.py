@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..labels import N_
 from ..model import Case, PreservationRequest, blank
 from .engine import Context, Hit, rule
 
 
 @rule(
     "LEGAL-BASIS-MISSING", "error",
-    summary="No legal basis is given",
-    message="Choose the legal basis of the request: a treaty binding both States (bilateral, "
-            "UNTOC, Budapest...), the requested State's law, or reciprocity.",
-    reference="BRIEF §3.D (seed 002 ¶30)",
+    summary=N_("No legal basis is given"),
+    message=N_("Choose the legal basis of the request: a treaty binding both States (bilateral, "
+               "UNTOC, Budapest...), the requested State's law, or reciprocity."),
+    reference="CTOC/COP/WG.3/2015/2 ¶30",
 )
 def legal_basis_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if not case.legal_bases:
@@ -23,10 +24,10 @@ def legal_basis_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "RECIPROCITY-NO-ASSURANCE", "error",
-    summary="Reciprocity is invoked without the assurance of reciprocity",
-    message="Write the assurance: that the requesting State will execute a similar request from the "
-            "requested State (put it in the citation of the reciprocity basis).",
-    reference="BRIEF §3.D (seed 002 ¶30)",
+    summary=N_("Reciprocity is invoked without the assurance of reciprocity"),
+    message=N_("Write the assurance: that the requesting State will execute a similar request from the "
+               "requested State (as the text to quote of the reciprocity basis)."),
+    reference="CTOC/COP/WG.3/2015/2 ¶30",
 )
 def reciprocity_no_assurance(case: Case, ctx: Context) -> Iterator[Hit]:
     for b, lb in enumerate(case.legal_bases):
@@ -36,10 +37,10 @@ def reciprocity_no_assurance(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "TREATY-NO-NAME", "error",
-    summary="A bilateral or regional treaty is cited without its name",
-    message="Give the full title and date of the treaty (e.g. 'Treaty between A and B on Mutual "
-            "Legal Assistance in Criminal Matters, signed at X on 1 May 2001').",
-    reference="BRIEF §3.D (seed 002 ¶32)",
+    summary=N_("A bilateral or regional treaty is cited without its name"),
+    message=N_("Give the full title and date of the treaty (e.g. 'Treaty between A and B on Mutual "
+               "Legal Assistance in Criminal Matters, signed at X on 1 May 2001')."),
+    reference="CTOC/COP/WG.3/2015/2 ¶32",
 )
 def treaty_no_name(case: Case, ctx: Context) -> Iterator[Hit]:
     for b, lb in enumerate(case.legal_bases):
@@ -56,9 +57,9 @@ def _blank_offence_field(case: Case, field: str) -> Iterator[Hit]:
 
 @rule(
     "OFFENCE-NO-NAME", "error",
-    summary="An offence has no name",
-    message="Name the offence as the requesting State's law does (e.g. 'Organised fraud').",
-    reference="Budapest art. 29(2)(b); BRIEF §3.F",
+    summary=N_("An offence has no name"),
+    message=N_("Name the offence as the requesting State's law does (e.g. 'Organised fraud')."),
+    reference="Budapest art. 29(2)(b); A/74/130 ¶108, ¶146",
 )
 def offence_no_name(case: Case, ctx: Context) -> Iterator[Hit]:
     yield from _blank_offence_field(case, "name")
@@ -66,10 +67,10 @@ def offence_no_name(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "OFFENCE-NO-PROVISION", "error",
-    summary="An offence does not cite the legal provision",
-    message="Cite the provision that makes the conduct an offence (e.g. 'Criminal Code, art. 313-1') "
-            "and annex its text.",
-    reference="BRIEF §4 item 8 (seed 001 ¶26)",
+    summary=N_("An offence does not cite the legal provision"),
+    message=N_("Cite the provision that makes the conduct an offence (e.g. 'Criminal Code, art. 313-1') "
+               "and annex its text."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶26",
 )
 def offence_no_provision(case: Case, ctx: Context) -> Iterator[Hit]:
     yield from _blank_offence_field(case, "provision")
@@ -77,10 +78,10 @@ def offence_no_provision(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "OFFENCE-NO-PENALTY", "warning",
-    summary="An offence does not give the maximum penalty",
-    message="Give the maximum penalty (e.g. '5 years' imprisonment'): some powers are only "
-            "available for serious offences.",
-    reference="BRIEF §3.F (seed 000 ¶108, ¶146)",
+    summary=N_("An offence does not give the maximum penalty"),
+    message=N_("Give the maximum penalty (e.g. '5 years' imprisonment'): some powers are only "
+               "available for serious offences."),
+    reference="A/74/130 ¶108, ¶146",
 )
 def offence_no_penalty(case: Case, ctx: Context) -> Iterator[Hit]:
     yield from _blank_offence_field(case, "max_penalty")
@@ -88,10 +89,10 @@ def offence_no_penalty(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "DUAL-CRIMINALITY-MISSING", "warning",
-    summary="No dual-criminality note for a request that asks for disclosure",
-    message="Describe the conduct so the requested State can see it is an offence there too, and "
-            "name the equivalent offence if known (dual_criminality).",
-    reference="BRIEF §4 item 8 (seed 001 ¶26; 002 ¶19)",
+    summary=N_("No dual-criminality note for a request that asks for disclosure"),
+    message=N_("Describe the conduct so the requested State can see it is an offence there too, and "
+               "name the equivalent offence if known."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶26; CTOC/COP/WG.3/2015/2 ¶19",
 )
 def dual_criminality_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if not any(not isinstance(r, PreservationRequest) for r in case.requests):
@@ -104,10 +105,10 @@ def dual_criminality_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "AUTHORISATION-MISSING", "warning",
-    summary="Content is requested but no domestic authorisation is recorded",
-    message="Record the domestic order or warrant for obtaining content (court, date, reference) "
-            "and annex it: many requested States require one.",
-    reference="BRIEF §4 item 6 (seed 000 ¶78, ¶108, ¶200)",
+    summary=N_("Content is requested but no domestic authorisation is recorded"),
+    message=N_("Record the domestic order or warrant for obtaining content (court, date, reference) "
+               "and annex it: many requested States require one."),
+    reference="A/74/130 ¶78, ¶108, ¶200",
 )
 def authorisation_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if any(r.kind == "content" for r in case.requests) and not case.authorisations:

@@ -1,7 +1,8 @@
 """The link between the facts and each piece of data asked for, and the time it covers.
 
-The thing requests most often lack (BRIEF §4 item 9): for each identifier, why it matters, what
-it should show, and a date range no wider than the facts support.
+The thing requests most often lack (CCPCJ 27th session discussion guide (2018) ¶53;
+CTOC/COP/WG.3/2015/2 ¶9): for each identifier, why it matters, what it should show, and a date
+range no wider than the facts support.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ..labels import N_
 from ..model import (
     TRAFFIC_CATEGORIES,
     Case,
@@ -20,6 +22,7 @@ from ..model import (
     blank,
 )
 from .engine import Context, Hit, rule
+from .message import Date
 from .walk import items, reference_date, requests_of
 
 # A date range reaching this many days beyond the known period of the facts is "far wider".
@@ -27,7 +30,7 @@ FACTS_MARGIN_DAYS = 30
 # A range longer than this asks for more than a year of someone's data.
 LONG_RANGE_DAYS = 366
 # Many providers keep traffic data (connection logs, IP history) for months, not years
-# (seed 002 ¶20; 000 ¶65). Older data may be gone unless it was preserved in time.
+# (CTOC/COP/WG.3/2015/2 ¶20; A/74/130 ¶65). Older data may be gone unless it was preserved in time.
 TYPICAL_TRAFFIC_RETENTION_DAYS = 180
 
 
@@ -46,10 +49,10 @@ def _facts_span(case: Case) -> tuple[dt.date, dt.date] | None:
 
 @rule(
     "NEXUS-MISSING", "error",
-    summary="A data item does not say why it is linked to the offence",
-    message="Say why this identifier is linked to the offence and what the data should show (e.g. "
-            "'the account sent the fraudulent message; its login history should show who used it').",
-    reference="Budapest art. 29(2)(c); BRIEF §4 item 9 (seed 001 ¶53; 002 ¶9)",
+    summary=N_("A data item does not say why it is linked to the offence"),
+    message=N_("Say why this identifier is linked to the offence and what the data should show (e.g. "
+               "'the account sent the fraudulent message; its login history should show who used it')."),
+    reference="Budapest art. 29(2)(c); CCPCJ 27th session discussion guide (2018) ¶53; CTOC/COP/WG.3/2015/2 ¶9",
 )
 def nexus_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _req, item in items(case):
@@ -59,10 +62,10 @@ def nexus_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CATEGORIES-EMPTY", "error",
-    summary="A data item does not say which data is wanted",
-    message="Choose the categories of data wanted for this identifier (e.g. identity and "
-            "registration record; or connection logs): providers answer only what is asked.",
-    reference="UNTOC art. 18(15)(d); BRIEF §4 item 9 (seed 001 ¶53)",
+    summary=N_("A data item does not say which data is wanted"),
+    message=N_("Choose the categories of data wanted for this identifier (e.g. identity and "
+               "registration record; or connection logs): providers answer only what is asked."),
+    reference="UNTOC art. 18(15)(d); CCPCJ 27th session discussion guide (2018) ¶53",
 )
 def categories_empty(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req, item in items(case):
@@ -73,10 +76,10 @@ def categories_empty(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CONTENT-NO-LEAST-INTRUSIVE", "error",
-    summary="Content is requested without saying why less intrusive data is not enough",
-    message="Explain why subscriber or traffic data would not be enough and the content itself is "
-            "needed (e.g. the messages are the evidence of the threats).",
-    reference="BRIEF §3.G (seed 000 ¶108, ¶28; 001 ¶53)",
+    summary=N_("Content is requested without saying why less intrusive data is not enough"),
+    message=N_("Explain why subscriber or traffic data would not be enough and the content itself is "
+               "needed (e.g. the messages are the evidence of the threats)."),
+    reference="A/74/130 ¶28, ¶108; CCPCJ 27th session discussion guide (2018) ¶53",
 )
 def content_no_least_intrusive(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, ContentRequest):
@@ -86,10 +89,10 @@ def content_no_least_intrusive(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "RANGE-MISSING", "warning",
-    summary="Traffic or content is requested with no date range",
-    message="Give the period the data should cover, as narrow as the facts allow: without one the "
-            "provider may refuse or return years of data.",
-    reference="BRIEF §3.I (seed 002 ¶9)",
+    summary=N_("Traffic or content is requested with no date range"),
+    message=N_("Give the period the data should cover, as narrow as the facts allow: without one the "
+               "provider may refuse or return years of data."),
+    reference="CTOC/COP/WG.3/2015/2 ¶9",
 )
 def range_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req, item in items(case):
@@ -99,10 +102,10 @@ def range_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "RANGE-IN-FUTURE", "error",
-    summary="A date range ends in the future",
-    message="Stored data cannot come from the future: end the range today or earlier (for "
-            "collection in real time, use a traffic request with real_time).",
-    reference="BRIEF §3.I",
+    summary=N_("A date range ends in the future"),
+    message=N_("Stored data cannot come from the future: end the range today or earlier (for "
+               "collection in real time, use a traffic request for real-time collection)."),
+    reference="Budapest art. 29(1), art. 31(1)",
 )
 def range_in_future(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req, item in items(case):
@@ -112,11 +115,11 @@ def range_in_future(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "RANGE-WIDER-THAN-FACTS", "warning",
-    summary="A date range is far wider than the facts support",
-    message="The date range reaches well beyond the period of the facts: narrow it to the period "
-            "the facts cover (plus a short margin), or explain in the facts why earlier or later "
-            "data matters, and set facts.period.",
-    reference="BRIEF §4 item 11 (seed 002 ¶9)",
+    summary=N_("A date range is far wider than the facts support"),
+    message=N_("The date range reaches well beyond the period of the facts: narrow it to the period "
+               "the facts cover (plus a short margin), or explain in the facts why earlier or later "
+               "data matters, and give the period of the conduct in the facts."),
+    reference="CTOC/COP/WG.3/2015/2 ¶9",
 )
 def range_wider_than_facts(case: Case, ctx: Context) -> Iterator[Hit]:
     span = _facts_span(case)
@@ -130,24 +133,28 @@ def range_wider_than_facts(case: Case, ctx: Context) -> Iterator[Hit]:
             continue
         if rng.start < first - margin or rng.end > last + margin:
             yield Hit(f"{path}.date_range",
-                      f"The range {rng.start.isoformat()} to {rng.end.isoformat()} reaches more than "
-                      f"{FACTS_MARGIN_DAYS} days beyond the facts ({first.isoformat()} to "
-                      f"{last.isoformat()}): narrow it, or explain why, and set facts.period.")
+                      N_("The range %(start)s to %(end)s reaches more than %(margin)s days beyond the "
+                         "facts (%(first)s to %(last)s): narrow it, or explain why, and give the period "
+                         "of the conduct in the facts."),
+                      start=Date(rng.start), end=Date(rng.end), margin=FACTS_MARGIN_DAYS,
+                      first=Date(first), last=Date(last))
 
 
 @rule(
     "RANGE-VERY-LONG", "warning",
-    summary="A date range covers more than a year",
-    message="The range covers more than a year of data: requested States and providers treat long "
-            "ranges as disproportionate. Narrow it, or justify each part of it in the nexus.",
-    reference="BRIEF §4 item 11 (seed 002 ¶9)",
+    summary=N_("A date range covers more than a year"),
+    message=N_("The range covers more than a year of data: requested States and providers treat long "
+               "ranges as disproportionate. Narrow it, or justify each part of it in the link to the "
+               "offence."),
+    reference="CTOC/COP/WG.3/2015/2 ¶9",
 )
 def range_very_long(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _req, item in items(case):
         if item.date_range is not None and item.date_range.days > LONG_RANGE_DAYS:
             yield Hit(f"{path}.date_range",
-                      f"The range covers {item.date_range.days} days: narrow it, or justify each "
-                      "part of it in the nexus.")
+                      N_("The range covers %(days)s days: narrow it, or justify each part of it in the "
+                         "link to the offence."),
+                      days=item.date_range.days)
 
 
 def _preserved_from(case: Case, req: Request) -> dt.date | None:
@@ -161,10 +168,10 @@ def _preserved_from(case: Case, req: Request) -> dt.date | None:
 
 @rule(
     "RANGE-BEYOND-RETENTION", "warning",
-    summary="Traffic data is asked for from further back than providers usually keep it",
-    message="Traffic data this old may already be deleted: check the provider's retention period "
-            "(provider.retention_note), and preserve what is left at once.",
-    reference="BRIEF §2.6 (seed 002 ¶20; 000 ¶65, ¶124)",
+    summary=N_("Traffic data is asked for from further back than providers usually keep it"),
+    message=N_("Traffic data this old may already be deleted: check the provider's retention period "
+               "and record it with the provider's details, and preserve what is left at once."),
+    reference="CTOC/COP/WG.3/2015/2 ¶20; A/74/130 ¶65, ¶124",
 )
 def range_beyond_retention(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req, item in items(case):
@@ -177,6 +184,7 @@ def range_beyond_retention(case: Case, ctx: Context) -> Iterator[Hit]:
         age = (asked_on - rng.start).days
         if age > TYPICAL_TRAFFIC_RETENTION_DAYS:
             yield Hit(f"{path}.date_range.start",
-                      f"The range starts {age} days before the data was asked for; many providers keep "
-                      f"traffic data for about {TYPICAL_TRAFFIC_RETENTION_DAYS} days or less. Check the "
-                      "provider's retention period (provider.retention_note) and preserve at once.")
+                      N_("The range starts %(age)s days before the data was asked for; many providers keep "
+                         "traffic data for about %(retention)s days or less. Check the provider's retention "
+                         "period, record it with the provider's details, and preserve at once."),
+                      age=age, retention=TYPICAL_TRAFFIC_RETENTION_DAYS)

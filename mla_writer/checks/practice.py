@@ -1,10 +1,12 @@
-"""Practical guidance a reviewer checks before sending (BRIEF §2.3, §4): cheaper routes tried,
-technical review done, people reachable, urgency justified, evidence in a usable form, signed."""
+"""Practical guidance a reviewer checks before sending (CTOC/COP/WG.3/2015/2 ¶57 and the
+central-authority checklist of the annex): cheaper routes tried, technical review done, people
+reachable, urgency justified, evidence in a usable form, signed."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..labels import N_
 from ..model import (
     Case,
     Contact,
@@ -35,10 +37,10 @@ def _discloses(case: Case) -> bool:
 
 @rule(
     "OPEN-SOURCES-NOT-CHECKED", "warning",
-    summary="Open sources have not been checked",
-    message="Check open sources first (search engines, public registration data, the public "
-            "profile) and record what they showed: it may make the request unnecessary or narrower.",
-    reference="BRIEF §2.3 tip 1 (seed 002 ¶57)",
+    summary=N_("Open sources have not been checked"),
+    message=N_("Check open sources first (search engines, public registration data, the public "
+               "profile) and record what they showed: it may make the request unnecessary or narrower."),
+    reference="CTOC/COP/WG.3/2015/2 ¶57",
 )
 def open_sources_not_checked(case: Case, ctx: Context) -> Iterator[Hit]:
     if not case.facts.open_sources_checked:
@@ -47,9 +49,9 @@ def open_sources_not_checked(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "OPEN-SOURCES-NO-RESULT", "advice",
-    summary="Open sources were checked but what they showed is not recorded",
-    message="Say which open sources were checked and what they showed (even 'nothing found').",
-    reference="BRIEF §3.G (seed 002 ¶57 tip 1)",
+    summary=N_("Open sources were checked but what they showed is not recorded"),
+    message=N_("Say which open sources were checked and what they showed (even 'nothing found')."),
+    reference="CTOC/COP/WG.3/2015/2 ¶57",
 )
 def open_sources_no_result(case: Case, ctx: Context) -> Iterator[Hit]:
     if case.facts.open_sources_checked and blank(case.facts.open_sources):
@@ -58,10 +60,10 @@ def open_sources_no_result(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "TECH-REVIEW-NOT-DONE", "warning",
-    summary="The cybercrime unit has not reviewed the request",
-    message="Have the cybercrime unit check the identifiers, data types and feasibility, then set "
-            "technical_review_done.",
-    reference="BRIEF §2.3 tip 4 (seed 002 ¶57)",
+    summary=N_("The cybercrime unit has not reviewed the request"),
+    message=N_("Have the cybercrime unit check the identifiers, data types and feasibility, then record "
+               "that it has reviewed the request."),
+    reference="CTOC/COP/WG.3/2015/2 ¶57",
 )
 def tech_review_not_done(case: Case, ctx: Context) -> Iterator[Hit]:
     if not case.requesting.technical_review_done:
@@ -70,9 +72,9 @@ def tech_review_not_done(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CASE-OFFICER-MISSING", "warning",
-    summary="No case officer is named",
-    message="Name the officer the requested State can contact about the request.",
-    reference="BRIEF §4 item 16 (seed 002 ¶23)",
+    summary=N_("No case officer is named"),
+    message=N_("Name the officer the requested State can contact about the request."),
+    reference="CTOC/COP/WG.3/2015/2 ¶23",
 )
 def case_officer_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if blank(case.requesting.case_officer.name):
@@ -81,9 +83,9 @@ def case_officer_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "CASE-OFFICER-NO-CONTACT", "warning",
-    summary="The case officer has no phone number or e-mail address",
-    message="Give the case officer's direct phone number and e-mail address.",
-    reference="BRIEF §4 item 16 (seed 002 ¶23; 003 ¶18)",
+    summary=N_("The case officer has no phone number or e-mail address"),
+    message=N_("Give the case officer's direct phone number and e-mail address."),
+    reference="CTOC/COP/WG.3/2015/2 ¶23; Fourteenth UN Congress (Kyoto, 2021), workshop 4 report ¶18",
 )
 def case_officer_no_contact(case: Case, ctx: Context) -> Iterator[Hit]:
     o = case.requesting.case_officer
@@ -93,10 +95,10 @@ def case_officer_no_contact(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "NO-24-7-CONTACT", "error",
-    summary="An urgent request gives no contact reachable at all hours",
-    message="For an urgent or emergency request, give a contact the requested State or provider can "
-            "reach 24 hours a day (set available_24_7 on the case officer or another contact).",
-    reference="BRIEF §4 item 12 (seed 001 ¶55; 002 ¶22)",
+    summary=N_("An urgent request gives no contact reachable at all hours"),
+    message=N_("For an urgent or emergency request, give a contact the requested State or provider can "
+               "reach 24 hours a day (mark the case officer or another contact as reachable 24/7)."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶55; CTOC/COP/WG.3/2015/2 ¶22",
 )
 def no_24_7_contact(case: Case, ctx: Context) -> Iterator[Hit]:
     if _urgent(case) and not any(c.available_24_7 for c in _contacts(case)):
@@ -105,10 +107,10 @@ def no_24_7_contact(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "URGENCY-NO-REASONS", "warning",
-    summary="Urgency is claimed without reasons",
-    message="Say why the request is urgent (data about to be deleted, risk to a person, suspect in "
-            "custody, trial date): unexplained urgency is ignored.",
-    reference="BRIEF §4 item 12 (seed 001 ¶33; 002 ¶19)",
+    summary=N_("Urgency is claimed without reasons"),
+    message=N_("Say why the request is urgent (data about to be deleted, risk to a person, suspect in "
+               "custody, trial date): unexplained urgency is ignored."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶19",
 )
 def urgency_no_reasons(case: Case, ctx: Context) -> Iterator[Hit]:
     if case.urgency.level != "normal" and blank(case.urgency.reasons):
@@ -117,9 +119,9 @@ def urgency_no_reasons(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "RESPOND-BY-PAST", "warning",
-    summary="A response-by date has already passed",
-    message="The date by which a reply is asked has passed: set a new date, or remove it.",
-    reference="BRIEF §3.K (seed 002 ¶37)",
+    summary=N_("A response-by date has already passed"),
+    message=N_("The date by which a reply is asked has passed: set a new date, or remove it."),
+    reference="CTOC/COP/WG.3/2015/2 ¶37",
 )
 def respond_by_past(case: Case, ctx: Context) -> Iterator[Hit]:
     if case.urgency.respond_by is not None and case.urgency.respond_by < ctx.today and case.status != "final":
@@ -131,10 +133,10 @@ def respond_by_past(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "RESPOND-BY-NO-REASON", "advice",
-    summary="A response-by date is given without saying why",
-    message="Say why a reply is needed by that date (trial date, retention period, suspect in "
-            "custody): the requested State takes deadlines into account when they are explained.",
-    reference="BRIEF §3.K (seed 002 ¶37; 000 ¶139(a))",
+    summary=N_("A response-by date is given without saying why"),
+    message=N_("Say why a reply is needed by that date (trial date, retention period, suspect in "
+               "custody): the requested State takes deadlines into account when they are explained."),
+    reference="CTOC/COP/WG.3/2015/2 ¶37; A/74/130 ¶139(a)",
 )
 def respond_by_no_reason(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -144,10 +146,10 @@ def respond_by_no_reason(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "DELIVERY-NO-AUTHENTICATION", "advice",
-    summary="No certificate of authenticity or business-records declaration is asked for",
-    message="Ask for a certificate of authenticity or a business-records declaration with the data, "
-            "so it can be produced in court without a witness from the provider.",
-    reference="BRIEF §4 item 14 (seed 002 ¶19; 000 ¶193)",
+    summary=N_("No certificate of authenticity or business-records declaration is asked for"),
+    message=N_("Ask for a certificate of authenticity or a business-records declaration with the data, "
+               "so it can be produced in court without a witness from the provider."),
+    reference="CTOC/COP/WG.3/2015/2 ¶19; A/74/130 ¶193",
 )
 def delivery_no_authentication(case: Case, ctx: Context) -> Iterator[Hit]:
     d = case.delivery
@@ -157,10 +159,10 @@ def delivery_no_authentication(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "DELIVERY-NO-HASH", "advice",
-    summary="No hash algorithm is asked for the delivered files",
-    message="Ask the provider to give hash values (e.g. SHA-256) of the files it delivers, to show "
-            "they were not altered.",
-    reference="BRIEF §2.8 (seed 002 ¶5, ¶11)",
+    summary=N_("No hash algorithm is asked for the delivered files"),
+    message=N_("Ask the provider to give hash values (e.g. SHA-256) of the files it delivers, to show "
+               "they were not altered."),
+    reference="CTOC/COP/WG.3/2015/2 ¶5, ¶11",
 )
 def delivery_no_hash(case: Case, ctx: Context) -> Iterator[Hit]:
     if any(isinstance(r, (TrafficRequest, ContentRequest)) for r in case.requests) and blank(case.delivery.hash_algorithm):
@@ -169,10 +171,10 @@ def delivery_no_hash(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "SAFEGUARDS-NO-PROPORTIONALITY", "warning",
-    summary="Traffic or content is requested without a proportionality statement",
-    message="Explain why the measure is necessary and proportionate to the offence (and why the "
-            "date ranges are as narrow as they can be).",
-    reference="BRIEF §4 item 13 (seed 001 ¶29-30; 000 ¶108)",
+    summary=N_("Traffic or content is requested without a proportionality statement"),
+    message=N_("Explain why the measure is necessary and proportionate to the offence (and why the "
+               "date ranges are as narrow as they can be)."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶29-30; A/74/130 ¶108",
 )
 def safeguards_no_proportionality(case: Case, ctx: Context) -> Iterator[Hit]:
     if any(isinstance(r, (TrafficRequest, ContentRequest)) for r in case.requests) and blank(case.safeguards.proportionality):
@@ -181,10 +183,10 @@ def safeguards_no_proportionality(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "DATA-PROTECTION-MISSING", "advice",
-    summary="No data-protection statement",
-    message="Say how the data will be protected: used only for these proceedings, kept no longer "
-            "than needed, then deleted.",
-    reference="BRIEF §4 item 13 (seed 001 ¶59; 002 ¶9)",
+    summary=N_("No data-protection statement"),
+    message=N_("Say how the data will be protected: used only for these proceedings, kept no longer "
+               "than needed, then deleted."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶59; CTOC/COP/WG.3/2015/2 ¶9",
 )
 def data_protection_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if _discloses(case) and blank(case.safeguards.data_protection):
@@ -193,9 +195,9 @@ def data_protection_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "SIGNATURE-MISSING", "warning",
-    summary="The request has no signatory",
-    message="Give the name and title of the person who signs the request.",
-    reference="BRIEF §3.B",
+    summary=N_("The request has no signatory"),
+    message=N_("Give the name and title of the person who signs the request."),
+    reference="UNTOC art. 18(14)",
 )
 def signature_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     if blank(case.signature.name):
@@ -204,10 +206,10 @@ def signature_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "SIGNATURE-NO-TITLE", "advice",
-    summary="The signatory's title is missing",
-    message="Give the signatory's title or function (e.g. Deputy Public Prosecutor): it shows the "
-            "request comes from a competent authority.",
-    reference="BRIEF §3.B",
+    summary=N_("The signatory's title is missing"),
+    message=N_("Give the signatory's title or function (e.g. Deputy Public Prosecutor): it shows the "
+               "request comes from a competent authority."),
+    reference="UNTOC art. 18(14)",
 )
 def signature_no_title(case: Case, ctx: Context) -> Iterator[Hit]:
     if not blank(case.signature.name) and blank(case.signature.title):

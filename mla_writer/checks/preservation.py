@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..labels import N_
 from ..model import Case, ContentRequest, PreservationRequest, TrafficRequest, blank
 from .engine import Context, Hit, rule
+from .message import Date
 from .walk import requests_of
 
 # Art. 29(7): a preservation shall be for a period of not less than sixty days.
@@ -26,9 +28,9 @@ def _follow_up_filed(req: PreservationRequest) -> bool:
 
 @rule(
     "PRES-NO-DATA", "error",
-    summary="A preservation request does not say which data to preserve",
-    message="List the stored data to preserve: for each identifier, the categories of data "
-            "(e.g. subscriber records, login IP history, mailbox).",
+    summary=N_("A preservation request does not say which data to preserve"),
+    message=N_("List the stored data to preserve: for each identifier, the categories of data "
+               "(e.g. subscriber records, login IP history, mailbox)."),
     reference="Budapest art. 29(2)(c)",
 )
 def pres_no_data(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -40,9 +42,9 @@ def pres_no_data(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PRES-NO-CUSTODIAN", "error",
-    summary="A preservation request does not identify the custodian or where the data is",
-    message="Give any available information identifying the custodian of the data (the provider's "
-            "name and legal entity) or where the computer system is located.",
+    summary=N_("A preservation request does not identify the custodian or where the data is"),
+    message=N_("Give any available information identifying the custodian of the data (the provider's "
+               "name and legal entity) or where the computer system is located."),
     reference="Budapest art. 29(2)(d)",
 )
 def pres_no_custodian(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -54,9 +56,9 @@ def pres_no_custodian(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PRES-NO-NECESSITY", "error",
-    summary="A preservation request does not say why preservation is necessary",
-    message="Say why the data may be lost or changed without preservation (e.g. the provider "
-            "keeps connection logs for 90 days only).",
+    summary=N_("A preservation request does not say why preservation is necessary"),
+    message=N_("Say why the data may be lost or changed without preservation (e.g. the provider "
+               "keeps connection logs for 90 days only)."),
     reference="Budapest art. 29(2)(e)",
 )
 def pres_no_necessity(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -67,9 +69,9 @@ def pres_no_necessity(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PRES-NO-MLA-INTENT", "error",
-    summary="A preservation request does not state that an MLA request will follow",
-    message="State that a mutual assistance request for the search, seizure or disclosure of the "
-            "data will follow (set mla_to_follow).",
+    summary=N_("A preservation request does not state that an MLA request will follow"),
+    message=N_("State that a mutual assistance request for the search, seizure or disclosure of the "
+               "data will follow."),
     reference="Budapest art. 29(2)(f)",
 )
 def pres_no_mla_intent(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -80,9 +82,9 @@ def pres_no_mla_intent(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PRES-PERIOD-SHORT", "warning",
-    summary="The preservation period asked for is under 60 days",
-    message="Ask for at least 60 days: a preservation lasts not less than sixty days, time for the "
-            "mutual assistance request to be sent and received.",
+    summary=N_("The preservation period asked for is under 60 days"),
+    message=N_("Ask for at least 60 days: a preservation lasts not less than sixty days, time for the "
+               "mutual assistance request to be sent and received."),
     reference="Budapest art. 29(7)",
 )
 def pres_period_short(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -93,9 +95,9 @@ def pres_period_short(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PRES-EXPIRY-SHORT", "warning",
-    summary="The confirmed expiry is less than 60 days after the request was sent",
-    message="The expiry recorded is less than 60 days after the request was sent; check the date "
-            "with the provider or the 24/7 point, and ask for the full period if it is right.",
+    summary=N_("The confirmed expiry is less than 60 days after the request was sent"),
+    message=N_("The expiry recorded is less than 60 days after the request was sent; check the date "
+               "with the provider or the 24/7 point, and ask for the full period if it is right."),
     reference="Budapest art. 29(7)",
 )
 def pres_expiry_short(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -106,10 +108,10 @@ def pres_expiry_short(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PRES-EXPIRING", "warning",
-    summary="A preservation lapses soon and no follow-up request has been filed",
-    message="The preservation lapses soon: file the mutual assistance request, or ask for an "
-            "extension, before it expires (record it under follow_up or extensions).",
-    reference="Budapest art. 29(7); BRIEF §4 item 2 (seed 002 ¶21, ¶57 tip 2)",
+    summary=N_("A preservation lapses soon and no follow-up request has been filed"),
+    message=N_("The preservation lapses soon: file the mutual assistance request, or ask for an "
+               "extension, before it expires, and record it in the case."),
+    reference="Budapest art. 29(7); CTOC/COP/WG.3/2015/2 ¶21, ¶57",
 )
 def pres_expiring(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, PreservationRequest):
@@ -119,32 +121,34 @@ def pres_expiring(case: Case, ctx: Context) -> Iterator[Hit]:
         left = (expiry - ctx.today).days
         if 0 <= left <= EXPIRY_WARNING_DAYS:
             yield Hit(f"{path}.follow_up",
-                      f"The preservation lapses on {expiry.isoformat()} (in {left} days) and no mutual "
-                      "assistance request has been filed: file it, or ask for an extension, now.")
+                      N_("The preservation lapses on %(expiry)s (in %(days)s days) and no mutual "
+                         "assistance request has been filed: file it, or ask for an extension, now."),
+                      expiry=Date(expiry), days=left)
 
 
 @rule(
     "PRES-EXPIRED", "error",
-    summary="A preservation has lapsed with no follow-up request filed",
-    message="The preservation has lapsed: the data may already be gone. Ask the provider or the "
-            "24/7 point at once whether it still holds the data, and preserve again if needed.",
-    reference="Budapest art. 29(7); BRIEF §4 item 2 (seed 002 ¶21)",
+    summary=N_("A preservation has lapsed with no follow-up request filed"),
+    message=N_("The preservation has lapsed: the data may already be gone. Ask the provider or the "
+               "24/7 point at once whether it still holds the data, and preserve again if needed."),
+    reference="Budapest art. 29(7); CTOC/COP/WG.3/2015/2 ¶21",
 )
 def pres_expired(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, PreservationRequest):
         expiry = req.effective_expiry()
         if expiry is not None and expiry < ctx.today and not _follow_up_filed(req):
             yield Hit(f"{path}.follow_up",
-                      f"The preservation lapsed on {expiry.isoformat()} and no mutual assistance request "
-                      "was filed: ask at once whether the data is still held, and preserve again.")
+                      N_("The preservation lapsed on %(expiry)s and no mutual assistance request was "
+                         "filed: ask at once whether the data is still held, and preserve again."),
+                      expiry=Date(expiry))
 
 
 @rule(
     "PRES-EXTENSION-NO-REF", "warning",
-    summary="An extension request does not cite the preservation it extends",
-    message="Give the reference number and date of the original preservation (preservation_refs), "
-            "so the provider can find what to keep longer.",
-    reference="BRIEF §3.M (seed 002 ¶21, ¶57)",
+    summary=N_("An extension request does not cite the preservation it extends"),
+    message=N_("Give the reference number and date of the original preservation (under earlier "
+               "preservation requests), so the provider can find what to keep longer."),
+    reference="CTOC/COP/WG.3/2015/2 ¶21, ¶57",
 )
 def pres_extension_no_ref(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, PreservationRequest):
@@ -154,10 +158,10 @@ def pres_extension_no_ref(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PRES-REF-NO-NUMBER", "warning",
-    summary="An earlier preservation is cited without its reference number",
-    message="Give the reference number the provider or requested State gave the earlier "
-            "preservation: it is how they find the frozen data.",
-    reference="BRIEF §3.M (seed 002 ¶21, ¶57)",
+    summary=N_("An earlier preservation is cited without its reference number"),
+    message=N_("Give the reference number the provider or requested State gave the earlier "
+               "preservation: it is how they find the frozen data."),
+    reference="CTOC/COP/WG.3/2015/2 ¶21, ¶57",
 )
 def pres_ref_no_number(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -168,10 +172,10 @@ def pres_ref_no_number(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PRES-REF-EXPIRING", "warning",
-    summary="The preservation this request relies on lapses soon or has lapsed",
-    message="The preservation this request relies on lapses before the request can be executed: "
-            "ask for an extension now.",
-    reference="Budapest art. 29(7); BRIEF §4 item 2 (seed 002 ¶57 tip 2)",
+    summary=N_("The preservation this request relies on lapses soon or has lapsed"),
+    message=N_("The preservation this request relies on lapses before the request can be executed: "
+               "ask for an extension now."),
+    reference="Budapest art. 29(7); CTOC/COP/WG.3/2015/2 ¶57",
 )
 def pres_ref_expiring(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -183,19 +187,25 @@ def pres_ref_expiring(case: Case, ctx: Context) -> Iterator[Hit]:
                 continue
             left = (expiry - ctx.today).days
             if left <= EXPIRY_WARNING_DAYS:
-                when = f"lapses on {expiry.isoformat()} (in {left} days)" if left >= 0 else \
-                    f"lapsed on {expiry.isoformat()}"
-                yield Hit(f"{path}.preservation_refs[{k}].expires_on",
-                          f"The preservation this request relies on {when}: ask for an extension "
-                          "(or preserve again) before sending the request.")
+                where = f"{path}.preservation_refs[{k}].expires_on"
+                if left >= 0:
+                    yield Hit(where, N_("The preservation this request relies on lapses on %(expiry)s (in "
+                                        "%(days)s days): ask for an extension (or preserve again) before "
+                                        "sending the request."),
+                              expiry=Date(expiry), days=left)
+                else:
+                    yield Hit(where, N_("The preservation this request relies on lapsed on %(expiry)s: "
+                                        "preserve again (or ask whether the data is still held) before "
+                                        "sending the request."),
+                              expiry=Date(expiry))
 
 
 @rule(
     "PRES-NOT-FIRST", "advice",
-    summary="Traffic or content data is requested without a preservation",
-    message="Preserve volatile data before asking for its disclosure: add a preservation request, "
-            "or record the earlier preservation in preservation_refs.",
-    reference="BRIEF §2.3 tip 2 (seed 002 ¶57)",
+    summary=N_("Traffic or content data is requested without a preservation"),
+    message=N_("Preserve volatile data before asking for its disclosure: add a preservation request, "
+               "or record the earlier preservation request."),
+    reference="CTOC/COP/WG.3/2015/2 ¶57",
 )
 def pres_not_first(case: Case, ctx: Context) -> Iterator[Hit]:
     if any(isinstance(r, PreservationRequest) for r in case.requests):

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import labels
+from ..labels import N_
 from ..model import (
+    PROVIDER_CHANNELS,
     SUBSCRIBER_CATEGORIES,
     Case,
     EmergencyRequest,
@@ -19,6 +22,7 @@ from ..model import (
     blank,
 )
 from .engine import Context, Hit, rule
+from .message import Country, terms
 from .walk import items, requests_of
 
 _SUB = frozenset(SUBSCRIBER_CATEGORIES)
@@ -71,9 +75,9 @@ def known_categories(services: list[str]) -> frozenset[str] | None:
 
 @rule(
     "PROVIDER-MISSING", "error",
-    summary="A disclosure request does not name the provider",
-    message="Name the provider that holds the data (trade name and, if known, legal entity).",
-    reference="UNTOC art. 18(15)(d); BRIEF §3.C",
+    summary=N_("A disclosure request does not name the provider"),
+    message=N_("Name the provider that holds the data (trade name and, if known, legal entity)."),
+    reference="UNTOC art. 18(15)(d); CTOC/COP/WG.3/2015/2 ¶57",
 )
 def provider_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -84,11 +88,11 @@ def provider_missing(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PROVIDER-CANNOT-HOLD", "warning",
-    summary="Data is asked of a provider whose services do not hold it",
-    message="The provider's listed services do not ordinarily hold this data (e.g. mailbox content "
-            "from a domain registrar): address this item to the provider that runs the service, or "
-            "correct provider.services.",
-    reference="BRIEF §2.3 tip 10 (seed 000 ¶65)",
+    summary=N_("Data is asked of a provider whose services do not hold it"),
+    message=N_("The provider's listed services do not ordinarily hold this data (e.g. mailbox content "
+               "from a domain registrar): address this item to the provider that runs the service, or "
+               "correct the services listed for the provider."),
+    reference="A/74/130 ¶65",
 )
 def provider_cannot_hold(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req, item in items(case):
@@ -97,19 +101,19 @@ def provider_cannot_hold(case: Case, ctx: Context) -> Iterator[Hit]:
             continue
         missing = [c for c in item.categories if c not in can]
         if missing:
-            services = ", ".join(req.provider.services)
             yield Hit(f"{path}.categories",
-                      f"A provider offering only {services} does not ordinarily hold "
-                      f"{', '.join(missing)}: ask the provider that runs that service, or correct "
-                      "provider.services.")
+                      N_("A provider offering only %(services)s does not ordinarily hold this data: "
+                         "%(categories)s. Ask the provider that runs that service, or correct the services "
+                         "listed for the provider."),
+                      services=", ".join(req.provider.services), categories=terms(labels.CATEGORY, missing))
 
 
 @rule(
     "PROVIDER-NO-SERVICES", "advice",
-    summary="The provider's services are not described",
-    message="Say what the provider offers (e.g. webmail, messaging, hosting): it shows the data "
-            "asked for is data it holds.",
-    reference="BRIEF §3.C",
+    summary=N_("The provider's services are not described"),
+    message=N_("Say what the provider offers (e.g. webmail, messaging, hosting): it shows the data "
+               "asked for is data it holds."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶38; A/74/130 ¶124",
 )
 def provider_no_services(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -119,10 +123,10 @@ def provider_no_services(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PROVIDER-NO-ENTITY", "advice",
-    summary="The provider's legal entity or establishment is not given",
-    message="Give the legal entity that controls the data and the country where it is established "
-            "(or 'unknown'): it decides which State to ask.",
-    reference="BRIEF §4 item 15 (seed 001 ¶38; 000 ¶323, ¶365)",
+    summary=N_("The provider's legal entity or establishment is not given"),
+    message=N_("Give the legal entity that controls the data and the country where it is established "
+               "(or 'unknown'): it decides which State to ask."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶38; A/74/130 ¶323, ¶365",
 )
 def provider_no_entity(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -137,10 +141,10 @@ def provider_no_entity(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "PROVIDER-ELSEWHERE", "warning",
-    summary="The provider is established in another State than the one asked",
-    message="The provider is established in a State other than the requested State: check that the "
-            "requested State can compel it (presence or services there), or address that State.",
-    reference="BRIEF §4 item 15 (seed 001 ¶38; 000 ¶268, ¶365)",
+    summary=N_("The provider is established in another State than the one asked"),
+    message=N_("The provider is established in a State other than the requested State: check that the "
+               "requested State can compel it (presence or services there), or address that State."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶38; A/74/130 ¶268, ¶365",
 )
 def provider_elsewhere(case: Case, ctx: Context) -> Iterator[Hit]:
     requested = case.requested.state
@@ -148,18 +152,20 @@ def provider_elsewhere(case: Case, ctx: Context) -> Iterator[Hit]:
         return
     for path, req in requests_of(case):
         est = req.provider.establishment
-        if est is not None and est != requested and req.channel not in ("provider_direct", "provider_emergency"):
+        if est is not None and est != requested and req.channel not in PROVIDER_CHANNELS:
             yield Hit(f"{path}.provider.establishment",
-                      f"The provider is established in {est}, but the request goes to {requested}: check "
-                      "that the requested State can compel it, or address the State where it is established.")
+                      N_("The provider is established in %(establishment)s, but the request goes to "
+                         "%(requested)s: check that the requested State can compel it, or address the State "
+                         "where it is established."),
+                      establishment=Country(est), requested=Country(requested))
 
 
 @rule(
     "PROVIDER-LOCAL-PRESENCE", "advice",
-    summary="The provider has a presence in the requesting State",
-    message="The provider has a subsidiary or legal representative in your own State: try to obtain "
-            "the data there first, which is quicker than a request abroad.",
-    reference="BRIEF §2.3 tip 1 (seed 002 ¶57)",
+    summary=N_("The provider has a presence in the requesting State"),
+    message=N_("The provider has a subsidiary or legal representative in your own State: try to obtain "
+               "the data there first, which is quicker than a request abroad."),
+    reference="CTOC/COP/WG.3/2015/2 ¶57",
 )
 def provider_local_presence(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):

@@ -4,6 +4,7 @@ from . import no_plugins  # noqa: F401  first: no pydantic validator may be buil
 from .case import SCHEMA_VERSION, Annex, Case, Confidentiality, Delivery, Facts, Training, Urgency
 from .common import LANGUAGES, Lang, Text, blank, country_name
 from .identifiers import (
+    IDENTIFIER_CLASSES,
     IDENTIFIER_TYPES,
     IMEI,
     URL,
@@ -19,11 +20,14 @@ from .identifiers import (
 from .legal import Authorisation, LegalBasis, Offence, Proceedings, Safeguards
 from .parties import Authority, Contact, Person, Provider, RequestedParty, RequestingParty, Signature
 from .requests import (
+    CATEGORIES,
     CATEGORIES_BY_KIND,
     CHANNELS,
     CONTENT_CATEGORIES,
     FORMAL_CHANNELS,
     INFORMAL_CHANNELS,
+    PROVIDER_CHANNELS,
+    REQUEST_CLASSES,
     REQUEST_KINDS,
     SUBSCRIBER_CATEGORIES,
     TRAFFIC_CATEGORIES,
@@ -43,8 +47,9 @@ from .requests import (
 )
 
 __all__ = [
-    "SCHEMA_VERSION", "LANGUAGES", "IDENTIFIER_TYPES", "REQUEST_KINDS", "CATEGORIES_BY_KIND",
-    "CHANNELS", "FORMAL_CHANNELS", "INFORMAL_CHANNELS", "SUBSCRIBER_CATEGORIES", "TRAFFIC_CATEGORIES",
+    "SCHEMA_VERSION", "LANGUAGES", "IDENTIFIER_CLASSES", "IDENTIFIER_TYPES", "REQUEST_CLASSES", "REQUEST_KINDS",
+    "CATEGORIES", "CATEGORIES_BY_KIND",
+    "CHANNELS", "FORMAL_CHANNELS", "INFORMAL_CHANNELS", "PROVIDER_CHANNELS", "SUBSCRIBER_CATEGORIES", "TRAFFIC_CATEGORIES",
     "CONTENT_CATEGORIES", "PreservationExtension", "is_formal",
     "Annex", "Account", "Authenticity", "Authorisation", "Authority", "Case", "Confidentiality",
     "Contact", "ContentRequest", "CryptoAddress", "DataItem", "DateRange", "Delivery",

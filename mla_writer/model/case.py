@@ -14,6 +14,11 @@ from .requests import DateRange, Request
 
 SCHEMA_VERSION = 1
 
+CaseStatus = Literal["draft", "reviewed", "final"]
+UrgencyLevel = Literal["normal", "urgent", "emergency"]
+# The form in which the provider's staff may have to confirm the data at trial.
+Testimony = Literal["none", "written", "video", "in_person"]
+
 
 class Facts(Strict):
     summary: Text = Field(default_factory=Text, description="What happened, when, where, to whom, the harm")
@@ -29,7 +34,7 @@ class Facts(Strict):
 
 
 class Urgency(Strict):
-    level: Literal["normal", "urgent", "emergency"] = "normal"
+    level: UrgencyLevel = "normal"
     reasons: Text = Field(default_factory=Text)
     respond_by: dt.date | None = None
     data_at_risk_from: dt.date | None = Field(default=None, description="When the data may be deleted")
@@ -51,7 +56,7 @@ class Delivery(Strict):
     hash_algorithm: Str | None = Field(default=None, description="e.g. SHA-256")
     chain_of_custody: Text = Field(default_factory=Text)
     electronic_transmission: bool = True
-    testimony: Literal["none", "written", "video", "in_person"] = "none"
+    testimony: Testimony = "none"
     receiving_unit: Str | None = Field(default=None, description="Who handles the data on receipt")
 
 
@@ -72,7 +77,7 @@ class Case(Strict):
     schema_version: Literal[1] = SCHEMA_VERSION
     reference: Str = Field(default="", description="Internal case reference")
     title: Str = ""
-    status: Literal["draft", "reviewed", "final"] = "draft"
+    status: CaseStatus = "draft"
     date: dt.date | None = Field(default=None, description="Date of the document")
     classification: Str = "CONFIDENTIAL"
     drafting_language: Lang = "en"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, model_validator
 from pydantic_core import CoreSchema, core_schema
@@ -13,7 +13,7 @@ from .countries import country_names
 
 # The six UN languages: the only languages documents and catalogs exist for.
 Lang = Literal["ar", "en", "es", "fr", "ru", "zh"]
-LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
+LANGUAGES: tuple[str, ...] = get_args(Lang)
 
 MAX_TEXT = 100_000
 

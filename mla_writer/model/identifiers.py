@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from datetime import UTC, datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -315,7 +315,11 @@ Identifier = Annotated[
     Field(discriminator="type"),
 ]
 
-IDENTIFIER_TYPES: tuple[str, ...] = ("ip", "email", "phone", "url", "domain", "account", "imei", "crypto", "device")
+# Each type of identifier and its class, read from the union above so that a type is declared once.
+IDENTIFIER_CLASSES: dict[str, type[_Identifier]] = {
+    cls.model_fields["type"].default: cls for cls in get_args(get_args(Identifier)[0])
+}
+IDENTIFIER_TYPES: tuple[str, ...] = tuple(IDENTIFIER_CLASSES)
 
 
 def all_timezones() -> list[str]:

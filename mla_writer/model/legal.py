@@ -9,6 +9,10 @@ from pydantic import Field
 
 from .common import Str, Strict, Text
 
+# The treaties of the reference data (mla_writer/data/treaties.toml); the ids of the legal bases
+# that rest on one begin with its key ("budapest-29", "uncc-mla").
+TreatyKey = Literal["untoc", "budapest", "sap", "uncc"]
+
 # Ids of the legal bases described (with citation text) in mla_writer/data/legal_bases.toml.
 LegalBasisId = Literal[
     "untoc-18",

@@ -62,7 +62,8 @@ class RequestedParty(Strict):
     point_of_contact_24_7: Contact | None = None
 
 
-Unknownable = Literal["yes", "no", "unknown"]
+# "unknown" first: the honest answer until the drafter knows.
+Unknownable = Literal["unknown", "yes", "no"]
 
 
 class Provider(Strict):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import Field, field_validator, model_validator
 
@@ -12,39 +12,37 @@ from .identifiers import Identifier, zone
 from .legal import LegalBasisId
 from .parties import Contact, Provider
 
-RequestKind = Literal["preservation", "subscriber", "traffic", "content", "emergency"]
-REQUEST_KINDS: tuple[str, ...] = ("preservation", "subscriber", "traffic", "content", "emergency")
-
 # Data categories, grouped as the requested State's law usually grades them: subscriber
 # information (Budapest art. 18(3)) is least intrusive, content most.
-SUBSCRIBER_CATEGORIES = ("service", "identity", "billing", "installation_site", "registration_record")
-TRAFFIC_CATEGORIES = (
+SubscriberCategory = Literal["service", "identity", "billing", "installation_site", "registration_record"]
+TrafficCategory = Literal[
     "connection_logs", "ip_history", "message_headers", "call_records", "location_data",
     "device_info", "linked_accounts",
-)
-CONTENT_CATEGORIES = ("messages", "mailbox", "files", "posts", "media", "contacts_list", "drafts")
-
-Category = Literal[
-    "service", "identity", "billing", "installation_site", "registration_record",
-    "connection_logs", "ip_history", "message_headers", "call_records", "location_data",
-    "device_info", "linked_accounts",
-    "messages", "mailbox", "files", "posts", "media", "contacts_list", "drafts",
 ]
+ContentCategory = Literal["messages", "mailbox", "files", "posts", "media", "contacts_list", "drafts"]
+Category = Literal[SubscriberCategory, TrafficCategory, ContentCategory]
+
+SUBSCRIBER_CATEGORIES: tuple[str, ...] = get_args(SubscriberCategory)
+TRAFFIC_CATEGORIES: tuple[str, ...] = get_args(TrafficCategory)
+CONTENT_CATEGORIES: tuple[str, ...] = get_args(ContentCategory)
+CATEGORIES: tuple[str, ...] = get_args(Category)
 
 CATEGORIES_BY_KIND: dict[str, tuple[str, ...]] = {
-    "preservation": SUBSCRIBER_CATEGORIES + TRAFFIC_CATEGORIES + CONTENT_CATEGORIES,
+    "preservation": CATEGORIES,
     "subscriber": SUBSCRIBER_CATEGORIES,
     "traffic": TRAFFIC_CATEGORIES,
     "content": CONTENT_CATEGORIES,
-    "emergency": SUBSCRIBER_CATEGORIES + TRAFFIC_CATEGORIES + CONTENT_CATEGORIES,
+    "emergency": CATEGORIES,
 }
 
 Channel = Literal["mla", "24_7", "police", "provider_direct", "provider_emergency"]
-CHANNELS: tuple[str, ...] = ("mla", "24_7", "police", "provider_direct", "provider_emergency")
+CHANNELS: tuple[str, ...] = get_args(Channel)
 FORMAL_CHANNELS: tuple[str, ...] = ("mla",)
-# Everything but formal MLA. Many States bar evidence obtained this way from court (seed 002 ¶33;
-# 000 ¶192 MY, ¶336 ZA, ¶376 TH): treat what comes back as intelligence until a formal request
-# obtains it again.
+# The channels that reach the provider itself rather than a State.
+PROVIDER_CHANNELS: tuple[str, ...] = ("provider_direct", "provider_emergency")
+# Everything but formal MLA. Many States bar evidence obtained this way from court
+# (CTOC/COP/WG.3/2015/2 ¶33; A/74/130 ¶192 MY, ¶336 ZA, ¶376 TH): treat what comes back as
+# intelligence until a formal request obtains it again.
 INFORMAL_CHANNELS: tuple[str, ...] = tuple(c for c in CHANNELS if c not in FORMAL_CHANNELS)
 
 
@@ -140,7 +138,8 @@ class _Request(Strict):
     admissibility_acknowledged: bool = Field(
         default=False,
         description="For an informal channel: the drafter knows the data may not be admissible as "
-                    "evidence and will treat it as intelligence until obtained formally (seed 002 ¶33)",
+                    "evidence and will treat it as intelligence until obtained formally "
+                    "(CTOC/COP/WG.3/2015/2 ¶33)",
     )
     respond_by_reason: Text = Field(
         default_factory=Text, description="Why a reply is needed by respond_by (trial date, retention, custody)"
@@ -251,3 +250,9 @@ Request = Annotated[
     Union[PreservationRequest, SubscriberRequest, TrafficRequest, ContentRequest, EmergencyRequest],
     Field(discriminator="kind"),
 ]
+
+# Each kind of request and its class, read from the union above so that a new kind is declared once.
+REQUEST_CLASSES: dict[str, type[_Request]] = {
+    cls.model_fields["kind"].default: cls for cls in get_args(get_args(Request)[0])
+}
+REQUEST_KINDS: tuple[str, ...] = tuple(REQUEST_CLASSES)

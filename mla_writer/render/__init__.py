@@ -68,7 +68,7 @@ def render_blocks(case: Case, languages: Sequence[str], findings: Sequence[Findi
     folder = template_dir(templates)
     drafting = case.drafting_language
     parts = []
-    shared = shared_context(case, findings)
+    shared = shared_context(case, findings, langs)
     for request in case.requests:
         ctx = build_context(case, request, shared)
         parts.append(Part(

@@ -1,4 +1,5 @@
-"""The reviewer checklist of the annex (BRIEF §4), each item tied to the check rules behind it.
+"""The reviewer checklist of the annex (what a central authority confirms before sending), each
+item tied to the check rules behind it.
 
 An item is ticked when rules cover it and none of them found an error or warning; unticked, with
 the findings, when one did; and left open ("check by hand") when no rule covers it yet. Rules are
@@ -13,12 +14,8 @@ from functools import cache
 from typing import Any
 
 from ..checks import Finding, all_rules
+from ..labels import N_
 from ..model import Case
-
-
-def N_(message: str) -> str:
-    """Mark a string for the catalog; it is translated where it is shown (gettext_noop)."""
-    return message
 
 
 @dataclass(frozen=True)
@@ -126,7 +123,12 @@ def item_for(code: str) -> Item | None:
     return None
 
 
-def checklist(case: Case, findings: Sequence[Finding]) -> list[dict[str, Any]]:
+def finding_data(finding: Finding, languages: Sequence[str]) -> dict[str, Any]:
+    """A finding as templates read it, its message also in each document language (`messages`)."""
+    return {**finding.as_dict(), "messages": {lang: finding.message_in(lang) for lang in languages}}
+
+
+def checklist(case: Case, findings: Sequence[Finding], languages: Sequence[str] = ("en",)) -> list[dict[str, Any]]:
     """One entry per item: state yes/no/open and the findings that explain a "no"."""
     del case  # the findings carry everything; the case is kept in the signature for later rules
     known = [r.code for r in all_rules()]
@@ -138,6 +140,6 @@ def checklist(case: Case, findings: Sequence[Finding]) -> list[dict[str, Any]]:
         state = "no" if failing else ("yes" if covered else "open")
         out.append({
             "key": item.key, "title": item.title, "question": item.question, "state": state,
-            "findings": [f.as_dict() for f in mine],
+            "findings": [finding_data(f, languages) for f in mine],
         })
     return out

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..checks import Finding
 from ..model import Case
-from .checklist import checklist
+from .checklist import checklist, finding_data
 
 TEXT_KEYS = {"text", "translations"}
 
@@ -74,13 +74,14 @@ def request_context(request: Any, dumped: dict[str, Any]) -> dict[str, Any]:
     return _blank_text_to_none(dumped)
 
 
-def shared_context(case: Case, findings: Sequence[Finding]) -> dict[str, Any]:
-    """What every part of the document shows alike (computed once per document)."""
+def shared_context(case: Case, findings: Sequence[Finding], languages: Sequence[str] = ("en",)) -> dict[str, Any]:
+    """What every part of the document shows alike (computed once per document); each finding's
+    message is there in every document language."""
     return {
         "fingerprint": fingerprint(case),
         "final": case.status == "final",
-        "findings": [f.as_dict() for f in findings],
-        "checklist": checklist(case, findings),
+        "findings": [finding_data(f, languages) for f in findings],
+        "checklist": checklist(case, findings, languages),
     }
 
 

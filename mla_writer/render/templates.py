@@ -25,6 +25,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from .. import i18n
+from .. import labels as codes
 from ..resources import cache_dir
 
 # Fields that templates use inside the footer text ("Page 1 of 3").
@@ -99,6 +100,40 @@ class Language:
         return i18n.territory_name(code, self.code) if code else ""
 
 
+class Wording:
+    """``labels`` in templates: the words for the codes a case stores, in the language rendered.
+
+    ``{{ labels.category(code) }}`` prints the document wording of a data category (any list of
+    ``mla_writer.labels.DOCUMENT_WORDING`` by its name); a code no list knows prints as it is.
+    """
+
+    def __init__(self, t: Any) -> None:
+        self._t = t
+
+    def _say(self, msgid: str) -> Markup:
+        return escape(self._t.gettext(msgid)) if msgid else Markup("")
+
+    def __getattr__(self, name: str) -> Callable[[str], Markup]:
+        table = codes.DOCUMENT_WORDING.get(name)
+        if table is None:
+            raise AttributeError(name)
+        return lambda code: self._say(table[code]) if code in table else _finalize(code)
+
+    def classification(self, value: str) -> Markup:
+        """The usual security markings in each language; any other marking as the user typed it."""
+        msgid = codes.CLASSIFICATION.get(value.strip().upper())
+        return self._say(msgid) if msgid else _finalize(value)
+
+    def instrument(self, basis: str, fallback: str | None) -> Markup:
+        """The official title of the instrument a legal-basis id refers to, else ``fallback``."""
+        msgid = codes.instrument_title(basis)
+        return self._say(msgid) if msgid else _finalize(fallback)
+
+    def missing(self) -> Markup:
+        """A required value the drafter has not given: a visible gap, never silence."""
+        return Markup("<pending>") + escape(self._t.gettext("[to be completed]")) + Markup("</pending>")
+
+
 def _wrap(variables: dict[str, Any]) -> dict[str, Any]:
     return {k: _finalize(v) for k, v in variables.items()}
 
@@ -164,7 +199,7 @@ def environment(lang: str, drafting: str, templates: Path) -> BoundedSandbox:
     # Our own callables rather than install_gettext_translations: they escape the catalog text.
     env.globals.update(
         _=_gettext(t), gettext=_gettext(t), ngettext=_ngettext(t),
-        L=Language(lang, drafting), PAGE=PAGE, NUMPAGES=NUMPAGES,
+        L=Language(lang, drafting), labels=Wording(t), PAGE=PAGE, NUMPAGES=NUMPAGES,
     )
     env.policies["ext.i18n.trimmed"] = True
     return env

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import gettext
 
+from ..labels import N_
+
+__all__ = ["N_", "_", "set_ui_language", "ui_language"]
+
 _current: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 
@@ -37,8 +41,3 @@ def ui_language() -> str:
 def _(message: str) -> str:
     """Translate a message shown in the interface."""
     return _current.gettext(message) if message else message
-
-
-def N_(message: str) -> str:
-    """Mark a constant for extraction; it is translated with `_()` when it is shown."""
-    return message

@@ -7,20 +7,13 @@ and walked without a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from ..model import (
-    CATEGORIES_BY_KIND,
-    LANGUAGES,
-    ContentRequest,
-    EmergencyRequest,
-    PreservationRequest,
-    SubscriberRequest,
-    TrafficRequest,
-)
+from .. import labels
+from ..model import CATEGORIES_BY_KIND, IDENTIFIER_CLASSES, REQUEST_CLASSES
 from .i18n import N_
 
 # How a field is edited and what an empty value is stored as:
@@ -80,66 +73,21 @@ class Step:
     parts: tuple[Part, ...] = field(default_factory=tuple)
 
 
-def _choices(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
-    return tuple(pairs)
-
-
-LANGUAGE_NAMES: dict[str, str] = {
-    "ar": N_("Arabic"), "en": N_("English"), "es": N_("Spanish"),
-    "fr": N_("French"), "ru": N_("Russian"), "zh": N_("Chinese"),
-}
-LANGUAGE_OPTIONS = tuple((code, LANGUAGE_NAMES[code]) for code in LANGUAGES)
-
-AUTHORITY_KINDS = _choices(
-    ("police", N_("Police")), ("prosecutor", N_("Prosecutor")),
-    ("investigating_judge", N_("Investigating judge")), ("court", N_("Court")),
-    ("central_authority", N_("Central authority")), ("ministry", N_("Ministry")), ("other", N_("Other")),
-)
-REQUEST_KIND_OPTIONS = _choices(
-    ("preservation", N_("Expedited preservation")), ("subscriber", N_("Subscriber information")),
-    ("traffic", N_("Traffic data")), ("content", N_("Content data")),
-    ("emergency", N_("Emergency disclosure")),
-)
-CHANNELS = _choices(
-    ("mla", N_("Formal MLA")), ("24_7", N_("24/7 network")), ("police", N_("Police-to-police")),
-    ("provider_direct", N_("Direct to the provider")),
-    ("provider_emergency", N_("Provider emergency channel")),
-)
-IDENTIFIER_TYPE_OPTIONS = _choices(
-    ("ip", N_("IP address")), ("email", N_("E-mail address")), ("phone", N_("Phone number")),
-    ("url", N_("URL")), ("domain", N_("Domain name")), ("account", N_("Account on a platform")),
-    ("imei", N_("IMEI")), ("crypto", N_("Crypto-asset address")), ("device", N_("Device serial number")),
-)
-CATEGORY_LABELS: dict[str, str] = {
-    "service": N_("Type of service and period"), "identity": N_("Subscriber identity"),
-    "billing": N_("Billing and payment"), "installation_site": N_("Installation address"),
-    "registration_record": N_("Registration record"), "connection_logs": N_("Connection logs"),
-    "ip_history": N_("Login IP history"), "message_headers": N_("Message headers"),
-    "call_records": N_("Call records"), "location_data": N_("Location data"),
-    "device_info": N_("Device information"), "linked_accounts": N_("Linked accounts"),
-    "messages": N_("Messages"), "mailbox": N_("Mailbox content"), "files": N_("Stored files"),
-    "posts": N_("Posts"), "media": N_("Photos and videos"), "contacts_list": N_("Contact list"),
-    "drafts": N_("Drafts"),
-}
-PERSON_ROLES = _choices(
-    ("suspect", N_("Suspect")), ("victim", N_("Victim")), ("witness", N_("Witness")),
-    ("account_holder", N_("Account holder")), ("other", N_("Other")),
-)
-STAGES = _choices(
-    ("investigation", N_("Investigation")), ("prosecution", N_("Prosecution")),
-    ("trial", N_("Trial")), ("other", N_("Other")),
-)
-URGENCY_LEVELS = _choices(("normal", N_("Normal")), ("urgent", N_("Urgent")), ("emergency", N_("Emergency")))
-YES_NO_UNKNOWN = _choices(("unknown", N_("Unknown")), ("yes", N_("Yes")), ("no", N_("No")))
-AUTHORISATION_KINDS = _choices(
-    ("court_order", N_("Court order")), ("warrant", N_("Warrant")),
-    ("prosecutor_order", N_("Prosecutor's order")), ("other", N_("Other")),
-)
-HARMS = _choices(
-    ("death", N_("Risk of death")), ("serious_injury", N_("Risk of serious injury")),
-    ("child_safety", N_("A child's safety")), ("other", N_("Other serious harm")),
-)
-STATUSES = _choices(("draft", N_("Draft")), ("reviewed", N_("Reviewed")), ("final", N_("Final")))
+# The pickers' options, in the model's order, with the labels of mla_writer.labels.
+LANGUAGE_NAMES: Mapping[str, str] = labels.LANGUAGE.short
+LANGUAGE_OPTIONS = labels.LANGUAGE.options()
+AUTHORITY_KINDS = labels.AUTHORITY_KIND.options()
+REQUEST_KIND_OPTIONS = labels.REQUEST_KIND.options()
+CHANNELS = labels.CHANNEL.options()
+IDENTIFIER_TYPE_OPTIONS = labels.IDENTIFIER_TYPE.options()
+CATEGORY_LABELS: Mapping[str, str] = labels.CATEGORY.short
+PERSON_ROLES = labels.PERSON_ROLE.options()
+STAGES = labels.STAGE.options()
+URGENCY_LEVELS = labels.URGENCY_LEVEL.options()
+YES_NO_UNKNOWN = labels.YES_NO_UNKNOWN.options()
+AUTHORISATION_KINDS = labels.AUTHORISATION_KIND.options()
+HARMS = labels.HARM.options()
+STATUSES = labels.CASE_STATUS.options()
 
 
 @cache
@@ -238,15 +186,11 @@ IDENTIFIER_FIELDS: tuple[Field, ...] = (
     Field("identifier.source", N_("How it was obtained"), "opt"),
 )
 
-# Required, blank fields a new identifier of each type starts with.
+# Required, blank fields a new identifier of each type starts with (those the model requires).
 NEW_IDENTIFIER: dict[str, dict[str, Any]] = {
-    "ip": {"address": ""}, "email": {"address": ""}, "phone": {"number": ""}, "url": {"url": ""},
-    "domain": {"name": ""}, "account": {"service": ""}, "imei": {"imei": ""},
-    "crypto": {"currency": "", "address": ""}, "device": {"serial": ""},
+    kind: {name: "" for name, spec in cls.model_fields.items() if spec.is_required()}
+    for kind, cls in IDENTIFIER_CLASSES.items()
 }
-
-REQUEST_CLASSES = {"preservation": PreservationRequest, "subscriber": SubscriberRequest,
-                   "traffic": TrafficRequest, "content": ContentRequest, "emergency": EmergencyRequest}
 
 
 def new_request(kind: str) -> dict[str, Any]:
@@ -263,7 +207,7 @@ KIND_ONLY: dict[str, tuple[str, ...]] = {
 
 ITEMS = ListSpec(
     "items", N_("Identifiers and the data wanted"), N_("identifier"),
-    new_item=lambda: {"identifier": {"type": "ip", "address": ""}, "categories": []},
+    new_item=lambda: {"identifier": {"type": "ip", **NEW_IDENTIFIER["ip"]}, "categories": []},
     describe=lambda item, i: f"{i + 1}. {_label(IDENTIFIER_TYPE_OPTIONS, (item.get('identifier') or {}).get('type'))} "
                              f"{identifier_summary(item.get('identifier') or {})}",
     parts=(
@@ -389,7 +333,7 @@ STEPS: tuple[Step, ...] = (
                  )),
         ListSpec("authorisations", N_("Domestic authorisations"), N_("authorisation"),
                  new_item=lambda: {"kind": "court_order", "issued_by": ""},
-                 describe=lambda e, i: f"{i + 1}. {_short(e.get('issued_by')) or e.get('kind', '')}",
+                 describe=lambda e, i: f"{i + 1}. {_short(e.get('issued_by')) or _label(AUTHORISATION_KINDS, e.get('kind'))}",
                  parts=(
                      Field("kind", N_("Kind"), "select", AUTHORISATION_KINDS, nullable=False),
                      Field("issued_by", N_("Issued by"), "str", required=True, nullable=False),

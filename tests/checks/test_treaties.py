@@ -27,7 +27,7 @@ def test_unknown_status_is_reported_once_per_state_and_treaty() -> None:
     case.requested.state = "SG"  # Budapest status not found: "unknown"
     hits = findings(case, "TREATY-STATUS-UNKNOWN")
     assert len(hits) == 1 and hits[0].severity == "advice"
-    assert "Singapore (SG)" in hits[0].message and "Kiribati" in hits[0].message  # the reason recorded
+    assert "requested State (Singapore)" in hits[0].message and "Kiribati" in hits[0].message  # the reason recorded
 
 
 def test_not_party_names_the_status_date_and_source() -> None:
@@ -35,7 +35,8 @@ def test_not_party_names_the_status_date_and_source() -> None:
     case.requested.state = "IE"
     hits = findings(case, "TREATY-NOT-PARTY")
     assert {f.path for f in hits} == {"legal_bases[0].basis", "legal_bases[1].basis", "legal_bases[2].basis"}
-    assert all("Ireland (IE), has only signed the Budapest Convention (as of 2025-10-08" in f.message for f in hits)
+    assert all("requested State (Ireland) has only signed the Convention on Cybercrime (ETS No. 185) "
+               "(as of 8 October 2025, per Dáil Éireann" in f.message for f in hits)
 
 
 def test_a_treaty_not_in_force_is_one_error_not_one_per_state() -> None:
@@ -103,7 +104,7 @@ def test_the_reviewer_is_told_what_to_attach_unless_the_drafter_quoted_it() -> N
     case.legal_bases.append(LegalBasis(basis="uncc-mla", articles="Article 40"))
     [hit] = findings(case, "BASIS-UNVERIFIED")
     assert hit.severity == "advice" and hit.message.startswith("For the reviewer:")
-    assert "UN Convention against Cybercrime, Article 40" in hit.message
+    assert "United Nations Convention against Cybercrime, “Article 40”" in hit.message
     case.legal_bases[-1].citation = "1. States Parties shall ... (text from the official publication)"
     assert not findings(case, "BASIS-UNVERIFIED")
 

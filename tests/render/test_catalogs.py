@@ -71,7 +71,7 @@ def test_translations_keep_every_placeholder(lang):
 def test_pot_holds_every_string_the_documents_use():
     keywords = dict(DEFAULT_KEYWORDS, N_=None)
     method_map = [("templates/**.j2", "jinja2"), ("mla_writer/render/**.py", "python"),
-                  ("mla_writer/i18n.py", "python")]
+                  ("mla_writer/i18n.py", "python"), ("mla_writer/labels.py", "python")]
     options = {"templates/**.j2": {"extensions": "jinja2.ext.i18n"}}
     used = {msg for _, _, msg, _, _ in extract_from_dir(str(ROOT), method_map, options, keywords)
             if msg}

@@ -1,4 +1,5 @@
-"""The reviewer checklist: BRIEF §4 items, each tied to the rules behind it."""
+"""The reviewer checklist: what a central authority confirms before sending, each item tied to the
+rules behind it."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ..document import CaseDocument
-from ..i18n import N_, _
+from ..i18n import N_, _, ui_language
 from ..steps import LANGUAGE_OPTIONS, place_of
 from ..widgets.picker import Picker
 
@@ -27,7 +27,7 @@ SEVERITY_TITLES = {
 def problems(doc: CaseDocument) -> list[tuple[str, str, str]]:
     """(severity, path, message) for every problem, wrong values first, then findings by severity."""
     out = [("invalid", path, msg) for path, msgs in sorted(doc.errors.items()) for msg in msgs]
-    out += [(f.severity, f.path, f"{f.message} [{f.code}]") for f in doc.findings]
+    out += [(f.severity, f.path, f"{f.message_in(ui_language())} [{f.code}]") for f in doc.findings]
     return out
 
 

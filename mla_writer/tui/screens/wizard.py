@@ -29,7 +29,7 @@ from ..bindings import translate_bindings
 from ..collector import resume_collector
 from ..document import CaseDocument, PathT, get_in, parse_path, path_text, widget_id
 from ..help import help_for
-from ..i18n import N_, _
+from ..i18n import N_, _, ui_language
 from ..steps import (
     KIND_ONLY,
     LANGUAGE_NAMES,
@@ -265,7 +265,7 @@ class WizardScreen(Screen):
         shown: set[str] = set()
         notes: dict[str, list[tuple[str, str]]] = {}
         for f in self.doc.findings:
-            notes.setdefault(f.path, []).append((f.severity, f.message))
+            notes.setdefault(f.path, []).append((f.severity, f.message_in(ui_language())))
         for row in field_rows(self.query(f".{EDITOR_CLASS}")):
             key = path_text(row.path)
             shown.add(key)
@@ -278,7 +278,7 @@ class WizardScreen(Screen):
         step = step_by_id(self.step_id)
         lines = [f"✗ {place_of(p)}: {m}" for p, msgs in self.doc.errors.items() for m in msgs
                  if p not in shown and step_for_path(p) == step.id and step.id != "review"]
-        lines += [f"! {place_of(f.path)}: {f.message}" for f in self.doc.findings
+        lines += [f"! {place_of(f.path)}: {f.message_in(ui_language())}" for f in self.doc.findings
                   if f.path not in shown and step_for_path(f.path) == step.id and f.severity == "error"
                   and step.id != "review"]
         box = self.query_one("#step-problems", Static)

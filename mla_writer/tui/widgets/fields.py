@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ..document import PathT, text_of, widget_id
-from ..i18n import _
+from ..i18n import N_, _
 from ..steps import (
     Field,
     categories_for,
@@ -22,7 +22,7 @@ from ..steps import (
 from .picker import Picker
 
 EDITOR_CLASS = "field-editor"  # what wizard.tcss styles as an editor of the form
-PLACEHOLDERS = {"date": "YYYY-MM-DD", "tz": "e.g. Europe/Paris"}
+PLACEHOLDERS = {"date": N_("YYYY-MM-DD"), "tz": N_("e.g. Europe/Paris")}
 
 
 # TextArea and SelectionList are imported when a step first needs one, not on the way to the
@@ -87,7 +87,7 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         suggester = SuggestFromList(time_zones(), case_sensitive=False) if kind == "tz" else None
         # No Textual validators (the model judges values), so none are run: running them only
         # restyles the input as "-valid" when it is made and on every key press.
-        editor = Input(shown, id=wid, classes=EDITOR_CLASS, placeholder=PLACEHOLDERS.get(kind, ""), suggester=suggester,
+        editor = Input(shown, id=wid, classes=EDITOR_CLASS, placeholder=_(PLACEHOLDERS.get(kind, "")), suggester=suggester,
                        select_on_focus=False, validate_on=())  # compact by wizard.tcss
     editor.field_path = path  # type: ignore[attr-defined]
     editor.field_spec = field  # type: ignore[attr-defined]
