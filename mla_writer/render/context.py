@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from ..checks import Finding
@@ -17,6 +18,8 @@ from ..model import Case
 from .checklist import checklist
 
 TEXT_KEYS = {"text", "translations"}
+# The security markings the templates print in each column's language (partials/_labels.html.j2).
+MARKINGS = ("CONFIDENTIAL", "RESTRICTED", "SECRET")
 
 
 def _blank_text_to_none(value: Any) -> Any:
@@ -28,6 +31,27 @@ def _blank_text_to_none(value: Any) -> Any:
     if isinstance(value, list):
         return [_blank_text_to_none(v) for v in value]
     return value
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@cache
+def _marking_names() -> dict[str, str]:
+    """Each known marking's name in each of the six languages -> the marking."""
+    from .. import i18n
+
+    return {_fold(i18n.translations(lang).gettext(m)): m for lang in i18n.LANGUAGES for m in MARKINGS}
+
+
+def marking(value: str) -> str:
+    """A known security marking typed in any of the six languages ("سري", "CONFIDENTIEL") as the
+    marking the templates translate, so that each column's header says it in its own language.
+    Any other marking is the requesting State's own and stays as typed."""
+    if value.strip().upper() in MARKINGS:
+        return value
+    return _marking_names().get(_fold(value), value)
 
 
 def fingerprint(case: Case) -> str:
@@ -91,6 +115,7 @@ def build_context(case: Case, request: Any, shared: dict[str, Any]) -> dict[str,
     index = case.requests.index(request)
     dumped_request = d.pop("requests")[index]
     d["legal_bases"] = [_legal_basis(lb) for lb in d["legal_bases"]]
+    d["classification"] = marking(d["classification"])
     d = _blank_text_to_none(d)
     return {
         "case": d,
@@ -102,7 +127,6 @@ def build_context(case: Case, request: Any, shared: dict[str, Any]) -> dict[str,
 
 
 def annex_context(case: Case, shared: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "case": case.model_dump(mode="python", include={"reference", "status", "date", "classification"}),
-        **shared,
-    }
+    d = case.model_dump(mode="python", include={"reference", "status", "date", "classification"})
+    d["classification"] = marking(d["classification"])
+    return {"case": d, **shared}
