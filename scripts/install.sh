@@ -30,8 +30,10 @@ fi
 if [ "$want_test" = 1 ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
   # The PDF tests need LibreOffice (DOCX -> PDF), Poppler (pdftotext, pdftoppm) and fonts with
-  # Arabic and CJK glyphs. Without them those tests are skipped with a reason.
-  debs="libreoffice-writer-nogui poppler-utils fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation2"
+  # Arabic and CJK glyphs (Noto Naskh Arabic, Noto Serif CJK SC, Liberation Serif: the faces
+  # render/fonts.conf names, which the typography test checks). Without them those tests are
+  # skipped with a reason.
+  debs="libreoffice-writer-nogui poppler-utils fontconfig fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation2"
   if command -v apt-get >/dev/null 2>&1; then
     missing=$(for d in $debs; do dpkg -s "$d" >/dev/null 2>&1 || echo "$d"; done)
     if [ -n "$missing" ]; then

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from ..checks import Finding
+from ..labels import CLASSIFICATION
 from ..model import Case
 from .checklist import checklist, finding_data
 
@@ -28,6 +30,28 @@ def _blank_text_to_none(value: Any) -> Any:
     if isinstance(value, list):
         return [_blank_text_to_none(v) for v in value]
     return value
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@cache
+def _marking_names() -> dict[str, str]:
+    """Each known marking's name in each of the six languages -> the marking."""
+    from .. import i18n
+
+    return {_fold(i18n.translations(lang).gettext(msgid)): code
+            for lang in i18n.LANGUAGES for code, msgid in CLASSIFICATION.items()}
+
+
+def marking(value: str) -> str:
+    """A known security marking typed in any of the six languages ("سري", "CONFIDENTIEL") as the
+    marking the templates translate, so that each column's header says it in its own language.
+    Any other marking is the requesting State's own and stays as typed."""
+    if value.strip().upper() in CLASSIFICATION:
+        return value
+    return _marking_names().get(_fold(value), value)
 
 
 def fingerprint(case: Case) -> str:
@@ -91,6 +115,7 @@ def build_context(case: Case, request: Any, shared: dict[str, Any]) -> dict[str,
     dumped_request = d.pop("requests")[index]
     # Each request document shows only the bases that request relies on.
     d["legal_bases"] = [_legal_basis(d["legal_bases"][b]) for b, _lb in case.bases_for(request)]
+    d["classification"] = marking(d["classification"])
     d = _blank_text_to_none(d)
     return {
         "case": d,
@@ -102,7 +127,6 @@ def build_context(case: Case, request: Any, shared: dict[str, Any]) -> dict[str,
 
 
 def annex_context(case: Case, shared: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "case": case.model_dump(mode="python", include={"reference", "status", "date", "classification"}),
-        **shared,
-    }
+    d = case.model_dump(mode="python", include={"reference", "status", "date", "classification"})
+    d["classification"] = marking(d["classification"])
+    return {"case": d, **shared}

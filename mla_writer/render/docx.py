@@ -9,7 +9,6 @@ findings) span the full width, each cell holding both languages when they differ
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,7 +20,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from . import oxml
+from . import bidi, oxml
 from .blocks import Block, Run
 from .oxml import qn
 
@@ -58,90 +57,6 @@ def _lines(runs: Sequence[Run]) -> list[tuple[Run, ...]]:
 
 def _plain(runs: Sequence[Run]) -> tuple[tuple[str, str | None], ...]:
     return tuple((r.text, r.field) for r in runs)
-
-
-LRM = "\u200e"
-_OPENING, _CLOSING = "([", ")]"
-
-
-def _latin(ch: str) -> bool:
-    return unicodedata.bidirectional(ch) == "L"
-
-
-RLM = "\u200f"
-
-
-def _rtl_led(text: str) -> bool:
-    """True when the first strongly directional character is right-to-left (Arabic, Hebrew)."""
-    for c in text:
-        kind = unicodedata.bidirectional(c)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
-
-
-def _anchor_rtl_text(runs: Sequence[Run]) -> list[Run]:
-    """In a left-to-right paragraph, Arabic text the user typed keeps its numbers in place.
-
-    The mirror image of the marks in ``_anchor_brackets``: right-to-left marks around a run the
-    user typed in Arabic ("قضية رقم 4417/2026") so that its digits and punctuation stay inside it.
-    """
-    out: list[Run] = []
-    for r in runs:
-        if r.verbatim and _rtl_led(r.text):
-            marked = RLM + r.text.replace("\n", RLM + "\n" + RLM) + RLM
-            r = Run(marked, r.bold, r.italic, r.verbatim, r.pending, r.field, r.brk)
-        out.append(r)
-    return out
-
-
-def _latin_led(text: str) -> bool:
-    """True when the first strongly directional character is Latin and none is right-to-left."""
-    kinds = [unicodedata.bidirectional(c) for c in text]
-    strong = [k for k in kinds if k in ("L", "R", "AL")]
-    return bool(strong) and strong[0] == "L" and not {"R", "AL", "AN"} & set(kinds)
-
-
-def _anchor_brackets(runs: Sequence[Run]) -> list[Run]:
-    """In a right-to-left paragraph, keep brackets around Latin text with that text.
-
-    "(Europe/Dublin)" at the end of an Arabic line would otherwise show as "(Europe/Dublin":
-    the closing bracket is neutral and takes the paragraph's direction. For each bracket pair
-    whose content starts with a Latin letter, a left-to-right mark goes before the opening and
-    after the closing bracket, tying both to the Latin text. Brackets around Arabic text are
-    left alone. Only template wording is touched, never what the user typed.
-    """
-    stream = "".join("\n" if r.brk else r.text for r in runs)
-    before: set[int] = set()
-    after: set[int] = set()
-    stack: list[int] = []
-    for i, ch in enumerate(stream):
-        if ch in _OPENING:
-            stack.append(i)
-        elif ch in _CLOSING and stack:
-            j = stack.pop()
-            if j + 1 < len(stream) and _latin(stream[j + 1]):
-                before.add(j)
-                after.add(i)
-    out: list[Run] = []
-    pos = 0
-    for r in runs:
-        length = 1 if r.brk else len(r.text)
-        if r.verbatim and _latin_led(r.text):
-            # Latin text typed by the user ("67 rue Servient, Lyon"): marks at both ends keep
-            # its leading number and trailing punctuation where they were typed.
-            marked = LRM + r.text.replace("\n", LRM + "\n" + LRM) + LRM
-            out.append(Run(marked, r.bold, r.italic, r.verbatim, r.pending, r.field, r.brk))
-        elif r.verbatim or r.brk or r.field or not any(pos <= k < pos + length for k in before | after):
-            out.append(r)
-        else:
-            text = "".join((LRM if pos + i in before else "") + ch + (LRM if pos + i in after else "")
-                           for i, ch in enumerate(r.text))
-            out.append(Run(text, r.bold, r.italic, r.verbatim, r.pending, r.field, r.brk))
-        pos += length
-    return out
 
 
 class _Writer:
@@ -183,7 +98,7 @@ class _Writer:
     # ------------------------------------------------------------------ runs and paragraphs
     def _runs(self, paragraph, runs: Sequence[Run], lang: str, *, size: float | None = None,  # noqa: ANN001
               bold: bool = False) -> None:
-        runs = _anchor_brackets(runs) if oxml.is_rtl(lang) else _anchor_rtl_text(runs)
+        rtl = oxml.is_rtl(lang)
         for r in runs:
             if r.brk:
                 oxml.add_line_break(paragraph, lang=lang, size_pt=size)
@@ -191,14 +106,16 @@ class _Writer:
             if r.field:
                 oxml.add_field(paragraph, r.field, lang=lang, bold=r.bold or bold, size_pt=size)
                 continue
-            # Line breaks the user typed become Word line breaks inside one paragraph.
-            for i, line in enumerate(r.text.split("\n")):
-                if i:
-                    oxml.add_line_break(paragraph, lang=lang)
-                if not line:
-                    continue
-                oxml.add_styled_text(paragraph, line, lang=lang, bold=r.bold or bold, italic=r.italic,
-                                     size_pt=size, colour=PENDING_COLOUR if r.pending else None)
+            # Each value of the other writing direction is a run of its own (see bidi.py).
+            for piece in bidi.isolate_values(r.text, rtl=rtl, verbatim=r.verbatim):
+                # Line breaks the user typed become Word line breaks inside one paragraph.
+                for i, line in enumerate(piece.split("\n")):
+                    if i:
+                        oxml.add_line_break(paragraph, lang=lang)
+                    if not line:
+                        continue
+                    oxml.add_styled_text(paragraph, line, lang=lang, bold=r.bold or bold, italic=r.italic,
+                                         size_pt=size, colour=PENDING_COLOUR if r.pending else None)
 
     def _paragraph(self, container, lang: str, *, reuse: bool):  # noqa: ANN001, ANN202
         existing = container._element.p_lst if reuse else ()

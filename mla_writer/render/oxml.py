@@ -22,6 +22,8 @@ from docx.shared import RGBColor
 from docx.text.font import Font
 from lxml.etree import SubElement
 
+from .bidi import MARKS
+
 # python-docx's qn() splits the prefix on every call; the names used here are few.
 qn = cache(_qn)
 
@@ -93,8 +95,9 @@ def _rpr_in_order(rpr) -> None:  # noqa: ANN001
 
 
 def has_rtl_script(text: str) -> bool:
-    """True when the text holds right-to-left letters (Arabic, Hebrew...) or Arabic digits."""
-    return any(unicodedata.bidirectional(ch) in ("R", "AL", "AN") for ch in text)
+    """True when the text holds right-to-left letters (Arabic, Hebrew...) or Arabic digits; the
+    direction marks bidi.py puts around values do not count."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL", "AN") for ch in text if ch not in MARKS)
 
 
 def style_run(run, *, lang: str, bold: bool = False, italic: bool = False,  # noqa: ANN001

@@ -2,7 +2,9 @@
 
 LibreOffice is optional: without it the Word document is still written and ``PdfError`` says
 how to install it. Each conversion uses its own throw-away LibreOffice profile, so it neither
-collides with a LibreOffice the user has open nor leaves settings behind.
+collides with a LibreOffice the user has open nor leaves settings behind, and its own font
+rules (``fonts.conf`` beside this module, read by fontconfig after the machine's configuration),
+so that Chinese, Arabic and Russian pages come out in faces drawn for them on any Linux machine.
 """
 
 from __future__ import annotations
@@ -11,10 +13,22 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 TIMEOUT_SECONDS = 180
 CANDIDATES = ("soffice", "libreoffice")
+FONT_RULES = Path(__file__).with_name("fonts.conf")
+# Where fontconfig's main file usually is, when FONTCONFIG_FILE / FONTCONFIG_PATH do not say.
+SYSTEM_FONTCONFIG = ("/etc/fonts/fonts.conf", "/usr/local/etc/fonts/fonts.conf")
+_FONTCONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">{system}</include>
+  <include ignore_missing="yes">{rules}</include>
+</fontconfig>
+"""
 
 
 class PdfError(Exception):
@@ -33,6 +47,39 @@ def find_soffice() -> str | None:
     return None
 
 
+def _system_fontconfig() -> str | None:
+    named = os.environ.get("FONTCONFIG_FILE")
+    if named:
+        return named
+    folder = os.environ.get("FONTCONFIG_PATH")
+    candidates = ((os.path.join(folder, "fonts.conf"),) if folder else ()) + SYSTEM_FONTCONFIG
+    return next((c for c in candidates if os.path.isfile(c)), None)
+
+
+def conversion_environment(workdir: Path) -> dict[str, str]:
+    """The environment for one LibreOffice run: the caller's, with fontconfig reading the
+    machine's configuration and then mla-writer's font rules (a small file written to
+    `workdir`). Where no fontconfig configuration is found (macOS and Windows, where
+    LibreOffice does not use fontconfig) the environment is left as it is."""
+    env = dict(os.environ)
+    system = _system_fontconfig()
+    if system is not None:
+        config = Path(workdir) / "fonts.conf"
+        config.write_text(_FONTCONFIG.format(system=escape(system), rules=escape(str(FONT_RULES))),
+                          encoding="utf-8")
+        env["FONTCONFIG_FILE"] = str(config)
+    return env
+
+
+def conversion_command(soffice: str, workdir: Path, sources: Sequence[Path]) -> list[str]:
+    """LibreOffice converting `sources` to PDF into `workdir`/out, with a profile of its own in
+    `workdir` (so it neither meets a LibreOffice the user has open nor keeps settings)."""
+    profile = (Path(workdir) / "profile").as_uri()
+    return [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+            "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(Path(workdir) / "out"),
+            *map(str, sources)]
+
+
 def to_pdf(docx: Path, out: Path | None = None) -> Path:
     """Convert `docx` to PDF next to it (or to `out`) and return the PDF's path."""
     docx = Path(docx)
@@ -47,12 +94,11 @@ def to_pdf(docx: Path, out: Path | None = None) -> Path:
         )
     with tempfile.TemporaryDirectory(prefix="mla-writer-pdf-") as tmp:
         tmpdir = Path(tmp)
-        profile = (tmpdir / "profile").as_uri()
-        cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmpdir / "out"), str(docx)]
+        cmd = conversion_command(soffice, tmpdir, [docx])
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
-                                  stdin=subprocess.DEVNULL, check=False)
+                                  stdin=subprocess.DEVNULL, check=False,
+                                  env=conversion_environment(tmpdir))
         except subprocess.TimeoutExpired:
             raise PdfError(f"no PDF written: LibreOffice took more than {TIMEOUT_SECONDS} s") from None
         except OSError as e:

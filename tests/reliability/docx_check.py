@@ -44,10 +44,10 @@ def paragraphs(parts: dict[str, bytes]) -> list[str]:
     return out
 
 
-# Direction marks and isolates the renderer may add around right-to-left runs (so that Arabic
+# Direction marks, word joiners and isolates the renderer may add around values (so that Arabic
 # in an English column reads correctly); they are dropped from both sides of a comparison. The
 # embeddings and overrides (U+202A-U+202E) are kept: a user's U+202E must reach the page.
-_ADDED_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\u2069"))
+_ADDED_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2060\u2066\u2067\u2068\u2069"))
 
 
 def squash(text: str) -> str:

@@ -8,6 +8,8 @@ import zipfile
 import docx
 from docx.document import Document
 
+from mla_writer.render.bidi import MARKS
+
 
 def _cell_text(cell) -> str:  # noqa: ANN001
     return "\n".join(p.text for p in cell.paragraphs).strip()
@@ -25,6 +27,12 @@ def all_text(document: Document) -> str:
             for cell in row.cells:
                 parts.extend(p.text for p in cell.paragraphs)
     return "\n".join(parts)
+
+
+def visible_text(document: Document) -> str:
+    """all_text without the direction marks the renderer puts around values of the other
+    writing direction (render/bidi.py): what a reader sees on the page."""
+    return all_text(document).translate(dict.fromkeys(map(ord, MARKS)))
 
 
 def part_xml(data: bytes, name: str) -> str:
