@@ -50,10 +50,15 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     def command(name: str, help: str) -> argparse.ArgumentParser | None:  # noqa: A002
         return sub.add_parser(name, help=help) if only in (None, name) else None
 
+    def today_option(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--today", metavar="YYYY-MM-DD", type=_date,
+                            help="evaluate as of this date instead of today's (a training case is "
+                                 "evaluated as of its own date unless this is given)")
+
     if c := command("check", "list the findings for a case file"):
         c.add_argument("case", type=Path)
         c.add_argument("--format", choices=("text", "json"), default="text")
-        c.add_argument("--today", help=argparse.SUPPRESS)  # fixed clock for tests and training
+        today_option(c)
 
     if r := command("render", "write the request as a Word document"):
         r.add_argument("case", type=Path)
@@ -62,7 +67,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         r.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
         r.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
         r.add_argument("--templates", type=Path, help="use templates from this folder instead of the bundled ones")
-        r.add_argument("--today", help=argparse.SUPPRESS)
+        today_option(r)
 
     if s := command("schema", "write the JSON Schema of case files into schemas/"):
         s.add_argument("--check", action="store_true", help="exit 1 if schemas/ is out of date")
@@ -81,6 +86,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         er = esub.add_parser("render-all", help="render every example into a folder")
         er.add_argument("outdir", type=Path)
         er.add_argument("--languages", type=_languages)
+        today_option(er)
 
     if w := command("wizard", "open the wizard (the default)"):
         w.add_argument("case", type=Path, nargs="?")
@@ -94,15 +100,22 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     return p
 
 
-def _today(value: str | None):  # noqa: ANN202
+def _date(value: str):  # noqa: ANN202
+    """An argparse type for a YYYY-MM-DD option (argparse names the option in its message)."""
+    import argparse
     import datetime as dt
 
-    if value is None:
-        return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--today: '{value}' is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _as_of(case, option):  # noqa: ANN001, ANN202
+    """The date `case` is evaluated as of: --today, else a training case's own, else the clock."""
+    from .asof import as_of, clock_today
+
+    return as_of(case, option=option, today=clock_today())
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -112,10 +125,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .store import load_case
 
     case = load_case(args.case)
-    findings = run_checks(case, Context(today=_today(args.today)))
+    when = _as_of(case, args.today)
+    findings = run_checks(case, Context(today=when.date))
     if args.format == "json":
-        print(json.dumps({"findings": [f.as_dict() for f in findings]}, ensure_ascii=False, indent=2))
+        print(json.dumps({"findings": [f.as_dict() for f in findings], "as_of": when.date.isoformat(),
+                          "training": when.training}, ensure_ascii=False, indent=2))
     else:
+        if note := when.note("checked"):
+            print(note)
         if not findings:
             print(_one_line(f"{args.case}: no findings"))
         width = max((len(f.code) for f in findings), default=0)
@@ -148,13 +165,15 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(f"--templates {args.templates}: no such folder")
     from .render import RenderError, render_docx
 
-    ctx = Context(today=_today(args.today))
-    findings = run_checks(case, ctx)
+    when = _as_of(case, args.today)
+    findings = run_checks(case, Context(today=when.date))
     languages = args.languages or list(case.languages)
     try:
-        render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=ctx.today)
+        render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=when.date)
     except RenderError as e:
         raise UsageError(str(e)) from None
+    if note := when.note("rendered"):
+        print(note)
     print(f"wrote {out}")
     if args.pdf:
         from .render.pdf import PdfError, to_pdf

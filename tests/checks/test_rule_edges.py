@@ -65,7 +65,8 @@ def test_the_bec_example_has_no_errors(example_path, today: dt.date) -> None:
 def test_check_json_output_has_the_five_keys(example_path, capsys: pytest.CaptureFixture[str]) -> None:
     cli.main(["check", str(example_path), "--format", "json", "--today", "2026-03-20"])
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"findings"}
+    assert set(out) == {"findings", "as_of", "training"}
+    assert out["as_of"] == "2026-03-20" and out["training"] is True
     assert out["findings"], "the example has warnings (untranslated texts)"
     for f in out["findings"]:
         assert set(f) == {"code", "severity", "path", "message", "reference"}
