@@ -88,6 +88,19 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         er.add_argument("--languages", type=_languages)
         today_option(er)
 
+    if st := command("status", "show a case's request histories, or record an event (sent, executed...)"):
+        st.add_argument("case", type=Path)
+        st.add_argument("request", nargs="?", help="the request's id, e.g. R1")
+        st.add_argument("event", nargs="?", help="drafted, sent, acknowledged, confirmed, extension-asked, extended, "
+                                                 "follow-up-filed, clarification-asked, clarification-answered, "
+                                                 "executed or refused")
+        st.add_argument("--on", metavar="YYYY-MM-DD", type=_date, help="when it happened (default: today)")
+        st.add_argument("--reference", help="the reference number the recipient gave")
+        st.add_argument("--until", metavar="YYYY-MM-DD", type=_date,
+                        help="the expiry a preservation was confirmed or extended to")
+        st.add_argument("--note", help="what a clarification asked for, why a request was refused...")
+        today_option(st)
+
     if w := command("wizard", "open the wizard (the default)"):
         w.add_argument("case", type=Path, nargs="?")
         w.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
@@ -224,6 +237,13 @@ def cmd_examples(args: argparse.Namespace) -> int:
     return examples.main(args)
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    from . import tracking
+    from .asof import clock_today
+
+    return tracking.main(args, today=clock_today())
+
+
 def cmd_wizard(args: argparse.Namespace) -> int:
     import gc
 
@@ -247,7 +267,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "check": cmd_check, "render": cmd_render, "schema": cmd_schema, "rules": cmd_rules,
-    "examples": cmd_examples, "wizard": cmd_wizard, "serve": cmd_serve,
+    "examples": cmd_examples, "status": cmd_status, "wizard": cmd_wizard, "serve": cmd_serve,
 }
 
 
@@ -272,7 +292,7 @@ _BIDI = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 
 # Commands that end as soon as their output is written. The wizard and the browser server run
 # until the user leaves them and keep Python's ordinary collection and shutdown.
-_ONE_SHOT = frozenset({"check", "render", "schema", "rules"})
+_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status"})
 
 
 def run() -> None:
