@@ -101,6 +101,15 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         st.add_argument("--note", help="what a clarification asked for, why a request was refused...")
         today_option(st)
 
+    if rg := command("register", "every case under a folder in one table, by next deadline"):
+        rg.add_argument("folder", type=Path, help="a folder of case files (searched with its subfolders), or one case")
+        rg.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        rg.add_argument("--stats", action="store_true",
+                        help="statistics instead of the table: by State, kind and channel; time to execution")
+        rg.add_argument("--ics", type=Path, metavar="FILE", help="also write the deadlines as a calendar (.ics)")
+        rg.add_argument("--force", action="store_true", help="replace the --ics FILE if it exists")
+        today_option(rg)
+
     if w := command("wizard", "open the wizard (the default)"):
         w.add_argument("case", type=Path, nargs="?")
         w.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
@@ -244,6 +253,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     return tracking.main(args, today=clock_today())
 
 
+def cmd_register(args: argparse.Namespace) -> int:
+    from . import register
+    from .asof import clock_today
+
+    return register.main(args, today=clock_today())
+
+
 def cmd_wizard(args: argparse.Namespace) -> int:
     import gc
 
@@ -267,7 +283,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "check": cmd_check, "render": cmd_render, "schema": cmd_schema, "rules": cmd_rules,
-    "examples": cmd_examples, "status": cmd_status, "wizard": cmd_wizard, "serve": cmd_serve,
+    "examples": cmd_examples, "status": cmd_status, "register": cmd_register, "wizard": cmd_wizard,
+    "serve": cmd_serve,
 }
 
 
@@ -292,7 +309,7 @@ _BIDI = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 
 # Commands that end as soon as their output is written. The wizard and the browser server run
 # until the user leaves them and keep Python's ordinary collection and shutdown.
-_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status"})
+_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register"})
 
 
 def run() -> None:

@@ -127,7 +127,8 @@ def test_examples_list_and_copy_say_the_date(tmp_path: Path, capsys: pytest.Capt
 
 
 @pytest.mark.parametrize("command", [["check", "x.json"], ["render", "x.json", "-o", "x.docx"],
-                                     ["examples", "render-all", "out"], ["status", "x.json", "R1", "sent"]])
+                                     ["examples", "render-all", "out"], ["status", "x.json", "R1", "sent"],
+                                     ["register", "folder"]])
 def test_every_command_that_reads_the_clock_documents_today(command: list[str],
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):

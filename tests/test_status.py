@@ -170,7 +170,7 @@ def test_status_without_an_event_shows_the_histories(tmp_path: Path, capsys: pyt
     capsys.readouterr()
     assert cli_main(["status", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "R1 preservation: preservation confirmed (their reference INTERPOL-WI-2026-33871)" in out
-    assert "2026-08-21  preservation confirmed  (until 2026-11-19)" in out
+    assert "R1 preservation: confirmed (their reference INTERPOL-WI-2026-33871)" in out
+    assert "2026-08-21  confirmed  (until 2026-11-19)" in out
     assert "R2 subscriber: draft" in out
     assert cli_main(["status", str(path), "R1", "--on", "2026-11-01"]) == 2

@@ -29,8 +29,8 @@ CLOSING: tuple[str, ...] = ("executed", "refused")
 
 EVENT_LABELS: dict[str, str] = {
     "drafted": "drafted", "sent": "sent", "acknowledged": "acknowledged",
-    "confirmed": "preservation confirmed", "extension_asked": "extension asked",
-    "extended": "preservation extended", "follow_up_filed": "formal request filed",
+    "confirmed": "confirmed", "extension_asked": "extension asked",
+    "extended": "extended", "follow_up_filed": "formal request filed",
     "clarification_asked": "clarification asked", "clarification_answered": "clarification answered",
     "executed": "executed", "refused": "refused",
 }
