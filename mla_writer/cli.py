@@ -67,6 +67,10 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         r.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
         r.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
         r.add_argument("--templates", type=Path, help="use templates from this folder instead of the bundled ones")
+        r.add_argument("--extension", metavar="ID",
+                       help="write instead the request to extend preservation ID (e.g. R1) before it lapses")
+        r.add_argument("--days", type=int, metavar="N",
+                       help="with --extension: how many days more to ask for (default: the period first asked for)")
         today_option(r)
 
     if s := command("schema", "write the JSON Schema of case files into schemas/"):
@@ -185,18 +189,26 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(f"{out.parent}: you cannot write in this folder; choose another output")
     if args.templates is not None and not args.templates.is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
-    from .render import RenderError, render_docx
+    from .render import RenderError, render_docx, render_extension
 
     when = _as_of(case, args.today)
-    findings = run_checks(case, Context(today=when.date))
     languages = args.languages or list(case.languages)
+    if args.days is not None and (args.extension is None or not 1 <= args.days <= 3650):
+        raise UsageError("--days goes with --extension and is a number of days from 1 to 3650")
     try:
-        render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=when.date)
+        if args.extension is not None:
+            render_extension(case, args.extension, out, languages=languages, letter_date=when.date, days=args.days,
+                             templates=args.templates)
+        else:
+            findings = run_checks(case, Context(today=when.date))
+            render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=when.date)
     except RenderError as e:
         raise UsageError(str(e)) from None
     if note := when.note("rendered"):
         print(note)
     print(f"wrote {out}")
+    if args.extension is not None:
+        print(f"once it is sent: mla-writer status {args.case} {args.extension} extension-asked --on YYYY-MM-DD")
     if args.pdf:
         from .render.pdf import PdfError, to_pdf
 
