@@ -6,7 +6,8 @@ sides see the same drift of a shared machine. The goals (see README "Performance
 - whole-process render within 2x of the floor process (python-docx alone, same text);
 - `mla-writer --version` within 5x of bare `python -c pass`;
 - the wizard's first screen in under 1 s headless;
-- a batch of N cases costs about N times one (time(100)/time(10) ~ 10).
+- a batch of N cases costs about N times one (time(100)/time(10) ~ 10);
+- `mla-writer register` on a folder of 1,000 cases in under 10 s.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ def _goals(r: dict) -> list[dict]:
     goal("mla-writer --version / python -c pass", r.get("cli_start", {}).get("ratio_median"), 5.0)
     wiz = r.get("wizard_first_screen", {})
     goal("wizard first screen, headless", wiz.get("first_screen_median_s"), 1.0, "s")
+    rg = r.get("register_folder", {})
+    if rg:
+        goal(f"register of {rg['cases']:,} cases, whole process", rg.get("median_s"), 10.0, "s")
     sc = r.get("batch_scaling", {})
     if sc.get("expected_ratio"):
         # Linear or better: a little slack above N for noise, none for quadratic growth.
@@ -74,6 +78,10 @@ def _table(r: dict) -> str:
     if sc:
         add(f"{'Batch scaling (CPU time)':<46} {sc['small']} cases {sc['small_cpu_s']:.3f} s, {sc['big']} cases {sc['big_cpu_s']:.3f} s "
             f"= {sc['ratio']:.2f}x (linear: {sc['expected_ratio']:.0f}x)")
+    rg = r.get("register_folder", {})
+    if rg:
+        add(f"{'register: a folder of ' + format(rg['cases'], ',') + ' cases':<46} {rg['median_s']:>8.4f} s "
+            f"({rg['files']} files, {rg['runs']} runs)")
     ck = r.get("check", {})
     if ck:
         add(f"{'check: whole process':<46} {ck['process']['median_s']:>8.4f} s; "
@@ -116,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         ("render_per_document", lambda: suites.render_per_document(n, PAIRS, 1 if q else 5)),
         ("batch_examples", lambda: suites.batch_examples(n)),
         ("batch_scaling", lambda: suites.batch_scaling(4 if q else 10, 40 if q else 100, 2 if q else 3)),
+        ("register_folder", lambda: suites.register_folder(1 if q else 3)),
         ("wizard_first_screen", lambda: suites.wizard_first_screen(3 if q else 7)),
         ("memory", suites.memory),
     ]

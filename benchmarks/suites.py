@@ -160,6 +160,23 @@ def batch_scaling(small: int, big: int, runs: int) -> dict:
             "ratio": round(t_big / t_small, 2), "expected_ratio": big / small, "runs": runs}
 
 
+def register_folder(runs: int, count: int = 1000) -> dict:
+    """`mla-writer register` over a generated folder of `count` cases (and two broken files), as a
+    whole process, as a user runs it on a shared folder."""
+    from .register_folder import AS_OF, generate
+
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d) / "cases"
+        files = len(generate(folder, count))
+        argv = [*cli_command(), "register", str(folder), "--today", AS_OF.isoformat(), "--format", "json"]
+        r = Runs()
+        for i in range(runs + 1):
+            wall = run_process(argv)[0]  # exit 1: the broken files are listed
+            if i:
+                r.wall.append(wall)
+    return {"cases": count, "files": files, **r.as_dict()}
+
+
 def cli_start(runs: int) -> dict:
     ra, rb, ratios = alternate([*cli_command(), "--version"], [PY, "-c", "pass"], runs)
     return {"version": ra.as_dict(), "bare_python": rb.as_dict(), "ratio_median": round(statistics.median(ratios), 2)}

@@ -69,12 +69,17 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     def command(name: str, help: str) -> argparse.ArgumentParser | None:  # noqa: A002
         return sub.add_parser(name, help=help) if only in (None, name) else None
 
+    def today_option(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--today", metavar="YYYY-MM-DD", type=_date,
+                            help="evaluate as of this date instead of today's (a training case is "
+                                 "evaluated as of its own date unless this is given)")
+
     if c := command("check", "list the findings for a case file"):
         c.add_argument("case", type=Path)
         c.add_argument("--format", choices=("text", "json"), default="text")
         c.add_argument("--language", type=_message_language, default="en",
                        help="language of the messages: one of ar,en,es,fr,ru,zh (default: en)")
-        c.add_argument("--today", help=argparse.SUPPRESS)  # fixed clock for tests and training
+        today_option(c)
 
     if r := command("render", "write the request as a Word document"):
         r.add_argument("case", type=Path)
@@ -83,7 +88,11 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         r.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
         r.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
         r.add_argument("--templates", type=Path, help="use templates from this folder instead of the bundled ones")
-        r.add_argument("--today", help=argparse.SUPPRESS)
+        r.add_argument("--extension", metavar="ID",
+                       help="write instead the request to extend preservation ID (e.g. R1) before it lapses")
+        r.add_argument("--days", type=int, metavar="N",
+                       help="with --extension: how many days more to ask for (default: the period first asked for)")
+        today_option(r)
 
     if s := command("schema", "write the JSON Schema of case files into schemas/"):
         s.add_argument("--check", action="store_true", help="exit 1 if schemas/ is out of date")
@@ -93,6 +102,8 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         ru.add_argument("--format", choices=("text", "json"), default="text")
         ru.add_argument("--language", type=_message_language, default="en",
                         help="language of the summaries and fixes: one of ar,en,es,fr,ru,zh (default: en)")
+        ru.add_argument("--today", metavar="YYYY-MM-DD", type=_date,
+                        help="give the treaty statuses as of this date instead of today's")
 
     if e := command("examples", "training cases: list, copy, render all"):
         esub = e.add_subparsers(dest="examples_command", metavar="ACTION", required=True)
@@ -104,6 +115,29 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         er = esub.add_parser("render-all", help="render every example into a folder")
         er.add_argument("outdir", type=Path)
         er.add_argument("--languages", type=_languages)
+        today_option(er)
+
+    if st := command("status", "show a case's request histories, or record an event (sent, executed...)"):
+        st.add_argument("case", type=Path)
+        st.add_argument("request", nargs="?", help="the request's id, e.g. R1")
+        st.add_argument("event", nargs="?", help="drafted, sent, acknowledged, confirmed, extension-asked, extended, "
+                                                 "follow-up-filed, clarification-asked, clarification-answered, "
+                                                 "executed or refused")
+        st.add_argument("--on", metavar="YYYY-MM-DD", type=_date, help="when it happened (default: today)")
+        st.add_argument("--reference", help="the reference number the recipient gave")
+        st.add_argument("--until", metavar="YYYY-MM-DD", type=_date,
+                        help="the expiry a preservation was confirmed or extended to")
+        st.add_argument("--note", help="what a clarification asked for, why a request was refused...")
+        today_option(st)
+
+    if rg := command("register", "every case under a folder in one table, by next deadline"):
+        rg.add_argument("folder", type=Path, help="a folder of case files (searched with its subfolders), or one case")
+        rg.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        rg.add_argument("--stats", action="store_true",
+                        help="statistics instead of the table: by State, kind and channel; time to execution")
+        rg.add_argument("--ics", type=Path, metavar="FILE", help="also write the deadlines as a calendar (.ics)")
+        rg.add_argument("--force", action="store_true", help="replace the --ics FILE if it exists")
+        today_option(rg)
 
     if w := command("wizard", "open the wizard (the default)"):
         w.add_argument("case", type=Path, nargs="?")
@@ -117,15 +151,22 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     return p
 
 
-def _today(value: str | None):  # noqa: ANN202
+def _date(value: str):  # noqa: ANN202
+    """An argparse type for a YYYY-MM-DD option (argparse names the option in its message)."""
+    import argparse
     import datetime as dt
 
-    if value is None:
-        return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--today: '{value}' is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _as_of(case, option):  # noqa: ANN001, ANN202
+    """The date `case` is evaluated as of: --today, else a training case's own, else the clock."""
+    from .asof import as_of, clock_today
+
+    return as_of(case, option=option, today=clock_today())
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -135,12 +176,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .store import load_case
 
     case = load_case(args.case)
-    findings = run_checks(case, Context(today=_today(args.today)))
+    when = _as_of(case, args.today)
+    findings = run_checks(case, Context(today=when.date))
     lang = args.language
     if args.format == "json":
-        print(json.dumps({"language": lang, "findings": [f.as_dict(lang) for f in findings]},
+        print(json.dumps({"language": lang, "findings": [f.as_dict(lang) for f in findings],
+                          "as_of": when.date.isoformat(), "training": when.training},
                          ensure_ascii=False, indent=2))
     else:
+        if note := when.note("checked"):
+            print(note)
         if not findings:
             print(_one_line(f"{args.case}: no findings"))
         width = max((len(f.code) for f in findings), default=0)
@@ -171,16 +216,26 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(f"{out.parent}: you cannot write in this folder; choose another output")
     if args.templates is not None and not args.templates.is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
-    from .render import RenderError, render_docx
+    from .render import RenderError, render_docx, render_extension
 
-    ctx = Context(today=_today(args.today))
-    findings = run_checks(case, ctx)
+    when = _as_of(case, args.today)
     languages = args.languages or list(case.languages)
+    if args.days is not None and (args.extension is None or not 1 <= args.days <= 3650):
+        raise UsageError("--days goes with --extension and is a number of days from 1 to 3650")
     try:
-        render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=ctx.today)
+        if args.extension is not None:
+            render_extension(case, args.extension, out, languages=languages, letter_date=when.date, days=args.days,
+                             templates=args.templates)
+        else:
+            findings = run_checks(case, Context(today=when.date))
+            render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=when.date)
     except RenderError as e:
         raise UsageError(str(e)) from None
+    if note := when.note("rendered"):
+        print(note)
     print(f"wrote {out}")
+    if args.extension is not None:
+        print(f"once it is sent: mla-writer status {args.case} {args.extension} extension-asked --on YYYY-MM-DD")
     if args.pdf:
         from .render.pdf import PdfError, to_pdf
 
@@ -206,16 +261,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    import datetime as dt
     import json
 
     from . import i18n
+    from .asof import clock_today
     from .checks import all_rules
     from .checks.sources import SOURCES
     from .checks.treaties import basis_notes, legal_bases_table
 
     rules, lang = all_rules(), args.language
-    bases = legal_bases_table(dt.date.today())
+    bases = legal_bases_table(args.today or clock_today())
     if args.format == "json":
         print(json.dumps({"language": lang, "rules": [
             {"code": r.code, "severity": r.severity, "summary": r.summary_in(lang), "reference": r.reference,
@@ -245,6 +300,20 @@ def cmd_examples(args: argparse.Namespace) -> int:
     return examples.main(args)
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    from . import tracking
+    from .asof import clock_today
+
+    return tracking.main(args, today=clock_today())
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from . import register
+    from .asof import clock_today
+
+    return register.main(args, today=clock_today())
+
+
 def cmd_wizard(args: argparse.Namespace) -> int:
     import gc
 
@@ -268,7 +337,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "check": cmd_check, "render": cmd_render, "schema": cmd_schema, "rules": cmd_rules,
-    "examples": cmd_examples, "wizard": cmd_wizard, "serve": cmd_serve,
+    "examples": cmd_examples, "status": cmd_status, "register": cmd_register, "wizard": cmd_wizard,
+    "serve": cmd_serve,
 }
 
 
@@ -293,7 +363,7 @@ _BIDI = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 
 # Commands that end as soon as their output is written. The wizard and the browser server run
 # until the user leaves them and keep Python's ordinary collection and shutdown.
-_ONE_SHOT = frozenset({"check", "render", "schema", "rules"})
+_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register"})
 
 
 def run() -> None:

@@ -4,9 +4,9 @@ Examples live in the top-level examples/ folder of a checkout (inside the wheel 
 mla_writer/_bundled/examples), one case per NAME.json. A flawed exercise has an answer key beside
 it, NAME.expected.json = {"codes": [...], "notes": "..."}: the finding codes `check` must raise.
 
-Each case's `training` note may say "Check with --today YYYY-MM-DD": time-dependent checks
-(preservation about to lapse, ranges in the future) are only stable against a fixed date, so
-that date is the case's check date. Without it, the day after the document's date is used.
+Each case carries its own date, `training.as_of`: time-dependent checks (a preservation about to
+lapse, a range in the future) are only stable against a fixed date, so every command checks and
+renders an example as of that date, whatever the machine's clock says (see asof.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 import textwrap
 from dataclasses import dataclass
@@ -25,7 +24,6 @@ from .model import Case
 from .resources import resource_dir
 
 KEY_SUFFIX = ".expected.json"
-_TODAY = re.compile(r"--today (\d{4}-\d{2}-\d{2})")
 
 
 class ExampleError(UsageError):
@@ -111,12 +109,8 @@ def answer_key(name: str) -> AnswerKey | None:
 
 
 def check_date(case: Case) -> dt.date | None:
-    """The fixed 'today' to check this case against (see the module docstring)."""
-    note = case.training.teaches if case.training else ""
-    m = _TODAY.search(note)
-    if m:
-        return dt.date.fromisoformat(m.group(1))
-    return case.date + dt.timedelta(days=1) if case.date else None
+    """The date the example is checked and rendered as of (its `training.as_of`)."""
+    return case.training.as_of if case.training else None
 
 
 def info(name: str) -> ExampleInfo:
@@ -155,7 +149,7 @@ def main(args: argparse.Namespace) -> int:
     if action == "copy":
         return cmd_copy(args.name, args.dest)
     if action == "render-all":
-        return cmd_render_all(args.outdir, args.languages)
+        return cmd_render_all(args.outdir, args.languages, args.today)
     raise UsageError(f"unknown examples action '{action}'; use list, copy or render-all")
 
 
@@ -170,6 +164,8 @@ def cmd_list(fmt: str = "text") -> int:
         mark = "  [exercise]" if e.flawed else ""
         print(f"{e.name}{mark}")
         print(f"    {e.crime} | {route} | {langs} | {', '.join(e.kinds) or 'no requests'}")
+        if e.check_date:
+            print(f"    training case: checked as of {e.check_date.isoformat()}")
         for line in textwrap.wrap(e.teaches, width=92):
             print(f"    {line}")
         if e.answer_key:
@@ -202,20 +198,25 @@ def copy_example(name: str, dest: Path) -> Path:
 def cmd_copy(name: str, dest: Path) -> int:
     target = copy_example(name, dest)
     print(f"copied {name} to {target}")
+    when = check_date(load_example(name))
+    if when is not None:
+        print(f"training case: check and render evaluate it as of {when.isoformat()}, its own date")
     key = answer_key(name)
     if key is not None:
         print("this is an exercise: run 'mla-writer check' on the copy and compare with the trainer's answer key")
     return EXIT_OK
 
 
-def render_all(outdir: Path, languages: list[str] | None = None, *, show_progress: bool = True) -> tuple[
-        list[Path], list[str]]:
+def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.date, option: dt.date | None = None,
+               show_progress: bool = True) -> tuple[list[Path], list[str]]:
     """One DOCX per example in `outdir` (each in its own language pair unless `languages` is
-    given), checked against the example's fixed date. Returns the files written and one line per
-    example that could not be rendered."""
+    given), checked and rendered as of the example's own date (`option`, --today, overrides it;
+    `today` is the clock, for an example without a date). Returns the files written and one line
+    per example that could not be rendered."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from .asof import as_of
     from .checks import Context, run_checks
     from .render import RenderError, render_docx
     from .store import CaseFileError
@@ -236,10 +237,10 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, show_progres
             out = outdir / f"{name}.docx"
             try:
                 case = load_example(name)
-                today = check_date(case) or dt.date.today()
-                findings = run_checks(case, Context(today=today))
+                when = as_of(case, option=option, today=today).date
+                findings = run_checks(case, Context(today=when))
                 render_docx(case, out, languages=languages or list(case.languages), findings=findings,
-                            templates=None, today=today)
+                            templates=None, today=when)
                 written.append(out)
             except (CaseFileError, RenderError, OSError) as e:
                 failures.append(f"{name}: {e}")
@@ -249,9 +250,16 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, show_progres
     return written, failures
 
 
-def cmd_render_all(outdir: Path, languages: list[str] | None) -> int:
-    written, failures = render_all(outdir, languages, show_progress=sys.stderr.isatty())
+def cmd_render_all(outdir: Path, languages: list[str] | None, option: dt.date | None = None) -> int:
+    from .asof import clock_today
+
+    written, failures = render_all(outdir, languages, today=clock_today(), option=option,
+                                   show_progress=sys.stderr.isatty())
     for line in failures:
         print(f"error: {line}", file=sys.stderr)
+    if option is None:
+        print("training cases: each checked and rendered as of its own date (see 'mla-writer examples list')")
+    else:
+        print(f"training cases: all checked and rendered as of {option.isoformat()} (--today)")
     print(f"wrote {len(written)} document(s) to {outdir}")
     return EXIT_FINDINGS if failures else EXIT_OK

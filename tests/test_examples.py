@@ -1,7 +1,7 @@
 """The trainer's kit: every example is sound casework, every answer key is reproduced, and the
 `examples` command lists, copies and renders them.
 
-Checks run against each example's own fixed date (examples.check_date), never the real clock.
+Checks run against each example's own date (training.as_of), never the real clock.
 """
 
 from __future__ import annotations
@@ -58,8 +58,9 @@ def test_example_validates_and_has_a_trainer_note(name: str) -> None:
     case = examples.load_example(name)
     assert isinstance(case, Case)
     assert case.training is not None and case.training.crime and case.training.teaches
-    assert examples.check_date(case) is not None
-    assert case.date is not None and examples.check_date(case) >= case.date
+    assert case.training.as_of is not None and examples.check_date(case) == case.training.as_of
+    assert case.date is not None and case.training.as_of >= case.date
+    assert "--today" not in case.training.teaches  # the date is a field, not a sentence to parse
 
 
 @pytest.mark.parametrize("name", GOOD)

@@ -42,6 +42,8 @@ def test_good_identifiers_are_normalised(identifier, field, expected):
 BAD = [
     ({"type": "ip", "address": "203.0.113.300"}, "identifier.address", "not an IPv4 or IPv6 address"),
     ({"type": "ip", "address": "203.0.113.7", "timezone": "Mars/Olympus"}, "identifier.timezone", "not an IANA time zone"),
+    # a folder of zones, typed on the way to Europe/Paris (the tzdata package opens it as a file)
+    ({"type": "ip", "address": "203.0.113.7", "timezone": "Europe"}, "identifier.timezone", "not an IANA time zone"),
     ({"type": "ip", "address": "203.0.113.7", "port": 70000}, "identifier.port", "65535"),
     ({"type": "email", "address": "not-an-email"}, "identifier.address", "not a valid e-mail address"),
     ({"type": "phone", "number": "12"}, "identifier", "cannot be read"),

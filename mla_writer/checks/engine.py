@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from ..labels import N_
@@ -53,9 +53,9 @@ class Finding:
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may know besides the case: the date 'today' (fixed in tests)."""
+    """What a rule may know besides the case: the date it is evaluated as of (see asof.py)."""
 
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date
 
 
 @dataclass(frozen=True, init=False)
@@ -130,9 +130,8 @@ def all_rules() -> list[Rule]:
     return sorted(REGISTRY.values(), key=lambda r: r.code)
 
 
-def run_checks(case: Case, ctx: Context | None = None) -> list[Finding]:
+def run_checks(case: Case, ctx: Context) -> list[Finding]:
     """Every finding for the case, errors first, then by path."""
-    ctx = ctx or Context()
     findings: list[Finding] = []
     for r in all_rules():
         try:

@@ -3,6 +3,7 @@
 from . import no_plugins  # noqa: F401  first: no pydantic validator may be built before it
 from .case import SCHEMA_VERSION, Annex, Case, Confidentiality, Delivery, Facts, Training, Urgency
 from .common import LANGUAGES, Lang, Text, blank, country_name
+from .history import HISTORY_EVENTS, StatusEvent
 from .identifiers import (
     IDENTIFIER_CLASSES,
     IDENTIFIER_TYPES,
@@ -50,7 +51,7 @@ __all__ = [
     "SCHEMA_VERSION", "LANGUAGES", "IDENTIFIER_CLASSES", "IDENTIFIER_TYPES", "REQUEST_CLASSES", "REQUEST_KINDS",
     "CATEGORIES", "CATEGORIES_BY_KIND",
     "CHANNELS", "FORMAL_CHANNELS", "INFORMAL_CHANNELS", "PROVIDER_CHANNELS", "SUBSCRIBER_CATEGORIES", "TRAFFIC_CATEGORIES",
-    "CONTENT_CATEGORIES", "PreservationExtension", "is_formal",
+    "CONTENT_CATEGORIES", "HISTORY_EVENTS", "PreservationExtension", "StatusEvent", "is_formal",
     "Annex", "Account", "Authenticity", "Authorisation", "Authority", "Case", "Confidentiality",
     "Contact", "ContentRequest", "CryptoAddress", "DataItem", "DateRange", "Delivery",
     "DeviceSerial", "Domain", "EmailAddress", "EmergencyRequest", "Facts", "FollowUp", "IMEI",

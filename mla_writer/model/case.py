@@ -66,11 +66,16 @@ class Annex(Strict):
 
 
 class Training(Strict):
-    """Trainer's note for workshop cases: what the case teaches."""
+    """Trainer's note for workshop cases: what the case teaches, and the date it is set on."""
 
     crime: Str = ""
     teaches: Str = ""
     flawed: bool = False
+    as_of: dt.date | None = Field(
+        default=None,
+        description="The day the case is checked and rendered as of, whatever the real date: "
+                    "its deadlines and its answer key stay as the trainer wrote them",
+    )
 
 
 class Case(Strict):

@@ -22,7 +22,9 @@ def zone(name: str) -> ZoneInfo:
     """The IANA time zone `name`, or a ValueError that says what to write instead."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    # OSError: with the tzdata package installed (icalendar needs it), a folder of zones such as
+    # "Europe", typed on the way to "Europe/Paris", is opened as a file and fails that way.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(
             f"'{name}' is not an IANA time zone; use a name such as Europe/Paris, "
             "America/Sao_Paulo or UTC"

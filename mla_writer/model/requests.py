@@ -8,6 +8,7 @@ from typing import Annotated, Literal, Union, get_args
 from pydantic import Field, field_validator, model_validator
 
 from .common import Str, Strict, Text, empty_list
+from .history import StatusEvent
 from .identifiers import Identifier, zone
 from .legal import LegalBasisId
 from .parties import Contact, Provider
@@ -105,6 +106,7 @@ class PreservationExtension(Strict):
     """A request to keep preserved data longer, and what the provider or State confirmed."""
 
     requested_on: dt.date | None = None
+    confirmed_on: dt.date | None = Field(default=None, description="When the extension was confirmed")
     extended_to: dt.date | None = Field(default=None, description="New expiry date, once confirmed")
     reference: Str | None = None
 
@@ -131,6 +133,13 @@ class _Request(Strict):
     )
     respond_by: dt.date | None = None
     sent_on: dt.date | None = None
+    reference: Str | None = Field(
+        default=None, description="Reference number the provider or requested State gave on receipt or confirmation"
+    )
+    history: list[StatusEvent] = Field(
+        default_factory=empty_list,
+        description="Dated events besides sending and preservation: acknowledged, clarification, executed, refused",
+    )
     preservation_refs: list[PreservationReference] = Field(default_factory=empty_list)
     follow_up_planned: bool = Field(
         default=False, description="A formal MLA request will follow (needed for informal channels)"
@@ -176,9 +185,6 @@ class PreservationRequest(_Request):
         default=False, description="Ask for enough traffic data to identify other providers (art. 30)"
     )
     expires_on: dt.date | None = Field(default=None, description="Expiry confirmed by the provider or State")
-    reference: Str | None = Field(
-        default=None, description="Reference number the provider or requested State gave on confirmation"
-    )
     confirmed_on: dt.date | None = None
     extensions: list[PreservationExtension] = Field(default_factory=empty_list)
     follow_up: FollowUp | None = Field(default=None, description="The mutual assistance request, once filed")

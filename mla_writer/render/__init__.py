@@ -13,19 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import Finding
-from ..model import Case
+from ..model import Case, PreservationRequest
 from ..resources import resource_dir
 from ..store import write_atomic
 from .blocks import Block, MarkupError, pair_blocks, parse_blocks
-from .context import annex_context, build_context, shared_context
+from .context import annex_context, build_context, extension_context, shared_context
 from .docx import Part, build_docx
 from .templates import TemplateRenderError, render_template
 
-__all__ = ["RenderError", "render_blocks", "render_docx", "render_bytes", "template_dir"]
+__all__ = ["RenderError", "render_blocks", "render_docx", "render_bytes", "render_extension", "template_dir"]
 
 ANNEX_TEMPLATE = "annex.html.j2"
 HEADER_TEMPLATE = "header.html.j2"
 FOOTER_TEMPLATE = "footer.html.j2"
+EXTENSION_TEMPLATE = "extension.html.j2"
 
 
 class RenderError(Exception):
@@ -105,3 +106,45 @@ def render_docx(case: Case, out: Path, *, languages: Sequence[str], findings: Se
     data = render_bytes(case, languages=languages, findings=findings, templates=templates, today=today)
     # The document holds the case's personal data: owner-only, written atomically like a case.
     return write_atomic(out, data, 0o600)
+
+
+def extension_request(case: Case, request_id: str, letter_date: dt.date) -> tuple[PreservationRequest, dt.date]:
+    """The preservation `request_id` names and the date it lapses, if an extension can still be
+    asked for it on `letter_date`; else RenderError saying why."""
+    ids = [r.id for r in case.requests]
+    req = next((r for r in case.requests if r.id == request_id), None)
+    if req is None:
+        raise RenderError(f"--extension {request_id}: the case has no such request (its requests: {', '.join(ids) or 'none'})")
+    if not isinstance(req, PreservationRequest):
+        raise RenderError(f"--extension {request_id}: it is a {req.kind} request; only a preservation is extended")
+    expiry = req.effective_expiry()
+    if req.sent_on is None or expiry is None:
+        raise RenderError(f"--extension {request_id}: the preservation has not been sent; record when it was sent "
+                          f"and confirmed first (mla-writer status CASE {request_id} sent --on YYYY-MM-DD)")
+    if expiry < letter_date:
+        raise RenderError(f"--extension {request_id}: the preservation lapsed on {expiry.isoformat()}; an extension can "
+                          "no longer be asked: ask whether the data is still held, and preserve it again")
+    return req, expiry
+
+
+def render_extension(case: Case, request_id: str, out: Path, *, languages: Sequence[str], letter_date: dt.date,
+                     days: int | None = None, templates: Path | None = None) -> Path:
+    """Write the request to extend the preservation `request_id` (Budapest art. 29(7)), dated
+    `letter_date`, asking for `days` more (default: the period first asked for)."""
+    req, expiry = extension_request(case, request_id, letter_date)
+    days = days or req.period_days
+    langs = list(languages)
+    if not 1 <= len(langs) <= 2 or len(set(langs)) != len(langs):
+        raise RenderError(f"give one or two different languages, not {','.join(langs)}")
+    folder = template_dir(templates)
+    ctx = extension_context(case, req, shared_context(case, ()), letter_date=letter_date, expires_on=expiry,
+                            days=days)
+    drafting = case.drafting_language
+    part = Part(header=_blocks(HEADER_TEMPLATE, langs, drafting, folder, ctx),
+                footer=_blocks(FOOTER_TEMPLATE, langs, drafting, folder, ctx),
+                body=_blocks(EXTENSION_TEMPLATE, langs, drafting, folder, ctx))
+    when = dt.datetime(letter_date.year, letter_date.month, letter_date.day, tzinfo=dt.UTC)
+    data = build_docx([part], langs, when=when, title=f"{case.reference or case.title} {req.id}",
+                      subject="preservation extension")
+    return write_atomic(out, data, 0o600)
+

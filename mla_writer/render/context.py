@@ -7,6 +7,7 @@ mapping; the template's ``L.free()`` picks the language.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
@@ -130,3 +131,29 @@ def annex_context(case: Case, shared: dict[str, Any]) -> dict[str, Any]:
     d = case.model_dump(mode="python", include={"reference", "status", "date", "classification"})
     d["classification"] = marking(d["classification"])
     return {"case": d, **shared}
+
+
+def extension_context(case: Case, request: Any, shared: dict[str, Any], *, letter_date: Any, expires_on: Any,
+                      days: int) -> dict[str, Any]:
+    """What extension.html.j2 reads: the preservation being extended, the case as of the letter's
+    date (its date and the signature's), and only the legal bases that fit a preservation."""
+    from .. import refdata
+
+    ctx = build_context(case, request, shared)
+    d = ctx["case"]
+    d["date"] = letter_date
+    d["signature"]["date"] = letter_date
+    bases = refdata.legal_bases()
+    d["legal_bases"] = [lb for lb in d["legal_bases"]
+                        if lb["basis"] not in bases or bases[lb["basis"]].fits("preservation")]
+    filed = getattr(request, "follow_up", None)
+    ctx["extension"] = {
+        "expires_on": expires_on,
+        "until": expires_on + dt.timedelta(days=days),
+        "days": days,
+        "follow_up_filed_on": filed.filed_on if filed else None,
+        "follow_up_reference": filed.reference if filed else None,
+    }
+    ctx["request_number"] = ctx["request_count"] = 1
+    return ctx
+

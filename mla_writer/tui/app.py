@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from .. import store
+from ..asof import clock_today
 from ..cli import UsageError
 from . import css_cache
 from .bindings import translate_bindings
@@ -71,7 +72,7 @@ class WizardApp(App[int]):
         super().__init__()
         translate_bindings(self)
         self.doc = doc
-        self.today = today or dt.date.today()
+        self.today = today or clock_today()
         self.new_case_path = new_case_path or free_name(Path.cwd(), "new-case")
         self.autosave_delay = autosave_delay
         self.theme = theme

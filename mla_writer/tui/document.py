@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import store
+from ..asof import clock_today
 from ..checks import Context, run_checks
 from ..checks.engine import Finding
 from ..model import Case
@@ -110,7 +111,7 @@ class CaseDocument:
         """`case`: `data` already validated (its normal form), so not validated a second time."""
         self.data = data
         self.path = path
-        self.today = today or dt.date.today()
+        self.today = today or clock_today()
         self.dirty = False
         self.case: Case | None = None
         self.errors: dict[str, list[str]] = {}

@@ -66,7 +66,8 @@ def test_check_json_output_has_the_five_keys(example_path, capsys: pytest.Captur
     flawed = example_path.with_name("flawed-wrong-provider-and-treaty.json")
     cli.main(["check", str(flawed), "--format", "json", "--today", "2026-08-18"])
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"language", "findings"} and out["language"] == "en"
+    assert set(out) == {"language", "findings", "as_of", "training"} and out["language"] == "en"
+    assert out["as_of"] == "2026-08-18" and out["training"] is True
     assert out["findings"], "the flawed example has findings"
     for f in out["findings"]:
         assert set(f) == {"code", "severity", "path", "message", "reference"}

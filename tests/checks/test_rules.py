@@ -21,6 +21,7 @@ from mla_writer.model import (
     LegalBasis,
     PreservationReference,
     Provider,
+    StatusEvent,
 )
 
 from .builders import CONT, CTX, EMERG, PRES, SUB, TRAF, clean_case
@@ -103,6 +104,8 @@ ROWS: list[Row] = [
         f"requests[{PRES}].expires_on"),
     Row("PRES-EXPIRING", lambda c: _set(c.requests[PRES], sent_on=D(2026, 2, 1)), f"requests[{PRES}].follow_up"),
     Row("PRES-EXPIRED", lambda c: _set(c.requests[PRES], expires_on=D(2026, 4, 1)), f"requests[{PRES}].follow_up"),
+    Row("STATUS-SEQUENCE", lambda c: _set(c.requests[SUB], history=[StatusEvent(event="executed", on=D(2026, 3, 1))]),
+        f"requests[{SUB}].history[0].on"),
     Row("PRES-EXTENSION-NO-REF", lambda c: _set(c.requests[PRES], status="extension"),
         f"requests[{PRES}].preservation_refs"),
     Row("PRES-REF-NO-NUMBER", lambda c: _set(c.requests[TRAF], preservation_refs=[PreservationReference()]),

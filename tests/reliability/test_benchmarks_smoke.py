@@ -36,9 +36,28 @@ def test_goals_and_table_from_results():
         "wizard_first_screen": {"skipped": "no tui"},
         "batch_scaling": {"small": 10, "big": 100, "small_cpu_s": 1.0, "big_cpu_s": 10.5, "ratio": 10.5,
                           "expected_ratio": 10.0},
+        "register_folder": {"cases": 1000, "files": 1002, "median_s": 12.5, "runs": 3},
     }
     results["goals"] = bench._goals(results)
     verdicts = {g["goal"].split()[0]: g["pass"] for g in results["goals"]}
-    assert verdicts == {"whole-process": True, "mla-writer": False, "wizard": False, "batch": True}
+    assert verdicts == {"whole-process": True, "mla-writer": False, "wizard": False, "batch": True, "register": False}
     table = bench._table(results)
     assert "PASS  whole-process" in table and "FAIL  mla-writer --version" in table and "ERROR" in table
+    assert "FAIL  register of 1,000 cases, whole process: 12.5s (goal <= 10.0s)" in table
+
+
+def test_register_folder_generator_makes_cases_the_register_reads(tmp_path, capsys):
+    """A small generated folder: every case validates, has a history, and the broken files are
+    listed with their errors."""
+    from benchmarks import register_folder
+    from mla_writer.cli import main as cli_main
+
+    paths = register_folder.generate(tmp_path, 12, seed=3)
+    assert len(paths) == 14 and len({p.parent for p in paths}) > 2
+    assert cli_main(["register", str(tmp_path), "--format", "json", "--today",
+                     register_folder.AS_OF.isoformat()]) == 1
+    cases = json.loads(capsys.readouterr().out)["cases"]
+    errors = [c for c in cases if c["error"]]
+    assert sorted(c["file"] for c in errors) == sorted(register_folder.BROKEN)
+    readable = [c for c in cases if not c["error"]]
+    assert len(readable) == 12 and any(r["status"] != "draft" for c in readable for r in c["requests"])

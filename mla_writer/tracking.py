@@ -1,0 +1,93 @@
+"""The `status` command: show a case's request histories, or record what happened to a request.
+
+    mla-writer status CASE                      every request's history and state
+    mla-writer status CASE R1                   one request's
+    mla-writer status CASE R1 sent --on 2026-12-01 --reference CA-2026/118
+
+An event is recorded into the field that holds it (model/status.py), refused with one line when it
+would make the history impossible, and the case file is written atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from .cli import EXIT_OK, UsageError
+from .model import Case, Request
+from .model.status import EVENTS, StatusError, current, record, timeline
+
+
+def event_name(value: str) -> str:
+    """An event as typed (``follow-up-filed`` or ``follow_up_filed``) as the model names it."""
+    name = value.strip().lower().replace("-", "_")
+    if name not in EVENTS:
+        raise UsageError(f"unknown event '{value}'; use one of {', '.join(e.replace('_', '-') for e in EVENTS)}")
+    return name
+
+
+def find_request(case: Case, request_id: str) -> int:
+    for i, req in enumerate(case.requests):
+        if req.id == request_id:
+            return i
+    ids = ", ".join(r.id for r in case.requests) or "none"
+    raise UsageError(f"the case has no request {request_id!r} (its requests: {ids})")
+
+
+def history_lines(req: Request) -> list[str]:
+    """A request's history as printed: one line per event, then its state."""
+    their = f" (their reference {req.reference})" if req.reference else ""
+    lines = [f"{req.id} {req.kind}: {current(req)}{their}"]
+    for e in timeline(req):
+        when = e.on.isoformat() if e.on else "(date not recorded)"
+        extra = [f"until {e.until.isoformat()}"] if e.until else []
+        extra += [f"reference {e.reference}"] if e.reference else []
+        extra += [e.note] if e.note else []
+        lines.append(f"  {when}  {e.label}{'  (' + '; '.join(extra) + ')' if extra else ''}")
+    return lines
+
+
+def main(args: argparse.Namespace, *, today: dt.date) -> int:
+    """`today` is the clock, for a real case without --today."""
+    from .asof import as_of
+    from .store import load_case, save_case
+
+    path: Path = args.case
+    case = load_case(path)
+    when = as_of(case, option=args.today, today=today)
+    out = []
+    if note := when.note("evaluated"):
+        out.append(note)
+    if args.event is None:
+        if any(v is not None for v in (args.on, args.reference, args.until, args.note)):
+            raise UsageError("--on, --reference, --until and --note go with an event, e.g. "
+                             "'mla-writer status CASE R1 sent --on 2026-12-01'")
+        chosen = [case.requests[find_request(case, args.request)]] if args.request else case.requests
+        for req in chosen:
+            out += history_lines(req)
+        print("\n".join(_safe(line) for line in out) if out else f"{path}: the case holds no request")
+        return EXIT_OK
+    if args.request is None:
+        raise UsageError("name the request the event is for, e.g. 'mla-writer status CASE R1 sent'")
+    event = event_name(args.event)
+    index = find_request(case, args.request)
+    on = args.on or when.date
+    try:
+        updated = record(case.requests[index], event, on, as_of=when.date, reference=args.reference,
+                         until=args.until, note=args.note)
+    except StatusError as e:
+        raise UsageError(str(e)) from None
+    requests = list(case.requests)
+    requests[index] = updated
+    save_case(Case.model_validate({**case.model_dump(), "requests": [r.model_dump() for r in requests]}), path)
+    out.append(f"recorded: {updated.id} {event.replace('_', ' ')} on {on.isoformat()} in {path}")
+    out += history_lines(updated)
+    print("\n".join(_safe(line) for line in out))
+    return EXIT_OK
+
+
+def _safe(line: str) -> str:
+    from .cli import _one_line
+
+    return _one_line(line)
