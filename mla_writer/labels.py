@@ -20,6 +20,7 @@ from .model.case import CaseStatus, Testimony, UrgencyLevel
 from .model.legal import AuthorisationKind, LegalBasisId, ProceedingsStage, TreatyKey
 from .model.parties import AuthorityKind, PersonRole, Unknownable
 from .model.requests import HarmKind
+from .model.status import Event
 
 
 def N_(message: str) -> str:
@@ -178,6 +179,14 @@ TESTIMONY = Labels(get_args(Testimony), {
     "in_person": N_("testimony in person"),
 })
 
+# What happened to a request after it was drafted (a request's history, `mla-writer status`).
+STATUS_EVENT = Labels(get_args(Event), {
+    "drafted": N_("drafted"), "sent": N_("sent"), "acknowledged": N_("acknowledged"),
+    "confirmed": N_("confirmed"), "extension_asked": N_("extension asked"), "extended": N_("extended"),
+    "follow_up_filed": N_("formal request filed"), "clarification_asked": N_("clarification asked"),
+    "clarification_answered": N_("clarification answered"), "executed": N_("executed"), "refused": N_("refused"),
+})
+
 # The severities of findings (checks.engine.Severity; a test holds the two together).
 SEVERITY = Labels(("error", "warning", "advice"), {
     "error": N_("Error"), "warning": N_("Warning"), "advice": N_("Advice"),
@@ -228,7 +237,7 @@ ALL: Mapping[str, Labels] = {
     "identifier_type": IDENTIFIER_TYPE, "authority_kind": AUTHORITY_KIND, "role": PERSON_ROLE,
     "stage": STAGE, "authorisation": AUTHORISATION_KIND, "harm": HARM, "urgency": URGENCY_LEVEL,
     "yes_no_unknown": YES_NO_UNKNOWN, "status": CASE_STATUS, "testimony": TESTIMONY,
-    "severity": SEVERITY,
+    "severity": SEVERITY, "status_event": STATUS_EVENT,
 }
 DOCUMENT_WORDING: Mapping[str, Mapping[str, str]] = {
     **{name: (labels.document or labels.short) for name, labels in ALL.items()},

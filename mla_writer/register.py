@@ -21,7 +21,7 @@ from pathlib import Path
 from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from .deadlines import Deadline, days_open, deadlines
 from .model import Case
-from .model.status import current
+from .tracking import state
 
 ANSWER_KEY_SUFFIX = ".expected.json"  # the trainer's kit keeps answer keys beside its cases
 PROGRESS_MIN = 50  # fewer cases than this are read before a progress bar would be seen
@@ -120,7 +120,7 @@ def read_row(path: Path, root: Path, *, option: dt.date | None, today: dt.date) 
     return Row(
         file=name, as_of=when.date, training=when.training, reference=case.reference, title=case.title,
         requested_state=case.requested.state,
-        requests=tuple(RequestSummary(r.id, r.kind, r.channel, current(r)) for r in case.requests),
+        requests=tuple(RequestSummary(r.id, r.kind, r.channel, state(r)) for r in case.requests),
         deadlines=tuple(deadlines(case, when.date)), days_open=days_open(case, when.date), case=case,
     )
 

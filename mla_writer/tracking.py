@@ -15,15 +15,16 @@ import datetime as dt
 from pathlib import Path
 
 from .cli import EXIT_OK, UsageError
+from .labels import STATUS_EVENT
 from .model import Case, Request
-from .model.status import EVENTS, StatusError, current, record, timeline
+from .model.status import EVENTS, StatusError, current, record, timeline, typed
 
 
 def event_name(value: str) -> str:
     """An event as typed (``follow-up-filed`` or ``follow_up_filed``) as the model names it."""
     name = value.strip().lower().replace("-", "_")
     if name not in EVENTS:
-        raise UsageError(f"unknown event '{value}'; use one of {', '.join(e.replace('_', '-') for e in EVENTS)}")
+        raise UsageError(f"unknown event '{value}'; use one of {', '.join(map(typed, EVENTS))}")
     return name
 
 
@@ -35,16 +36,31 @@ def find_request(case: Case, request_id: str) -> int:
     raise UsageError(f"the case has no request {request_id!r} (its requests: {ids})")
 
 
+def state(req: Request) -> str:
+    """A request's state in a word or two: its latest event, or "draft"."""
+    latest = current(req)
+    return STATUS_EVENT.short[latest] if latest else "draft"
+
+
+def refusal(error: StatusError) -> str:
+    """Why an event cannot be recorded, in one line."""
+    if error.problem is None:
+        return str(error)
+    from .checks.status import say_problem
+
+    return say_problem(error.problem, "en")
+
+
 def history_lines(req: Request) -> list[str]:
     """A request's history as printed: one line per event, then its state."""
     their = f" (their reference {req.reference})" if req.reference else ""
-    lines = [f"{req.id} {req.kind}: {current(req)}{their}"]
+    lines = [f"{req.id} {req.kind}: {state(req)}{their}"]
     for e in timeline(req):
         when = e.on.isoformat() if e.on else "(date not recorded)"
         extra = [f"until {e.until.isoformat()}"] if e.until else []
         extra += [f"reference {e.reference}"] if e.reference else []
         extra += [e.note] if e.note else []
-        lines.append(f"  {when}  {e.label}{'  (' + '; '.join(extra) + ')' if extra else ''}")
+        lines.append(f"  {when}  {STATUS_EVENT.short[e.event]}{'  (' + '; '.join(extra) + ')' if extra else ''}")
     return lines
 
 
@@ -77,7 +93,7 @@ def main(args: argparse.Namespace, *, today: dt.date) -> int:
         updated = record(case.requests[index], event, on, as_of=when.date, reference=args.reference,
                          until=args.until, note=args.note)
     except StatusError as e:
-        raise UsageError(str(e)) from None
+        raise UsageError(refusal(e)) from None
     requests = list(case.requests)
     requests[index] = updated
     save_case(Case.model_validate({**case.model_dump(), "requests": [r.model_dump() for r in requests]}), path)

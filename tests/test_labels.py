@@ -26,6 +26,7 @@ from mla_writer.model import (
 )
 from mla_writer.model.common import Lang
 from mla_writer.model.requests import Category
+from mla_writer.model.status import Event
 from mla_writer.render.templates import Wording
 from mla_writer.tui import steps
 
@@ -118,6 +119,7 @@ MODEL_LISTS = {
     "status": _field_values([Case], ["status"]),
     "testimony": _literal_values(Delivery.model_fields["testimony"].annotation),
     "severity": set(get_args(Severity)),
+    "status_event": set(get_args(Event)),
 }
 
 

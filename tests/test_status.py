@@ -23,6 +23,7 @@ from mla_writer.model.status import (
     timeline,
 )
 from mla_writer.store import load_case
+from mla_writer.tracking import refusal, state
 
 D = dt.date
 AS_OF = D(2026, 12, 20)
@@ -42,7 +43,7 @@ def test_an_old_case_file_reads_as_one_timeline() -> None:
         ("follow_up_filed", D(2026, 9, 21)),
     ]
     assert timeline(pres)[1].until == D(2026, 10, 27)
-    assert current(pres) == "formal request filed"
+    assert current(pres) == "follow_up_filed" and state(pres) == "formal request filed"
 
 
 @pytest.mark.parametrize("name", examples.example_names())
@@ -79,7 +80,8 @@ def test_record_puts_each_event_in_its_one_home() -> None:
 @pytest.mark.parametrize(("start", "event", "on", "kw", "says"), [
     ({}, "executed", D(2026, 12, 1), {}, "never recorded as sent"),
     ({"sent_on": D(2026, 12, 5)}, "executed", D(2026, 12, 1), {}, "before it was sent"),
-    ({"sent_on": D(2026, 12, 5)}, "acknowledged", D(2026, 12, 21), {}, "a date in the future"),
+    ({"sent_on": D(2026, 12, 5)}, "acknowledged", D(2026, 12, 21), {},
+     "is dated 21 December 2026, after 20 December 2026, the date the case is evaluated as of"),
     ({"sent_on": D(2026, 12, 5)}, "clarification_answered", D(2026, 12, 6), {}, "none was asked"),
     ({"sent_on": D(2026, 12, 5)}, "sent", D(2026, 12, 6), {}, "already recorded as sent on 2026-12-05"),
     ({"sent_on": D(2026, 12, 5)}, "confirmed", D(2026, 12, 6), {}, "preservation request only"),
@@ -92,20 +94,24 @@ def test_record_puts_each_event_in_its_one_home() -> None:
 ])
 def test_impossible_events_are_refused(start: dict, event: str, on: dt.date, kw: dict, says: str) -> None:
     req = SubscriberRequest(id="R2", **start)
-    with pytest.raises(StatusError, match=says):
+    with pytest.raises(StatusError) as refused:
         record(req, event, on, as_of=AS_OF, **kw)
+    assert says in refusal(refused.value)
 
 
 def test_preservation_sequences() -> None:
     pres = PreservationRequest(id="R1", sent_on=D(2026, 8, 1), confirmed_on=D(2026, 8, 2), expires_on=D(2026, 10, 31))
-    with pytest.raises(StatusError, match="not later than it already ran"):
+    with pytest.raises(StatusError) as refused:
         record(pres, "extended", D(2026, 10, 3), as_of=AS_OF, until=D(2026, 10, 1))
+    assert "not later than it already ran" in refusal(refused.value)
     with pytest.raises(StatusError, match="--until"):
         record(pres, "extended", D(2026, 10, 3), as_of=AS_OF)
-    with pytest.raises(StatusError, match="confirmed, not executed"):
+    with pytest.raises(StatusError) as refused:
         record(pres, "executed", D(2026, 10, 3), as_of=AS_OF)
-    with pytest.raises(StatusError, match="before it was sent"):
+    assert "confirmed, not executed" in refusal(refused.value)
+    with pytest.raises(StatusError) as refused:
         record(PreservationRequest(id="R1", sent_on=D(2026, 8, 5)), "confirmed", D(2026, 8, 2), as_of=AS_OF)
+    assert "before it was sent" in refusal(refused.value)
 
 
 def test_the_check_rule_reports_a_history_typed_out_of_order(tmp_path: Path) -> None:
@@ -113,8 +119,11 @@ def test_the_check_rule_reports_a_history_typed_out_of_order(tmp_path: Path) -> 
     data = json.loads(path.read_text("utf-8"))
     data["requests"][1]["history"] = [{"event": "executed", "on": "2026-10-01"}]
     path.write_text(json.dumps(data), "utf-8")
-    findings = [(f.code, f.path) for f in run_checks(load_case(path), Context(today=D(2026, 11, 5)))]
-    assert ("STATUS-SEQUENCE", "requests[1].history[0].on") in findings
+    findings = [f for f in run_checks(load_case(path), Context(today=D(2026, 11, 5))) if f.code == "STATUS-SEQUENCE"]
+    assert [f.path for f in findings] == ["requests[1].history[0].on"]
+    # Said in the reader's language, the event and the date included.
+    assert "« exécution » le 1 octobre 2026" in findings[0].message_in("fr")
+    assert "«исполнение» 1 октября 2026" in findings[0].message_in("ru")
 
 
 # --- the command ------------------------------------------------------------------------------
@@ -136,8 +145,9 @@ def test_status_records_an_event_atomically_and_privately(tmp_path: Path, capsys
 
 
 @pytest.mark.parametrize(("args", "says"), [
-    (["R2", "executed", "--on", "2026-10-01"], "R2 executed on 2026-10-01 but never recorded as sent"),
-    (["R1", "extended", "--on", "2026-12-01", "--until", "2027-02-01"], "a date in the future"),
+    (["R2", "executed", "--on", "2026-10-01"],
+     "Request R2: “executed” on 1 October 2026, but the request was never recorded as sent"),
+    (["R1", "extended", "--on", "2026-12-01", "--until", "2027-02-01"], "the date the case is evaluated as of"),
     (["R9", "sent"], "the case has no request 'R9' (its requests: R1, R2)"),
     (["R1", "posted"], "unknown event 'posted'"),
     (["R2", "confirmed"], "applies to a preservation request only"),

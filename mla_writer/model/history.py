@@ -11,7 +11,7 @@ timeline.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -20,9 +20,7 @@ from .common import Str, Strict
 HistoryEvent = Literal[
     "drafted", "acknowledged", "clarification_asked", "clarification_answered", "executed", "refused",
 ]
-HISTORY_EVENTS: tuple[str, ...] = (
-    "drafted", "acknowledged", "clarification_asked", "clarification_answered", "executed", "refused",
-)
+HISTORY_EVENTS: tuple[str, ...] = get_args(HistoryEvent)
 
 
 class StatusEvent(Strict):

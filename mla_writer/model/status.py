@@ -10,34 +10,50 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from .history import HISTORY_EVENTS, StatusEvent
 from .requests import FollowUp, PreservationExtension, PreservationRequest, Request
 
+# In the order they usually happen: events of one day are listed in this order. Their words are
+# labels.STATUS_EVENT.
 Event = Literal[
     "drafted", "sent", "acknowledged", "confirmed", "extension_asked", "extended", "follow_up_filed",
     "clarification_asked", "clarification_answered", "executed", "refused",
 ]
-# In the order they usually happen: events of one day are listed in this order.
-EVENTS: tuple[str, ...] = (
-    "drafted", "sent", "acknowledged", "confirmed", "extension_asked", "extended", "follow_up_filed",
-    "clarification_asked", "clarification_answered", "executed", "refused",
-)
+EVENTS: tuple[str, ...] = get_args(Event)
 PRESERVATION_ONLY: tuple[str, ...] = ("confirmed", "extension_asked", "extended", "follow_up_filed")
 CLOSING: tuple[str, ...] = ("executed", "refused")
 
-EVENT_LABELS: dict[str, str] = {
-    "drafted": "drafted", "sent": "sent", "acknowledged": "acknowledged",
-    "confirmed": "confirmed", "extension_asked": "extension asked",
-    "extended": "extended", "follow_up_filed": "formal request filed",
-    "clarification_asked": "clarification asked", "clarification_answered": "clarification answered",
-    "executed": "executed", "refused": "refused",
-}
+# Why a timeline cannot be; checks/status.py words each reason in the six languages.
+Reason = Literal[
+    "future", "preservation_executed", "never_sent", "before_sent", "drafted_twice", "drafted_after_sent",
+    "ends_twice", "after_end", "answer_without_question", "expiry_before_confirmation",
+    "extension_confirmed_before_asked", "extension_not_later",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What makes a timeline impossible: where (a path in the request), why, and the facts the
+    reason is told with: the event at fault and its date, and the event or date it conflicts with."""
+
+    path: str
+    reason: Reason
+    request: str
+    event: str | None = None
+    on: dt.date | None = None
+    other: str | None = None  # the event it conflicts with
+    other_on: dt.date | None = None  # the date it conflicts with
 
 
 class StatusError(ValueError):
-    """An event that cannot be recorded: the message says why, in one line."""
+    """An event that cannot be recorded: the message says why, in one line; an event that would
+    make the timeline impossible carries the `problem` (worded by checks/status.py)."""
+
+    def __init__(self, message: str, problem: Problem | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -51,10 +67,6 @@ class Entry:
     reference: str | None = None
     until: dt.date | None = None  # the expiry a confirmation or an extension gives
     note: str | None = None
-
-    @property
-    def label(self) -> str:
-        return EVENT_LABELS[self.event]
 
 
 def _order(entry: Entry) -> tuple[dt.date, int]:
@@ -87,10 +99,10 @@ def _first(entries: list[Entry], *events: str) -> Entry | None:
     return next((e for e in entries if e.event in events), None)
 
 
-def current(request: Request) -> str:
-    """The request's state in a word or two: the latest event's label, or "draft"."""
+def current(request: Request) -> str | None:
+    """The request's latest event (e.g. ``"acknowledged"``), or None for a draft."""
     entries = [e for e in timeline(request) if e.event != "drafted"]
-    return entries[-1].label if entries else "draft"
+    return entries[-1].event if entries else None
 
 
 def closed_on(request: Request) -> dt.date | None:
@@ -99,22 +111,21 @@ def closed_on(request: Request) -> dt.date | None:
     return end.on if end else None
 
 
-def problems(request: Request, as_of: dt.date) -> list[tuple[str, str]]:
-    """What makes the timeline impossible as of `as_of`: (path in the request, message) pairs."""
+def problems(request: Request, as_of: dt.date) -> list[Problem]:
+    """What makes the timeline impossible as of `as_of`."""
     return future_dates(request, as_of) + sequence_problems(request)
 
 
-def future_dates(request: Request, as_of: dt.date) -> list[tuple[str, str]]:
+def future_dates(request: Request, as_of: dt.date) -> list[Problem]:
     """Events dated after `as_of`: an event is recorded once it has happened."""
-    return [(e.path, f"{request.id} {e.label} on {e.on.isoformat()}, after {as_of.isoformat()}: a date in the "
-                     f"future; record an event once it has happened")
+    return [Problem(e.path, "future", request.id, e.event, e.on, other_on=as_of)
             for e in timeline(request) if e.on is not None and e.on > as_of]
 
 
-def sequence_problems(request: Request) -> list[tuple[str, str]]:
-    """Events in an order that cannot be: (path in the request, message) pairs."""
+def sequence_problems(request: Request) -> list[Problem]:
+    """Events in an order that cannot be."""
     entries = timeline(request)
-    out: list[tuple[str, str]] = []
+    out: list[Problem] = []
     name = request.id
     preservation = isinstance(request, PreservationRequest)
     sent = _first(entries, "sent")
@@ -123,40 +134,35 @@ def sequence_problems(request: Request) -> list[tuple[str, str]]:
         if e.event in ("drafted", "sent"):
             continue
         if e.event == "executed" and preservation:
-            out.append((e.path, f"{name} is a preservation: it is confirmed, not executed; record it as confirmed"))
+            out.append(Problem(e.path, "preservation_executed", name, e.event, e.on))
         if e.on is None:
             continue
         if sent_on is None:
-            out.append((e.path, f"{name} {e.label} on {e.on.isoformat()} but never recorded as sent: "
-                                f"record when it was sent (sent_on)"))
+            out.append(Problem(e.path, "never_sent", name, e.event, e.on))
         elif e.on < sent_on:
-            out.append((e.path, f"{name} {e.label} on {e.on.isoformat()}, before it was sent "
-                                f"({sent_on.isoformat()}): check both dates"))
+            out.append(Problem(e.path, "before_sent", name, e.event, e.on, "sent", sent_on))
     drafted = [e for e in entries if e.event == "drafted"]
     if len(drafted) > 1:
-        out.append((drafted[1].path, f"{name} is recorded as drafted twice: keep one date"))
+        out.append(Problem(drafted[1].path, "drafted_twice", name, "drafted", drafted[1].on, "drafted", drafted[0].on))
     if drafted and drafted[0].on and sent_on and drafted[0].on > sent_on:
-        out.append((drafted[0].path, f"{name} drafted on {drafted[0].on.isoformat()}, after it was sent "
-                                     f"({sent_on.isoformat()}): check both dates"))
+        out.append(Problem(drafted[0].path, "drafted_after_sent", name, "drafted", drafted[0].on, "sent", sent_on))
     closing = [e for e in entries if e.event in CLOSING]
     if len(closing) > 1:
-        out.append((closing[1].path, f"{name} is recorded as {closing[0].label} and then {closing[1].label}: "
-                                     f"a request ends once; keep the one that happened"))
+        out.append(Problem(closing[1].path, "ends_twice", name, closing[1].event, closing[1].on,
+                           closing[0].event, closing[0].on))
     if closing:
         end = closing[0]
         for e in entries:
             if e.event in ("acknowledged", "clarification_asked", "clarification_answered") and e.on and end.on \
                     and e.on > end.on:
-                out.append((e.path, f"{name} {e.label} on {e.on.isoformat()}, after it was {end.label} "
-                                    f"({end.on.isoformat()}): check the dates"))
+                out.append(Problem(e.path, "after_end", name, e.event, e.on, end.event, end.on))
     open_questions = 0
     for e in entries:
         if e.event == "clarification_asked":
             open_questions += 1
         elif e.event == "clarification_answered" and e.on is not None:
             if open_questions == 0:
-                out.append((e.path, f"{name} clarification answered on {e.on.isoformat()} "
-                                    f"but none was asked before: record the question first"))
+                out.append(Problem(e.path, "answer_without_question", name, e.event, e.on))
             else:
                 open_questions -= 1
     if preservation:
@@ -164,29 +170,32 @@ def sequence_problems(request: Request) -> list[tuple[str, str]]:
     return out
 
 
-def _preservation_problems(request: PreservationRequest, entries: list[Entry]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
+def _preservation_problems(request: PreservationRequest, entries: list[Entry]) -> list[Problem]:
+    out: list[Problem] = []
     name = request.id
     confirmed = _first(entries, "confirmed")
     if confirmed and confirmed.on and confirmed.until and confirmed.until <= confirmed.on:
-        out.append(("expires_on", f"{name} expires on {confirmed.until.isoformat()}, not after it was confirmed "
-                                  f"({confirmed.on.isoformat()}): check both dates"))
+        out.append(Problem("expires_on", "expiry_before_confirmation", name, "confirmed", confirmed.on,
+                           other_on=confirmed.until))
     expiry = request.expires_on
     for i, ext in enumerate(request.extensions):
         if ext.requested_on and ext.confirmed_on and ext.confirmed_on < ext.requested_on:
-            out.append((f"extensions[{i}].confirmed_on",
-                        f"{name} extension confirmed on {ext.confirmed_on.isoformat()}, before it was asked "
-                        f"({ext.requested_on.isoformat()}): check both dates"))
+            out.append(Problem(f"extensions[{i}].confirmed_on", "extension_confirmed_before_asked", name,
+                               "extended", ext.confirmed_on, "extension_asked", ext.requested_on))
         if ext.extended_to is not None:
             if expiry is not None and ext.extended_to <= expiry:
-                out.append((f"extensions[{i}].extended_to",
-                            f"{name} extended to {ext.extended_to.isoformat()}, not later than it already ran "
-                            f"({expiry.isoformat()}): an extension moves the expiry later"))
+                out.append(Problem(f"extensions[{i}].extended_to", "extension_not_later", name, "extended",
+                                   ext.extended_to, other_on=expiry))
             expiry = ext.extended_to
     return out
 
 
 # --- recording -------------------------------------------------------------------------------
+
+def typed(event: str) -> str:
+    """An event as the status command takes it: ``follow-up-filed``."""
+    return event.replace("_", "-")
+
 
 def record(request: Request, event: str, on: dt.date, *, as_of: dt.date, reference: str | None = None,
            until: dt.date | None = None, note: str | None = None) -> Request:
@@ -194,26 +203,26 @@ def record(request: Request, event: str, on: dt.date, *, as_of: dt.date, referen
     why, for an event the request cannot have (an execution before sending, a date after `as_of`,
     a second sending on another day...)."""
     if event not in EVENTS:
-        raise StatusError(f"unknown event '{event}'; use one of {', '.join(EVENTS)}")
+        raise StatusError(f"unknown event '{typed(event)}'; use one of {', '.join(map(typed, EVENTS))}")
     name = request.id
     preservation = isinstance(request, PreservationRequest)
     if event in PRESERVATION_ONLY and not preservation:
-        raise StatusError(f"{name} is a {request.kind} request: '{EVENT_LABELS[event]}' applies to a "
+        raise StatusError(f"{name} is a {request.kind} request: '{typed(event)}' applies to a "
                           f"preservation request only")
     if until is not None and event not in ("confirmed", "extended"):
-        raise StatusError(f"an expiry date goes with 'confirmed' or 'extended', not with '{EVENT_LABELS[event]}'")
+        raise StatusError(f"an expiry date goes with 'confirmed' or 'extended', not with '{typed(event)}'")
     if event == "extended" and until is None:
         raise StatusError(f"give the new expiry date of {name}'s preservation (--until YYYY-MM-DD)")
     if note is not None and event not in HISTORY_EVENTS:
-        raise StatusError(f"a note goes with {', '.join(HISTORY_EVENTS)}; not with '{EVENT_LABELS[event]}'")
+        raise StatusError(f"a note goes with {', '.join(map(typed, HISTORY_EVENTS))}; not with '{typed(event)}'")
     new = request.model_copy(deep=True)
     _apply(new, event, on, reference, until, note)
     # Only what this event adds is refused: a file edited by hand may already hold a problem,
     # which `check` reports, and which must not stop recording what happened next.
-    known = {message for _, message in problems(request, as_of)}
-    introduced = [message for _, message in problems(new, as_of) if message not in known]
+    known = set(problems(request, as_of))
+    introduced = [p for p in problems(new, as_of) if p not in known]
     if introduced:
-        raise StatusError(introduced[0])
+        raise StatusError(f"{name}: {introduced[0].reason}", introduced[0])
     # Validate the edited copy as a whole (a model_copy skips validation).
     return type(new).model_validate(new.model_dump())  # type: ignore[return-value]
 
@@ -234,7 +243,7 @@ def _apply(request: Request, event: str, on: dt.date, reference: str | None, unt
         if event in ("drafted", *CLOSING):
             done = next((h for h in request.history if h.event == event), None)
             if done is not None:
-                raise StatusError(f"{name} is already recorded as {EVENT_LABELS[event]} on {done.on.isoformat()}")
+                raise StatusError(f"{name} is already recorded as {typed(event)} on {done.on.isoformat()}")
         _set_reference(request, reference)
         request.history = [*request.history, StatusEvent(event=event, on=on, note=note)]  # type: ignore[arg-type]
     elif event == "sent":
