@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .resources import cached_pickle
+from .cache import cached_json
 
 __all__ = [
     "LEGAL_BASES_FILE",
@@ -154,9 +154,9 @@ def _read(where: Path, file: str) -> dict[str, Any]:
     except OSError as exc:
         raise RefDataError(file, None, f"cannot read file ({exc})") from exc
     try:
-        # Parsing TOML in pure Python is most of a check's time; the parsed data is cached,
-        # keyed by the file's bytes, so an edited file is parsed again.
-        return cached_pickle("refdata", b"toml " + raw, lambda: tomllib.loads(raw.decode("utf-8")))
+        # Parsing TOML in pure Python is most of a check's time; the parsed data is cached (as
+        # JSON: data, never code), keyed by the file's bytes, so an edited file is parsed again.
+        return cached_json("refdata", b"toml " + raw, lambda: tomllib.loads(raw.decode("utf-8")))
     except UnicodeDecodeError as exc:
         raise RefDataError(file, None, f"not UTF-8 ({exc})") from exc
     except tomllib.TOMLDecodeError as exc:
