@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import Finding
+from ..files import write_file
 from ..model import Case
 from ..resources import resource_dir
-from ..store import write_atomic
 from .blocks import Block, MarkupError, pair_blocks, parse_blocks
 from .context import annex_context, build_context, shared_context
 from .docx import Part, build_docx
@@ -92,16 +92,28 @@ def _document_time(case: Case, today: dt.date | None) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
+# python-docx refuses a core property (title, subject...) over 255 characters.
+PROPERTY_MAX = 255
+
+
+def _property(text: str) -> str:
+    """`text` as a document property: within python-docx's limit, cut with an ellipsis (the
+    full text is in the body; the property is only what a file browser shows)."""
+    return text if len(text) <= PROPERTY_MAX else text[: PROPERTY_MAX - 1] + "…"
+
+
 def render_bytes(case: Case, *, languages: Sequence[str], findings: Sequence[Finding] = (),
                  templates: Path | None = None, today: dt.date | None = None) -> bytes:
     parts = render_blocks(case, languages, findings, templates)
+    kinds = ", ".join(dict.fromkeys(r.kind for r in case.requests))  # each kind once, in order
     return build_docx(parts, languages, when=_document_time(case, today),
-                      title=case.reference or case.title, subject=", ".join(r.kind for r in case.requests))
+                      title=_property(case.reference or case.title), subject=_property(kinds))
 
 
 def render_docx(case: Case, out: Path, *, languages: Sequence[str], findings: Sequence[Finding] = (),
-                templates: Path | None = None, today: dt.date | None = None) -> Path:
-    """Write the Word document for the case to `out` (atomically) and return the path."""
+                templates: Path | None = None, today: dt.date | None = None, force: bool = False) -> Path:
+    """Write the Word document for the case to `out` and return the path: whole or not at all,
+    owner-only (it holds the case's personal data), never over an existing file unless `force`
+    (files.write_file)."""
     data = render_bytes(case, languages=languages, findings=findings, templates=templates, today=today)
-    # The document holds the case's personal data: owner-only, written atomically like a case.
-    return write_atomic(out, data, 0o600)
+    return write_file(out, data, force=force)

@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..files import write_file
+
 TIMEOUT_SECONDS = 180
 CANDIDATES = ("soffice", "libreoffice")
 
@@ -33,8 +35,14 @@ def find_soffice() -> str | None:
     return None
 
 
-def to_pdf(docx: Path, out: Path | None = None) -> Path:
-    """Convert `docx` to PDF next to it (or to `out`) and return the PDF's path."""
+def to_pdf(docx: Path, out: Path | None = None, *, force: bool = False) -> Path:
+    """Convert `docx` to PDF next to it (or to `out`) and return the PDF's path.
+
+    LibreOffice writes into a private temporary folder; its PDF then reaches `out` through
+    ``files.write_file`` like every other output (whole or not at all, 0600, an existing file
+    or symbolic link replaced only with `force`, never followed). Messages never name the
+    temporary folder. Raises PdfError, or files.WriteError when `out` cannot be written.
+    """
     docx = Path(docx)
     out = Path(out) if out is not None else docx.with_suffix(".pdf")
     soffice = find_soffice()
@@ -48,20 +56,27 @@ def to_pdf(docx: Path, out: Path | None = None) -> Path:
     with tempfile.TemporaryDirectory(prefix="mla-writer-pdf-") as tmp:
         tmpdir = Path(tmp)
         profile = (tmpdir / "profile").as_uri()
+        produced = tmpdir / "out" / (docx.stem + ".pdf")
         cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(tmpdir / "out"), str(docx)]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
                                   stdin=subprocess.DEVNULL, check=False)
         except subprocess.TimeoutExpired:
-            raise PdfError(f"no PDF written: LibreOffice took more than {TIMEOUT_SECONDS} s") from None
+            raise PdfError(f"{out}: no PDF written: LibreOffice took more than {TIMEOUT_SECONDS} s") from None
         except OSError as e:
-            raise PdfError(f"no PDF written: LibreOffice could not be started ({e.strerror or e})") from None
-        produced = tmpdir / "out" / (docx.stem + ".pdf")
+            raise PdfError(f"{out}: no PDF written: LibreOffice could not be started ({e.strerror or e})") from None
         if proc.returncode != 0 or not produced.is_file():
             detail = (proc.stderr or proc.stdout or "").strip().splitlines()
-            raise PdfError("no PDF written: LibreOffice failed"
-                           + (f" ({detail[-1]})" if detail else f" (exit code {proc.returncode})"))
-        os.chmod(produced, 0o600)  # as confidential as the .docx it comes from
-        shutil.move(str(produced), out)  # keeps the mode, also across file systems
-    return out
+            why = _without(detail[-1], produced, out, tmpdir) if detail else f"exit code {proc.returncode}"
+            raise PdfError(f"{out}: no PDF written: LibreOffice failed ({why})")
+        try:
+            data = produced.read_bytes()
+        except OSError as e:
+            raise PdfError(f"{out}: no PDF written: the converted file cannot be read ({e.strerror})") from None
+    return write_file(out, data, force=force)
+
+
+def _without(line: str, produced: Path, out: Path, tmpdir: Path) -> str:
+    """LibreOffice's message with the private folder's paths put back as what the user knows."""
+    return line.replace(str(produced), str(out)).replace(str(tmpdir), "(temporary folder)")
