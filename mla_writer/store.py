@@ -406,8 +406,10 @@ def autosave(data: dict | Case, path: Path | str, session: str = "") -> Path:
 
 
 def pending_autosave(path: Path | str, skip: tuple[str, ...] = ()) -> Path | None:
-    """The newest autosave newer than its case file (or with no case file), of any session but
-    those in `skip` (a wizard still running): unsaved work to offer back."""
+    """Unsaved work to offer back: the newest autosave of any session but those in `skip` (a
+    wizard still running). A session's autosave is removed when that session saves, so one that
+    is left holds work never saved, however old; the older shared name (no session) counts
+    only when newer than the case file."""
     case = Path(path)
     try:
         saved = case.stat().st_mtime_ns if case.exists() else None
@@ -421,7 +423,8 @@ def pending_autosave(path: Path | str, skip: tuple[str, ...] = ()) -> Path | Non
             when = auto.stat().st_mtime_ns
         except OSError:
             continue
-        if (saved is None or when >= saved) and (best is None or when > best[0]):
+        stale = session_of(auto, case) == "" and saved is not None and when < saved
+        if not stale and (best is None or when > best[0]):
             best = (when, auto)
     return best[1] if best else None
 
