@@ -102,7 +102,7 @@ def format_validation_error(err: ValidationError) -> list[str]:
         elif e["type"] == "string_unicode":
             msg = "holds a field name or text damaged when copied (unpaired surrogate): retype it"
         elif e["type"] == "int_type":
-            msg = "must be a whole number written without quotes, e.g. 90"
+            msg = "must be a whole number, written as digits without quotes"
         elif e["type"] == "bool_type":
             msg = "must be true or false, written without quotes"
         elif e["type"] == "too_long":
