@@ -116,6 +116,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         er.add_argument("outdir", type=Path)
         er.add_argument("--languages", type=_languages)
         today_option(er)
+        er.add_argument("--force", action="store_true", help="replace documents already in OUTDIR")
 
     if st := command("status", "show a case's request histories, or record an event (sent, executed...)"):
         st.add_argument("case", type=Path)
@@ -206,14 +207,13 @@ def cmd_render(args: argparse.Namespace) -> int:
     out: Path = args.output
     if out.suffix.lower() != ".docx":
         raise UsageError(f"{out}: the output must end in .docx")
-    if out.is_dir():
-        raise UsageError(f"{out} is a folder; give a file name ending in .docx")
-    if out.exists() and not args.force:
-        raise UsageError(f"{out} already exists; use --force to replace it")
-    if not out.parent.exists():
-        raise UsageError(f"{out.parent} does not exist; create the folder first")
-    if not os.access(out.parent, os.W_OK | os.X_OK):
-        raise UsageError(f"{out.parent}: you cannot write in this folder; choose another output")
+    from .files import check_target
+
+    # Everything that would refuse the outputs, refused now rather than after the rendering;
+    # the PDF too, before the Word document is written.
+    check_target(out, force=args.force)
+    if args.pdf:
+        check_target(out.with_suffix(".pdf"), force=args.force)
     if args.templates is not None and not args.templates.is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
     from .render import RenderError, render_docx, render_extension
@@ -225,10 +225,11 @@ def cmd_render(args: argparse.Namespace) -> int:
     try:
         if args.extension is not None:
             render_extension(case, args.extension, out, languages=languages, letter_date=when.date, days=args.days,
-                             templates=args.templates)
+                             templates=args.templates, force=args.force)
         else:
             findings = run_checks(case, Context(today=when.date))
-            render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=when.date)
+            render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=when.date,
+                        force=args.force)
     except RenderError as e:
         raise UsageError(str(e)) from None
     if note := when.note("rendered"):
@@ -240,7 +241,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         from .render.pdf import PdfError, to_pdf
 
         try:
-            print(f"wrote {to_pdf(out)}")
+            print(f"wrote {to_pdf(out, force=args.force)}")
         except PdfError as e:
             raise UsageError(str(e)) from None
     return EXIT_OK
@@ -343,22 +344,21 @@ COMMANDS = {
 
 
 def _one_line(text: str) -> str:
-    """`text` safe for a terminal line: controls (C0 and C1, e.g. an escape sequence or a newline),
-    bidi overrides and undecodable bytes (surrogate-escaped by Python) shown as escapes, so that
-    a file name or a user's text cannot split, reverse or restyle what is printed."""
-    return "".join(
-        f"\\x{ord(ch):02x}" if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0
-        else f"\\u{ord(ch):04x}" if 0xD800 <= ord(ch) <= 0xDFFF or ord(ch) in _BIDI
-        else ch
-        for ch in text
-    )
+    """`text` safe for a terminal line (files.printable): a file name or a user's text cannot
+    split, reverse or restyle what is printed."""
+    from .files import printable
+
+    return printable(text)
+
+
+# An error line is read, not scrolled: a message that quotes a whole value (14 KB once) is cut.
+ERROR_LINE_MAX = 600
 
 
 def _error(message: str) -> None:
-    print(f"error: {_one_line(message)}", file=sys.stderr)
+    from .files import printable
 
-
-_BIDI = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+    print(f"error: {printable(message, ERROR_LINE_MAX)}", file=sys.stderr)
 
 
 # Commands that end as soon as their output is written. The wizard and the browser server run

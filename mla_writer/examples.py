@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import textwrap
 from dataclasses import dataclass
@@ -149,7 +150,7 @@ def main(args: argparse.Namespace) -> int:
     if action == "copy":
         return cmd_copy(args.name, args.dest)
     if action == "render-all":
-        return cmd_render_all(args.outdir, args.languages, args.today)
+        return cmd_render_all(args.outdir, args.languages, args.today, force=getattr(args, "force", False))
     raise UsageError(f"unknown examples action '{action}'; use list, copy or render-all")
 
 
@@ -178,8 +179,8 @@ def cmd_list(fmt: str = "text") -> int:
 def copy_destination(name: str, dest: Path) -> Path:
     """Where `copy NAME DEST` writes: DEST itself, or DEST/NAME.json when DEST is a folder."""
     dest = Path(dest)
-    target = dest / f"{name}.json" if dest.is_dir() else dest
-    if target.exists():
+    target = dest / f"{name}.json" if dest.is_dir() and not dest.is_symlink() else dest
+    if os.path.lexists(target):  # a dangling symbolic link is something there too
         raise ExampleError(f"{target} already exists; choose another name or delete it first")
     if not target.parent.is_dir():
         raise ExampleError(f"{target.parent} does not exist; create the folder first")
@@ -187,12 +188,13 @@ def copy_destination(name: str, dest: Path) -> Path:
 
 
 def copy_example(name: str, dest: Path) -> Path:
-    """A fresh, owner-only (0600) copy of an example to work on; never overwrites a file."""
-    from .store import write_private
+    """A fresh, owner-only (0600) copy of an example to work on; never overwrites anything
+    (files.write_file, without force: even a file that appears meanwhile is kept)."""
+    from .files import write_file
 
     source = example_path(name)
     target = copy_destination(name, dest)
-    return write_private(target, source.read_text(encoding="utf-8"))
+    return write_file(target, source.read_bytes())
 
 
 def cmd_copy(name: str, dest: Path) -> int:
@@ -208,24 +210,44 @@ def cmd_copy(name: str, dest: Path) -> int:
 
 
 def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.date, option: dt.date | None = None,
-               show_progress: bool = True) -> tuple[list[Path], list[str]]:
+               show_progress: bool = True, force: bool = False) -> tuple[list[Path], list[str]]:
     """One DOCX per example in `outdir` (each in its own language pair unless `languages` is
     given), checked and rendered as of the example's own date (`option`, --today, overrides it;
     `today` is the clock, for an example without a date). Returns the files written and one line
-    per example that could not be rendered."""
+    per example that could not be rendered.
+
+    The rules of `render -o` hold for each document: `outdir` itself is made if missing, but
+    not its parent folders; a document already there is refused, before any is rendered, unless
+    `force`."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .asof import as_of
     from .checks import Context, run_checks
+    from .files import check_target
     from .render import RenderError, render_docx
     from .store import CaseFileError
 
     outdir = Path(outdir)
-    if outdir.exists() and not outdir.is_dir():
+    if outdir.is_symlink():
+        raise ExampleError(f"{outdir} is a symbolic link; give a folder to write the documents into")
+    if os.path.lexists(outdir) and not outdir.is_dir():
         raise ExampleError(f"{outdir} is a file; give a folder to write the documents into")
-    outdir.mkdir(parents=True, exist_ok=True)
+    if not outdir.parent.is_dir():
+        raise ExampleError(f"{outdir.parent} does not exist; create the folder first")
     names = example_names()
+    if outdir.is_dir():
+        there = [outdir / f"{name}.docx" for name in names if os.path.lexists(outdir / f"{name}.docx")]
+        if there and not force:
+            more = f" (and {len(there) - 1} more)" if len(there) > 1 else ""
+            raise ExampleError(f"{there[0]} already exists{more}; use --force to replace them")
+    else:
+        try:
+            outdir.mkdir()
+        except OSError as e:
+            raise ExampleError(f"{outdir}: cannot create the folder ({e.strerror})") from None
+    if names:
+        check_target(outdir / f"{names[0]}.docx", force=force)  # a folder we cannot write in
     written: list[Path] = []
     failures: list[str] = []
     console = Console(stderr=True)
@@ -240,7 +262,7 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.da
                 when = as_of(case, option=option, today=today).date
                 findings = run_checks(case, Context(today=when))
                 render_docx(case, out, languages=languages or list(case.languages), findings=findings,
-                            templates=None, today=when)
+                            templates=None, today=when, force=force)
                 written.append(out)
             except (CaseFileError, RenderError, OSError) as e:
                 failures.append(f"{name}: {e}")
@@ -250,11 +272,12 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.da
     return written, failures
 
 
-def cmd_render_all(outdir: Path, languages: list[str] | None, option: dt.date | None = None) -> int:
+def cmd_render_all(outdir: Path, languages: list[str] | None, option: dt.date | None = None, *,
+                   force: bool = False) -> int:
     from .asof import clock_today
 
     written, failures = render_all(outdir, languages, today=clock_today(), option=option,
-                                   show_progress=sys.stderr.isatty())
+                                   show_progress=sys.stderr.isatty(), force=force)
     for line in failures:
         print(f"error: {line}", file=sys.stderr)
     if option is None:

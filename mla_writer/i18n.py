@@ -23,8 +23,9 @@ from babel.dates import format_datetime as _babel_datetime
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from .cache import read_entry, write_entry
 from .labels import LANGUAGES, RTL_LANGUAGES
-from .resources import cache_dir, cached_pickle, resource_dir
+from .resources import resource_dir
 
 DOMAIN = "mla_writer"
 SOURCE_LANGUAGE = "en"
@@ -76,53 +77,52 @@ def translations(lang: str) -> NullTranslations:
     folder = locales_dir() / _check(lang) / "LC_MESSAGES"
     po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
-        with mo.open("rb") as fp:
-            return Translations(fp, domain=DOMAIN)
+        try:
+            return _catalog(mo.read_bytes())
+        except (OSError, ValueError) as e:
+            if not po.is_file():
+                raise CatalogError(f"{mo}: the compiled catalog is damaged ({e}); reinstall mla-writer") from None
+            # a damaged compiled catalog beside its source: compile the source instead
     if po.is_file():
-        return Translations(io.BytesIO(_compiled(po, lang)), domain=DOMAIN)
+        return _catalog(_compiled(po, lang))
     return NullTranslations()
 
 
-def _compiled(po: Path, lang: str) -> bytes:
-    """The .mo bytes for a checkout's .po, kept in the user's cache keyed by the .po's content."""
-    source = po.read_bytes()
-    folder = cache_dir("catalogs")
-    cached = folder / f"{lang}-{hashlib.sha256(source).hexdigest()[:20]}.mo" if folder else None
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
-    data = compile_po(po)
-    if cached is not None:
-        from .store import write_atomic
+def _catalog(mo: bytes) -> Translations:
+    """A Translations read from .mo bytes; ValueError if they are not a catalog (cut short,
+    empty, or not a .mo file at all: gettext's own errors say "unpack requires a buffer")."""
+    import struct
 
+    try:
+        return Translations(io.BytesIO(mo), domain=DOMAIN)
+    except (OSError, struct.error, UnicodeDecodeError, IndexError, KeyError) as e:
+        raise ValueError(f"not a compiled catalog: {e}") from None
+
+
+def _compiled(po: Path, lang: str) -> bytes:
+    """The .mo bytes for a checkout's .po, kept in the user's cache keyed by the .po's content.
+    An entry that does not verify (cache.read_entry) or does not read as a catalog is compiled
+    again: a damaged cache costs time, never a failure."""
+    source = po.read_bytes()
+    name = f"{lang}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
+    cached = read_entry("catalogs", name)
+    if cached is not None:
         try:
-            write_atomic(cached, data, 0o600)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+            _catalog(cached)
+            return cached
+        except ValueError:
+            pass
+    data = compile_po(po)
+    write_entry("catalogs", name, data)
     return data
 
 
 @cache
 def locale(lang: str) -> Locale:
-    name = _LOCALES[_check(lang)]
-    _preload_locale_data(name)
-    return Locale.parse(name)
-
-
-def _preload_locale_data(name: str) -> None:
-    """Give Babel its data for a locale from the user's cache, already merged.
-
-    Babel keeps each locale's CLDR data as its own pickle and merges it into its parents' (en_GB
-    into en into root) on first use, key by key in Python: a third of a document's formatting
-    time. The merged result is cached, keyed by Babel's version, and put where Babel looks
-    first, its own in-memory cache. A Babel that keeps that cache elsewhere loads as usual.
-    """
-    import babel
-    from babel import localedata
-
-    memory = getattr(localedata, "_cache", None)
-    if isinstance(memory, dict) and name not in memory:
-        key = f"babel {babel.__version__} {name}".encode()
-        memory[name] = cached_pickle("babel", key, lambda: localedata.load(name))
+    # Babel merges a locale's CLDR data into its parents' on first use. Handing it that data
+    # merged from our cache would need its private in-memory cache, and
+    # measured at 5% of a whole render it is not worth relying on another library's internals.
+    return Locale.parse(_LOCALES[_check(lang)])
 
 
 def is_rtl(lang: str) -> bool:

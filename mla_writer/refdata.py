@@ -30,10 +30,10 @@ from pydantic import (
     model_validator,
 )
 
+from .cache import cached_json
 from .model import REQUEST_KINDS
 from .model.legal import TreatyKey
 from .model.requests import Channel
-from .resources import cached_pickle
 
 __all__ = [
     "LEGAL_BASES_FILE", "COUNTRIES_FILE", "SUBSCRIBER_FILE", "TREATIES_FILE", "SOURCES_DIR",
@@ -307,9 +307,9 @@ def _read(where: Path, file: str) -> dict[str, Any]:
         except tomllib.TOMLDecodeError as exc:
             raise RefDataError(file, None, f"invalid TOML ({exc})") from exc
 
-    # Parsing TOML in pure Python is most of a check's time; the parsed data is cached, keyed by
-    # the file's bytes, so an edited file is parsed again.
-    return cached_pickle("refdata", b"toml " + raw, parse)
+    # Parsing TOML in pure Python is most of a check's time; the parsed data is cached (as JSON:
+    # data, never code), keyed by the file's bytes, so an edited file is parsed again.
+    return cached_json("refdata", b"toml " + raw, parse)
 
 
 def _validate(model: type[_Data], data: Any, file: str, key: str) -> Any:

@@ -26,11 +26,11 @@ def _target(output: Path | None) -> Path:
 
 
 def write_schema(output: Path | None = None) -> Path:
-    from .store import write_text_public
+    from .files import write_file
 
     target = _target(output)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return write_text_public(target, schema_text())
+    return write_file(target, schema_text(), force=True, public=True)
 
 
 def check_schema(output: Path | None = None) -> Path | None:

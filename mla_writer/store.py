@@ -1,26 +1,34 @@
 """Read and write case files: validated on load, written atomically, readable by the owner only.
 
 A case file holds personal data about suspects and victims, so every file this module creates is
-mode 0600, and a save never leaves a half-written file: the text goes to a temporary file in the
-same folder, is flushed to disk, then renamed over the target in one step.
+mode 0600, and a save never leaves a half-written file: it goes through ``files.write_file``
+(temporary file in the same folder, flushed to disk, then given the case's name in one step).
+
+Two editors never silently lose each other's work: loading remembers what was on disk
+(:class:`DiskState`), and :func:`save_checked` refuses to replace a file that changed since,
+keeping our version beside it as ``NAME.conflict-<UTC time>.json``. Autosaves are named per
+session (``.NAME.<session>.autosave``), so two wizards never share one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import glob
 import hashlib
 import json
 import os
+import re
 import stat
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from .files import OutputExists, printable, short_name, write_file
 from .model import IDENTIFIER_TYPES, REQUEST_KINDS, Case
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 AUTOSAVE_SUFFIX = ".autosave"
-_NAME_MAX = 255  # bytes in one file name on the usual file systems
 _TAGS = set(REQUEST_KINDS) | set(IDENTIFIER_TYPES)
 
 
@@ -33,23 +41,9 @@ class CaseFileError(Exception):
         super().__init__(f"{path}: " + "; ".join(problems))
 
 
-# Invisible or direction-changing characters in a key or tag would make an error line lie about
-# what the file holds (U+202E shows text backwards) or fail to print (lone surrogates).
-_UNSAFE = {0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 MAX_PROBLEMS = 20
 _TAG_CHOICES = {"kind": REQUEST_KINDS, "type": IDENTIFIER_TYPES}
-
-
-def printable(text: str, limit: int = 60) -> str:
-    """`text` safe to show on one line: controls, bidi overrides and surrogates as \\uXXXX, cut short."""
-    out = []
-    for ch in text[:limit]:
-        code = ord(ch)
-        if code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF or code in _UNSAFE:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out) + ("…" if len(text) > limit else "")
+_SHOWN = 60  # characters of a key or tag quoted in a message
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
@@ -68,7 +62,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
         elif str(part).startswith("function-") or part in ("[key]",):
             pass
         else:
-            out += ("." if out else "") + printable(str(part))
+            out += ("." if out else "") + printable(str(part), _SHOWN)
         prev = part
     return out or "(case)"
 
@@ -79,7 +73,16 @@ def _tag_message(e: dict) -> str:
     choices = ", ".join(_TAG_CHOICES.get(disc, ()))
     if e["type"] == "union_tag_not_found":
         return f"'{disc}' is required: one of {choices}" if choices else f"'{disc}' is required"
-    return f"unknown {disc} '{printable(str(ctx.get('tag', '')))}'; use one of {choices}"
+    return f"unknown {disc} '{printable(str(ctx.get('tag', '')), _SHOWN)}'; use one of {choices}"
+
+
+def _too_long(e: dict) -> str:
+    ctx = e.get("ctx") or {}
+    limit, actual = ctx.get("max_length"), ctx.get("actual_length")
+    count = f"has {actual} entries" if actual is not None else f"has more than {limit} entries"
+    if tuple(e["loc"]) == ("requests",):
+        return f"{count}; a case holds at most {limit} requests: split it into several cases"
+    return f"{count}; at most {limit} are allowed here"
 
 
 def format_validation_error(err: ValidationError) -> list[str]:
@@ -98,15 +101,106 @@ def format_validation_error(err: ValidationError) -> list[str]:
             msg = _tag_message(e)
         elif e["type"] == "string_unicode":
             msg = "holds a field name or text damaged when copied (unpaired surrogate): retype it"
+        elif e["type"] == "int_type":
+            msg = "must be a whole number, written as digits without quotes"
+        elif e["type"] == "bool_type":
+            msg = "must be true or false, written without quotes"
+        elif e["type"] == "too_long":
+            msg = _too_long(e)
         lines.append(f"{field_path(tuple(e['loc']))}: {msg}")
     if len(errors) > MAX_PROBLEMS:
         lines.append(f"(case): and {len(errors) - MAX_PROBLEMS} more problems; fix the ones above first")
     return lines
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """json's object_pairs_hook: an object, or _DuplicateKey when one key is written twice."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return data
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _duplicate_where(text: str) -> tuple[str, int] | None:
+    """The case path and line of the first key written twice in an object of `text`.
+
+    Only called once json has found such a key (and so has read everything before it): json
+    reports no positions to its hooks, so the text is walked again here, objects and lists by
+    hand, everything else with json's own scanner.
+    """
+    scan = json.scanner.make_scanner(json.JSONDecoder())
+
+    def skip(i: int) -> int:
+        return _WS.match(text, i).end()  # type: ignore[union-attr]
+
+    def walk(i: int, path: tuple[str | int, ...]) -> int:
+        i = skip(i)
+        if text.startswith("{", i):
+            seen: set[str] = set()
+            i = skip(i + 1)
+            if text.startswith("}", i):
+                return i + 1
+            while True:
+                i = skip(i)
+                key, after = scan(text, i)
+                if key in seen:
+                    raise _Found(_path_text((*path, key)), text.count("\n", 0, i) + 1)
+                seen.add(key)
+                i = walk(skip(after) + 1, (*path, key))  # past the ':'
+                i = skip(i)
+                if not text.startswith(",", i):
+                    return i + 1
+                i += 1
+        if text.startswith("[", i):
+            i = skip(i + 1)
+            if text.startswith("]", i):
+                return i + 1
+            n = 0
+            while True:
+                i = skip(walk(i, (*path, n)))
+                n += 1
+                if not text.startswith(",", i):
+                    return i + 1
+                i += 1
+        return scan(text, i)[1]
+
+    try:
+        walk(0, ())
+    except _Found as found:
+        return found.path, found.line
+    except (StopIteration, ValueError, IndexError, RecursionError):
+        pass
+    return None
+
+
+class _Found(Exception):
+    def __init__(self, path: str, line: int) -> None:
+        self.path, self.line = path, line
+
+
+def _path_text(parts: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + printable(part, _SHOWN)
+    return out or "(case)"
+
+
 def parse_case_json(text: str | bytes, origin: Path | str = "<case>") -> dict:
     """The JSON object a case file holds, not yet validated. Everything that is not a JSON
-    object (bad bytes, bad JSON, too deep, a list) raises CaseFileError with one readable line."""
+    object (bad bytes, bad JSON, too deep, a list, a key written twice in one object) raises
+    CaseFileError with one readable line."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -115,7 +209,14 @@ def parse_case_json(text: str | bytes, origin: Path | str = "<case>") -> dict:
                 origin, [f"not UTF-8 text (bad byte at offset {e.start}): is it a case file (.json)?"]
             ) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as e:
+        # A reviewer reading the file sees the first value; json would silently keep the last.
+        where = _duplicate_where(text)
+        path, again = where if where else (printable(e.key, _SHOWN), "")
+        line = f" (again at line {again})" if again else ""
+        raise CaseFileError(origin, [f"{path}: written twice{line}: keep only one; a reader sees the first, "
+                                     "the program would take the last"]) from None
     except json.JSONDecodeError as e:
         raise CaseFileError(origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}"]) from None
     except ValueError:  # e.g. a number with more than 4300 digits, which Python refuses to parse
@@ -137,9 +238,24 @@ def parse_case(text: str | bytes, origin: Path | str = "<case>") -> Case:
         raise CaseFileError(origin, ["nested too deeply to be a case file"]) from None
 
 
-def read_case_bytes(path: Path | str) -> bytes:
-    """A case file's bytes, refusing what is not one: a folder, a pipe or device (which would
-    block or never end), a file over 20 MB, an unreadable file. Raises CaseFileError."""
+@dataclass(frozen=True)
+class DiskState:
+    """What a case file held when this program last read or wrote it. Two states are the same
+    file when their SHA-256 is (a file touched but not changed is no conflict)."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes, st: os.stat_result) -> DiskState:
+        return cls(st.st_mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+
+
+def read_case_file(path: Path | str) -> tuple[bytes, DiskState]:
+    """A case file's bytes and its state on disk, refusing what is not one: a folder, a pipe or
+    device (which would block or never end), a file over 20 MB, an unreadable file. Raises
+    CaseFileError."""
     path = Path(path)
     try:
         if path.is_dir():
@@ -151,6 +267,7 @@ def read_case_bytes(path: Path | str) -> bytes:
             raise CaseFileError(path, [f"is {st.st_size // 1_048_576} MB; a case file is at most 20 MB"])
         with path.open("rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)  # the file may grow after stat
+            st = os.fstat(fh.fileno())
         if len(raw) > MAX_FILE_BYTES:
             raise CaseFileError(path, ["is over 20 MB; a case file is at most 20 MB"])
     except FileNotFoundError:
@@ -159,7 +276,12 @@ def read_case_bytes(path: Path | str) -> bytes:
         raise CaseFileError(path, ["permission denied: you cannot read this file"]) from None
     except OSError as e:
         raise CaseFileError(path, [f"cannot be read ({e.strerror})"]) from None
-    return raw
+    return raw, DiskState.of(raw, st)
+
+
+def read_case_bytes(path: Path | str) -> bytes:
+    """A case file's bytes, with every guard of :func:`read_case_file`."""
+    return read_case_file(path)[0]
 
 
 def load_case(path: Path | str) -> Case:
@@ -176,73 +298,101 @@ def case_json(case: Case) -> str:
     return case.model_dump_json(indent=2, exclude_defaults=False) + "\n"
 
 
-def write_private(path: Path | str, text: str) -> Path:
-    """Write `text` to `path` atomically with mode 0600 (temp file in the same folder + rename)."""
-    return write_atomic(path, text, 0o600)
-
-
-def write_text_public(path: Path | str, text: str) -> Path:
-    """Atomic write for files that hold no case data (schemas, generated docs)."""
-    return write_atomic(path, text, 0o644)
-
-
-def write_atomic(path: Path | str, text: str | bytes, mode: int) -> Path:
-    """Write to a temporary file in the target's folder, flush it to disk, then rename it over
-    the target, so a crash leaves either the old file or the new one, never a mix."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    # The temp name is cut short: a target name near the file system's 255-byte limit is legal,
-    # but the same name plus a prefix and a random suffix would not be.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(fd, mode)
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_dir(folder)
-    return path
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        dfd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:
-        pass
-    finally:
-        os.close(dfd)
-
-
 def save_case(case: Case, path: Path | str, *, overwrite: bool = True) -> Path:
-    """Save a case. With ``overwrite=False`` an existing file is an error, never replaced."""
+    """Save a case. With ``overwrite=False`` anything already at `path` (a file, a link) is an
+    error (files.OutputExists, a FileExistsError), never replaced."""
+    return write_file(path, case_json(case), force=overwrite)
+
+
+class SaveConflict(OSError):
+    """The case file changed on disk since it was loaded: it was left as it is, and our version
+    was written beside it (``kept``). ``str()`` names both files."""
+
+    def __init__(self, path: Path, kept: Path) -> None:
+        message = (f"changed on disk since it was opened (another program or wizard saved it), so it was "
+                   f"not replaced; your version is in {kept}: compare the two and keep what you need")
+        super().__init__(None, message, str(path))
+        self.path, self.kept = path, kept
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.strerror}"
+
+
+def disk_state(path: Path | str) -> DiskState | None:
+    """The case file's state on disk now; None when there is no file (or it cannot be read)."""
+    try:
+        raw, state = read_case_file(path)
+    except CaseFileError:
+        return None
+    return state
+
+
+def save_checked(case: Case, path: Path | str, loaded: DiskState | None, *,
+                 now: dt.datetime | None = None) -> DiskState:
+    """Save `case` to `path` only if the file still holds what was loaded (`loaded`; None when
+    there was no file). Returns the state of what was written, for the next save.
+
+    If someone else changed or created the file meanwhile, nothing of theirs is replaced: our
+    version goes to ``NAME.conflict-<UTC time>.json`` beside it and SaveConflict names both. A
+    file deleted meanwhile is simply written again (nothing of theirs is lost).
+    """
     path = Path(path)
-    if not overwrite and path.exists():
-        raise FileExistsError(f"{path} already exists; choose another name or open it instead")
-    return write_private(path, case_json(case))
+    data = case_json(case).encode("utf-8")
+    current = disk_state(path) if os.path.lexists(path) else None
+    if os.path.lexists(path) and (current is None or loaded is None or current.sha256 != loaded.sha256):
+        raise SaveConflict(path, _keep_conflict(path, data, now or dt.datetime.now(dt.UTC)))
+    try:
+        write_file(path, data, force=current is not None)
+    except OutputExists:  # created in the instant since we looked
+        raise SaveConflict(path, _keep_conflict(path, data, now or dt.datetime.now(dt.UTC))) from None
+    return DiskState.of(data, path.stat())
 
 
-def autosave_path(path: Path | str) -> Path:
+def _keep_conflict(path: Path, data: bytes, now: dt.datetime) -> Path:
+    stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    stem = short_name(path.stem, len(f".conflict-{stamp}-99{path.suffix}"))
+    for n in range(1, 100):
+        kept = path.with_name(f"{stem}.conflict-{stamp}{f'-{n}' if n > 1 else ''}{path.suffix}")
+        try:
+            return write_file(kept, data)
+        except OutputExists:
+            continue
+    raise OutputExists(None, "too many conflict copies in one second; nothing was written", path)
+
+
+# --- autosaves ----------------------------------------------------------------------------------
+
+# The longest session name new_session() makes, so every autosave name of a case fits.
+_SESSION_CHARS = 16
+
+
+def autosave_path(path: Path | str, session: str = "") -> Path:
+    """Where a session's autosave of `path` goes: .NAME.SESSION.autosave beside it (without a
+    session, .NAME.autosave: the name older versions used, still offered back)."""
     path = Path(path)
-    name = f".{path.name}{AUTOSAVE_SUFFIX}"
-    if len(os.fsencode(name)) > _NAME_MAX:  # keep it a legal name, and one per case file
-        digest = hashlib.sha256(os.fsencode(path.name)).hexdigest()[:12]
-        name = f".{path.name[:40]}-{digest}{AUTOSAVE_SUFFIX}"
-    return path.with_name(name)
+    base = "." + short_name(path.name, 1 + len(f".{'x' * _SESSION_CHARS}{AUTOSAVE_SUFFIX}"))
+    return path.with_name(f"{base}.{session}{AUTOSAVE_SUFFIX}" if session else f"{base}{AUTOSAVE_SUFFIX}")
 
 
-def autosave(data: dict | Case, path: Path | str) -> Path:
+def autosaves(path: Path | str) -> list[Path]:
+    """Every autosave of the case at `path`, of any session."""
+    shared = autosave_path(path)
+    base = shared.name[: -len(AUTOSAVE_SUFFIX)]
+    found = []
+    for auto in shared.parent.glob(glob.escape(base) + "*" + AUTOSAVE_SUFFIX):
+        middle = auto.name[len(base): -len(AUTOSAVE_SUFFIX)]
+        if middle == "" or (middle.startswith(".") and middle[1:].isalnum()):
+            found.append(auto)
+    return sorted(found)
+
+
+def session_of(auto: Path, path: Path | str) -> str:
+    """The session that wrote the autosave `auto` of `path` ("" for the older, shared name)."""
+    base = autosave_path(path).name[: -len(AUTOSAVE_SUFFIX)]
+    return auto.name[len(base) + 1: -len(AUTOSAVE_SUFFIX)]
+
+
+def autosave(data: dict | Case, path: Path | str, session: str = "") -> Path:
     """Write work in progress beside the case file. It may not validate yet, so it is raw JSON."""
     payload = data.model_dump(mode="json") if isinstance(data, Case) else data
     text = json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"
@@ -252,22 +402,35 @@ def autosave(data: dict | Case, path: Path | str) -> Path:
         # A pasted lone surrogate cannot be UTF-8; as a \ud800 escape the work is still saved
         # and the loader names the damaged field when the user reopens it.
         text = json.dumps(payload, ensure_ascii=True, indent=2, default=str) + "\n"
-    return write_private(autosave_path(path), text)
+    return write_file(autosave_path(path, session), text, force=True)
 
 
-def pending_autosave(path: Path | str) -> Path | None:
-    """An autosave newer than its case file (or with no case file): unsaved work to offer back."""
-    auto = autosave_path(path)
-    if not auto.exists():
-        return None
+def pending_autosave(path: Path | str, skip: tuple[str, ...] = ()) -> Path | None:
+    """Unsaved work to offer back: the newest autosave of any session but those in `skip` (a
+    wizard still running). A session's autosave is removed when that session saves, so one that
+    is left holds work never saved, however old; the older shared name (no session) counts
+    only when newer than the case file."""
     case = Path(path)
-    if case.exists() and case.stat().st_mtime_ns > auto.stat().st_mtime_ns:
-        return None
-    return auto
-
-
-def discard_autosave(path: Path | str) -> None:
     try:
-        autosave_path(path).unlink()
+        saved = case.stat().st_mtime_ns if case.exists() else None
+    except OSError:
+        saved = None
+    best: tuple[int, Path] | None = None
+    for auto in autosaves(case):
+        if session_of(auto, case) in skip:
+            continue
+        try:
+            when = auto.stat().st_mtime_ns
+        except OSError:
+            continue
+        stale = session_of(auto, case) == "" and saved is not None and when < saved
+        if not stale and (best is None or when > best[0]):
+            best = (when, auto)
+    return best[1] if best else None
+
+
+def discard_autosave(path: Path | str, session: str = "") -> None:
+    try:
+        autosave_path(path, session).unlink()
     except FileNotFoundError:
         pass

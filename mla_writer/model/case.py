@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictBool, field_validator, model_validator
 
-from .common import Lang, Str, Strict, Text, empty_list
+from .common import MAX_ENTRIES, MAX_ITEMS, MAX_REQUESTS, Lang, Str, Strict, Text, empty_list
 from .legal import Authorisation, LegalBasis, Offence, Proceedings, Safeguards
 from .parties import Contact, Person, RequestedParty, RequestingParty, Signature
 from .requests import DateRange, Request
@@ -29,7 +29,7 @@ class Facts(Strict):
         default=None,
         description="When the conduct took place, as far as known; each data item's date range is compared with it",
     )
-    open_sources_checked: bool = False
+    open_sources_checked: StrictBool = False
     open_sources: Text = Field(default_factory=Text, description="Open sources checked and what they showed")
 
 
@@ -41,8 +41,8 @@ class Urgency(Strict):
 
 
 class Confidentiality(Strict):
-    requested: bool = False
-    no_notification: bool = Field(default=False, description="Do not notify the account holder")
+    requested: StrictBool = False
+    no_notification: StrictBool = Field(default=False, description="Do not notify the account holder")
     reasons: Text = Field(default_factory=Text)
     until: Str | None = None
 
@@ -51,11 +51,11 @@ class Delivery(Strict):
     """How the evidence should come back so that it is usable in court."""
 
     format: Text = Field(default_factory=Text, description="e.g. native files plus a PDF export")
-    certificate_of_authenticity: bool = False
-    business_records_declaration: bool = False
+    certificate_of_authenticity: StrictBool = False
+    business_records_declaration: StrictBool = False
     hash_algorithm: Str | None = Field(default=None, description="e.g. SHA-256")
     chain_of_custody: Text = Field(default_factory=Text)
-    electronic_transmission: bool = True
+    electronic_transmission: StrictBool = True
     testimony: Testimony = "none"
     receiving_unit: Str | None = Field(default=None, description="Who handles the data on receipt")
 
@@ -70,7 +70,7 @@ class Training(Strict):
 
     crime: Str = ""
     teaches: Str = ""
-    flawed: bool = False
+    flawed: StrictBool = False
     as_of: dt.date | None = Field(
         default=None,
         description="The day the case is checked and rendered as of, whatever the real date: "
@@ -92,21 +92,21 @@ class Case(Strict):
     )
     requesting: RequestingParty = Field(default_factory=RequestingParty)
     requested: RequestedParty = Field(default_factory=RequestedParty)
-    legal_bases: list[LegalBasis] = Field(default_factory=empty_list)
-    authorisations: list[Authorisation] = Field(default_factory=empty_list)
+    legal_bases: list[LegalBasis] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
+    authorisations: list[Authorisation] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     proceedings: Proceedings = Field(default_factory=Proceedings)
     facts: Facts = Field(default_factory=Facts)
-    offences: list[Offence] = Field(default_factory=empty_list)
-    persons: list[Person] = Field(default_factory=empty_list)
+    offences: list[Offence] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
+    persons: list[Person] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     purpose: Text = Field(default_factory=Text, description="How the evidence will be used")
     urgency: Urgency = Field(default_factory=Urgency)
     confidentiality: Confidentiality = Field(default_factory=Confidentiality)
     safeguards: Safeguards = Field(default_factory=Safeguards)
     delivery: Delivery = Field(default_factory=Delivery)
-    contacts: list[Contact] = Field(default_factory=empty_list)
-    annexes: list[Annex] = Field(default_factory=empty_list)
+    contacts: list[Contact] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
+    annexes: list[Annex] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     signature: Signature = Field(default_factory=Signature)
-    requests: list[Request] = Field(default_factory=empty_list)
+    requests: list[Request] = Field(default_factory=empty_list, max_length=MAX_REQUESTS)
     training: Training | None = None
 
     def bases_for(self, request: Request) -> list[tuple[int, LegalBasis]]:
@@ -116,6 +116,24 @@ class Case(Strict):
             return list(enumerate(self.legal_bases))
         wanted = set(request.legal_bases)
         return [(i, lb) for i, lb in enumerate(self.legal_bases) if lb.basis in wanted]
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _version_number(cls, value: object) -> object:
+        # Literal[1] alone takes true and 1.0 for 1 (they are equal in Python).
+        if type(value) is not int:
+            raise ValueError(f"must be the number {SCHEMA_VERSION}, written without quotes")
+        return value
+
+    @field_validator("requests")
+    @classmethod
+    def _renderable(cls, requests: list[Request]) -> list[Request]:
+        # Each data item is rows in every document language: past this the render takes minutes.
+        total = sum(len(r.items) for r in requests)
+        if total > MAX_ITEMS:
+            raise ValueError(f"the requests hold {total} data items in all; a case holds at most {MAX_ITEMS}: "
+                             "split it into several cases")
+        return requests
 
     @model_validator(mode="after")
     def _consistent(self) -> Case:

@@ -1,4 +1,10 @@
-"""Shared building blocks of the case model: strict base, free text, codes."""
+"""Shared building blocks of the case model: strict base, free text, codes, limits.
+
+Limits, so that whatever the model accepts also renders in reasonable time: a text field holds
+at most MAX_TEXT characters, a case at most MAX_REQUESTS requests and MAX_ITEMS data items in
+all, any other list MAX_ENTRIES entries. A case over them is refused naming the field.
+Numbers and yes/no fields are strict: `true` is not the port 1, "90" is not the number 90.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,11 @@ Lang = Literal["ar", "en", "es", "fr", "ru", "zh"]
 LANGUAGES: tuple[str, ...] = get_args(Lang)
 
 MAX_TEXT = 100_000
+# Limits on lists, so that whatever the model accepts can also be rendered in reasonable time
+# (a document part per request, table rows per data item): a case with more is split in several.
+MAX_REQUESTS = 50
+MAX_ITEMS = 10_000  # data items (identifiers) in all the requests of a case together
+MAX_ENTRIES = 200  # any other list: persons, offences, contacts, annexes, copies to...
 
 
 def empty_list() -> list:

@@ -9,7 +9,7 @@ from typing import Annotated, Literal, Union, get_args
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, StrictInt, field_validator, model_validator
 
 from .common import Str, Strict
 from .email_address import normalize_email
@@ -50,7 +50,7 @@ class IPAddress(_Identifier):
         default=None, description="Local date and time of the observed use, e.g. 2026-03-14T09:42:17"
     )
     timezone: str | None = Field(default=None, description="IANA time zone of the timestamp")
-    port: int | None = Field(default=None, ge=0, le=65535, description="Source port (needed behind CGNAT)")
+    port: StrictInt | None = Field(default=None, ge=0, le=65535, description="Source port (needed behind CGNAT)")
 
     @field_validator("address")
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from .common import Str, Strict, Text
 
@@ -69,7 +69,7 @@ class Authorisation(Strict):
     issued_by: Str = ""
     date: dt.date | None = None
     reference: Str | None = None
-    annexed: bool = False
+    annexed: StrictBool = False
 
 
 ProceedingsStage = Literal["investigation", "prosecution", "trial", "other"]
@@ -87,5 +87,5 @@ class Safeguards(Strict):
     data_protection: Text = Field(
         default_factory=Text, description="Purpose limitation, retention and deletion, safeguards"
     )
-    use_limitation: bool = Field(default=True, description="Data used only for these proceedings")
+    use_limitation: StrictBool = Field(default=True, description="Data used only for these proceedings")
     assurances: Text = Field(default_factory=Text, description="Assurances the requested State may require")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, StrictBool, field_validator
 
-from .common import CountryCode, Str, Strict, Text, empty_list
+from .common import MAX_ENTRIES, CountryCode, Str, Strict, Text, empty_list
 from .email_address import normalize_email
 
 AuthorityKind = Literal[
@@ -21,9 +21,9 @@ class Contact(Strict):
     organisation: Str | None = None
     phone: Str | None = None
     email: Str | None = None
-    available_24_7: bool = False
+    available_24_7: StrictBool = False
     office_hours: Str | None = Field(default=None, description="e.g. 08:00-18:00 Europe/Paris")
-    languages: list[Str] = Field(default_factory=empty_list, description="Languages the contact can work in")
+    languages: list[Str] = Field(default_factory=empty_list, max_length=MAX_ENTRIES, description="Languages the contact can work in")
 
     @field_validator("email")
     @classmethod
@@ -53,7 +53,7 @@ class RequestingParty(Strict):
     cybercrime_unit: Contact | None = Field(
         default=None, description="The unit consulted on the technical aspects of the request"
     )
-    technical_review_done: bool = False
+    technical_review_done: StrictBool = False
 
 
 class RequestedParty(Strict):
@@ -76,7 +76,7 @@ class Provider(Strict):
         default="unknown", description="A subsidiary or legal representative in the requesting State?"
     )
     data_location: Str | None = Field(default=None, description="Where the data is believed to be held, or 'unknown'")
-    services: list[Str] = Field(default_factory=empty_list, description="What the provider offers, e.g. webmail, hosting")
+    services: list[Str] = Field(default_factory=empty_list, max_length=MAX_ENTRIES, description="What the provider offers, e.g. webmail, hosting")
     le_contact: Str | None = Field(default=None, description="Law-enforcement portal or address of the provider")
     retention_note: Str | None = Field(default=None, description="Known retention period, with its source")
 
@@ -87,11 +87,11 @@ PersonRole = Literal["suspect", "victim", "witness", "account_holder", "other"]
 class Person(Strict):
     role: PersonRole = "suspect"
     name: Str = Field(default="", description="Name or 'unknown'")
-    aliases: list[Str] = Field(default_factory=empty_list)
+    aliases: list[Str] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     date_of_birth: dt.date | None = None
     nationality: CountryCode | None = None
     location: Str | None = None
-    identity_verified: bool = Field(
+    identity_verified: StrictBool = Field(
         default=False, description="False when the identity only comes from an online profile, which may be fake"
     )
     note: Text = Field(default_factory=Text)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Union, get_args
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, StrictBool, StrictInt, field_validator, model_validator
 
-from .common import Str, Strict, Text, empty_list
+from .common import MAX_ENTRIES, MAX_ITEMS, Str, Strict, Text, empty_list
 from .history import StatusEvent
 from .identifiers import Identifier, zone
 from .legal import LegalBasisId
@@ -84,7 +84,7 @@ class DataItem(Strict):
     """One identifier, the data wanted about it, for when, and why it matters."""
 
     identifier: Identifier
-    categories: list[Category] = Field(default_factory=empty_list)
+    categories: list[Category] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     date_range: DateRange | None = None
     nexus: Text = Field(
         default_factory=Text, description="Why this data is linked to the offence and what it should show"
@@ -97,7 +97,7 @@ class PreservationReference(Strict):
     reference: Str = Field(default="", description="Provider's or requested State's reference number")
     channel: Channel = "24_7"
     requested_on: dt.date | None = None
-    confirmed: bool = False
+    confirmed: StrictBool = False
     expires_on: dt.date | None = None
     extended_to: dt.date | None = None
 
@@ -120,14 +120,14 @@ class _Request(Strict):
     id: Str = Field(default="R1", description="Short label used in the document, e.g. R1")
     channel: Channel = "mla"
     legal_bases: list[LegalBasisId] | None = Field(
-        default=None,
+        default=None, max_length=MAX_ENTRIES,
         description="The case's legal bases this request relies on, by basis id. Not given: all of "
                     "them; an empty list: none (a provider asked to cooperate voluntarily)",
     )
     addressee: Str = Field(default="", description="Who receives this request")
-    copy_to: list[Str] = Field(default_factory=empty_list)
+    copy_to: list[Str] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     provider: Provider = Field(default_factory=Provider)
-    items: list[DataItem] = Field(default_factory=empty_list)
+    items: list[DataItem] = Field(default_factory=empty_list, max_length=MAX_ITEMS)
     procedures: Text = Field(
         default_factory=Text, description="Any particular procedure to follow when executing"
     )
@@ -137,14 +137,14 @@ class _Request(Strict):
         default=None, description="Reference number the provider or requested State gave on receipt or confirmation"
     )
     history: list[StatusEvent] = Field(
-        default_factory=empty_list,
+        default_factory=empty_list, max_length=MAX_ENTRIES,
         description="Dated events besides sending and preservation: acknowledged, clarification, executed, refused",
     )
-    preservation_refs: list[PreservationReference] = Field(default_factory=empty_list)
-    follow_up_planned: bool = Field(
+    preservation_refs: list[PreservationReference] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
+    follow_up_planned: StrictBool = Field(
         default=False, description="A formal MLA request will follow (needed for informal channels)"
     )
-    admissibility_acknowledged: bool = Field(
+    admissibility_acknowledged: StrictBool = Field(
         default=False,
         description="For an informal channel: the drafter knows the data may not be admissible as "
                     "evidence and will treat it as intelligence until obtained formally "
@@ -177,16 +177,16 @@ class PreservationRequest(_Request):
     necessity: Text = Field(
         default_factory=Text, description="Why the data may be lost or changed without preservation"
     )
-    mla_to_follow: bool = Field(
+    mla_to_follow: StrictBool = Field(
         default=False, description="The requesting State intends to send an MLA request for the data"
     )
-    period_days: int = Field(default=90, ge=1, le=3650, description="How long to preserve (art. 29(7): at least 60)")
-    partial_disclosure: bool = Field(
+    period_days: StrictInt = Field(default=90, ge=1, le=3650, description="How long to preserve (art. 29(7): at least 60)")
+    partial_disclosure: StrictBool = Field(
         default=False, description="Ask for enough traffic data to identify other providers (art. 30)"
     )
     expires_on: dt.date | None = Field(default=None, description="Expiry confirmed by the provider or State")
     confirmed_on: dt.date | None = None
-    extensions: list[PreservationExtension] = Field(default_factory=empty_list)
+    extensions: list[PreservationExtension] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     follow_up: FollowUp | None = Field(default=None, description="The mutual assistance request, once filed")
 
     def effective_expiry(self) -> dt.date | None:
@@ -212,7 +212,7 @@ class TrafficRequest(_Request):
     """Stored traffic data: connection logs, IP history, headers, call records."""
 
     kind: Literal["traffic"] = "traffic"
-    real_time: bool = False
+    real_time: StrictBool = False
 
 
 class ContentRequest(_Request):

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import Finding
+from ..files import write_file
 from ..model import Case, PreservationRequest
 from ..resources import resource_dir
-from ..store import write_atomic
 from .blocks import Block, MarkupError, pair_blocks, parse_blocks
 from .context import annex_context, build_context, extension_context, shared_context
 from .docx import Part, build_docx
@@ -93,19 +93,31 @@ def _document_time(case: Case, today: dt.date | None) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
+# python-docx refuses a core property (title, subject...) over 255 characters.
+PROPERTY_MAX = 255
+
+
+def _property(text: str) -> str:
+    """`text` as a document property: within python-docx's limit, cut with an ellipsis (the
+    full text is in the body; the property is only what a file browser shows)."""
+    return text if len(text) <= PROPERTY_MAX else text[: PROPERTY_MAX - 1] + "…"
+
+
 def render_bytes(case: Case, *, languages: Sequence[str], findings: Sequence[Finding] = (),
                  templates: Path | None = None, today: dt.date | None = None) -> bytes:
     parts = render_blocks(case, languages, findings, templates)
+    kinds = ", ".join(dict.fromkeys(r.kind for r in case.requests))  # each kind once, in order
     return build_docx(parts, languages, when=_document_time(case, today),
-                      title=case.reference or case.title, subject=", ".join(r.kind for r in case.requests))
+                      title=_property(case.reference or case.title), subject=_property(kinds))
 
 
 def render_docx(case: Case, out: Path, *, languages: Sequence[str], findings: Sequence[Finding] = (),
-                templates: Path | None = None, today: dt.date | None = None) -> Path:
-    """Write the Word document for the case to `out` (atomically) and return the path."""
+                templates: Path | None = None, today: dt.date | None = None, force: bool = False) -> Path:
+    """Write the Word document for the case to `out` and return the path: whole or not at all,
+    owner-only (it holds the case's personal data), never over an existing file unless `force`
+    (files.write_file)."""
     data = render_bytes(case, languages=languages, findings=findings, templates=templates, today=today)
-    # The document holds the case's personal data: owner-only, written atomically like a case.
-    return write_atomic(out, data, 0o600)
+    return write_file(out, data, force=force)
 
 
 def extension_request(case: Case, request_id: str, letter_date: dt.date) -> tuple[PreservationRequest, dt.date]:
@@ -128,9 +140,10 @@ def extension_request(case: Case, request_id: str, letter_date: dt.date) -> tupl
 
 
 def render_extension(case: Case, request_id: str, out: Path, *, languages: Sequence[str], letter_date: dt.date,
-                     days: int | None = None, templates: Path | None = None) -> Path:
+                     days: int | None = None, templates: Path | None = None, force: bool = False) -> Path:
     """Write the request to extend the preservation `request_id` (Budapest art. 29(7)), dated
-    `letter_date`, asking for `days` more (default: the period first asked for)."""
+    `letter_date`, asking for `days` more (default: the period first asked for), as
+    render_docx writes a document (files.write_file)."""
     req, expiry = extension_request(case, request_id, letter_date)
     days = days or req.period_days
     langs = list(languages)
@@ -146,5 +159,5 @@ def render_extension(case: Case, request_id: str, out: Path, *, languages: Seque
     when = dt.datetime(letter_date.year, letter_date.month, letter_date.day, tzinfo=dt.UTC)
     data = build_docx([part], langs, when=when, title=f"{case.reference or case.title} {req.id}",
                       subject="preservation extension")
-    return write_atomic(out, data, 0o600)
+    return write_file(out, data, force=force)
 

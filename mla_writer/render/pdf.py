@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..files import write_file
+
 TIMEOUT_SECONDS = 180
 CANDIDATES = ("soffice", "libreoffice")
 FONT_RULES = Path(__file__).with_name("fonts.conf")
@@ -65,8 +67,7 @@ def conversion_environment(workdir: Path) -> dict[str, str]:
     system = _system_fontconfig()
     if system is not None:
         config = Path(workdir) / "fonts.conf"
-        config.write_text(_FONTCONFIG.format(system=escape(system), rules=escape(str(FONT_RULES))),
-                          encoding="utf-8")
+        write_file(config, _FONTCONFIG.format(system=escape(system), rules=escape(str(FONT_RULES))))
         env["FONTCONFIG_FILE"] = str(config)
     return env
 
@@ -80,8 +81,14 @@ def conversion_command(soffice: str, workdir: Path, sources: Sequence[Path]) -> 
             *map(str, sources)]
 
 
-def to_pdf(docx: Path, out: Path | None = None) -> Path:
-    """Convert `docx` to PDF next to it (or to `out`) and return the PDF's path."""
+def to_pdf(docx: Path, out: Path | None = None, *, force: bool = False) -> Path:
+    """Convert `docx` to PDF next to it (or to `out`) and return the PDF's path.
+
+    LibreOffice writes into a private temporary folder; its PDF then reaches `out` through
+    ``files.write_file`` like every other output (whole or not at all, 0600, an existing file
+    or symbolic link replaced only with `force`, never followed). Messages never name the
+    temporary folder. Raises PdfError, or files.WriteError when `out` cannot be written.
+    """
     docx = Path(docx)
     out = Path(out) if out is not None else docx.with_suffix(".pdf")
     soffice = find_soffice()
@@ -94,20 +101,27 @@ def to_pdf(docx: Path, out: Path | None = None) -> Path:
         )
     with tempfile.TemporaryDirectory(prefix="mla-writer-pdf-") as tmp:
         tmpdir = Path(tmp)
+        produced = tmpdir / "out" / (docx.stem + ".pdf")
         cmd = conversion_command(soffice, tmpdir, [docx])
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
                                   stdin=subprocess.DEVNULL, check=False,
                                   env=conversion_environment(tmpdir))
         except subprocess.TimeoutExpired:
-            raise PdfError(f"no PDF written: LibreOffice took more than {TIMEOUT_SECONDS} s") from None
+            raise PdfError(f"{out}: no PDF written: LibreOffice took more than {TIMEOUT_SECONDS} s") from None
         except OSError as e:
-            raise PdfError(f"no PDF written: LibreOffice could not be started ({e.strerror or e})") from None
-        produced = tmpdir / "out" / (docx.stem + ".pdf")
+            raise PdfError(f"{out}: no PDF written: LibreOffice could not be started ({e.strerror or e})") from None
         if proc.returncode != 0 or not produced.is_file():
             detail = (proc.stderr or proc.stdout or "").strip().splitlines()
-            raise PdfError("no PDF written: LibreOffice failed"
-                           + (f" ({detail[-1]})" if detail else f" (exit code {proc.returncode})"))
-        os.chmod(produced, 0o600)  # as confidential as the .docx it comes from
-        shutil.move(str(produced), out)  # keeps the mode, also across file systems
-    return out
+            why = _without(detail[-1], produced, out, tmpdir) if detail else f"exit code {proc.returncode}"
+            raise PdfError(f"{out}: no PDF written: LibreOffice failed ({why})")
+        try:
+            data = produced.read_bytes()
+        except OSError as e:
+            raise PdfError(f"{out}: no PDF written: the converted file cannot be read ({e.strerror})") from None
+    return write_file(out, data, force=force)
+
+
+def _without(line: str, produced: Path, out: Path, tmpdir: Path) -> str:
+    """LibreOffice's message with the private folder's paths put back as what the user knows."""
+    return line.replace(str(produced), str(out)).replace(str(tmpdir), "(temporary folder)")

@@ -28,15 +28,16 @@ THEMES = ("textual-dark", "textual-light")
 
 def data_dir() -> Path:
     """Where the wizard keeps cases when the working folder cannot be written to."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "mla-writer" / "cases"
+    from .. import files
+
+    return files.data_dir() / "cases"
 
 
 def free_name(folder: Path, stem: str) -> Path:
     """folder/stem.json, or stem-2.json, stem-3.json... whichever does not exist yet."""
     candidate = folder / f"{stem}.json"
     n = 2
-    while candidate.exists() or store.autosave_path(candidate).exists():
+    while candidate.exists() or store.autosaves(candidate):
         candidate = folder / f"{stem}-{n}.json"
         n += 1
     return candidate
@@ -86,12 +87,13 @@ class WizardApp(App[int]):
     def get_default_screen(self) -> Screen:
         """The wizard itself when there is nothing to ask first: as Textual's blank first screen
         with the wizard pushed over it, it was one more screen made, styled and switched from."""
-        self._pending_autosave = store.pending_autosave(self.doc.path) if self.doc is not None else None
+        self._pending_autosave = self.doc.pending_autosave() if self.doc is not None else None
         if self.doc is not None and self._pending_autosave is None:
             return WizardScreen(self.doc)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        self._say_if_read_only()
         if isinstance(self.screen, WizardScreen):
             return  # opened straight on the wizard (get_default_screen)
         if self.doc is None:
@@ -120,7 +122,7 @@ class WizardApp(App[int]):
         if path is None:
             self.exit(0)
             return
-        self.doc = CaseDocument.new(path, today=self.today)
+        self.doc = CaseDocument.new(path, today=self.today, exclusive=True)
         self.doc.save()
         self.push_screen(WizardScreen(self.doc))
 
@@ -129,7 +131,7 @@ class WizardApp(App[int]):
         if restore:
             self.doc.restore_autosave()
         else:
-            store.discard_autosave(self.doc.path)
+            self.doc.discard_pending()
         self.push_screen(WizardScreen(self.doc))
 
     # saving ----------------------------------------------------------------------------------
@@ -161,13 +163,23 @@ class WizardApp(App[int]):
     def on_unmount(self) -> None:
         """However the app ends (terminal closed, exception), write what the timer had not yet."""
         self.autosave_now()
+        if self.doc is not None:
+            self.doc.close()
 
     def action_save(self) -> None:
         if self.doc is None:
             return
-        if self.doc.valid:
+        if self.doc.read_only:
+            self.autosave_now()
+            self.notify(_("This case is read-only: another wizard has {path} open. Your changes are kept in "
+                          "{auto}.").format(path=self.doc.path, auto=self.doc.autosave_path),
+                        severity="warning", timeout=10)
+        elif self.doc.valid:
             try:
                 path = self.doc.save()
+            except store.SaveConflict as e:
+                self._say_conflict(e)
+                return
             except OSError as e:
                 self.notify(_("Cannot save {path} ({problem}).").format(path=self.doc.path, problem=e.strerror or e),
                             severity="error", timeout=10)
@@ -197,7 +209,12 @@ class WizardApp(App[int]):
             self.exit(0)
             return
         try:
-            if doc.valid:
+            if doc.read_only:
+                auto = doc.autosave()
+                self.exit_message = _("{path} was open in another wizard, so it was not saved; your changes are "
+                                      "kept in {auto} and will be offered when you open it again.").format(
+                    path=doc.path, auto=auto)
+            elif doc.valid:
                 doc.save()
                 self.exit_message = _("Saved {path}").format(path=doc.path)
             else:
@@ -205,6 +222,8 @@ class WizardApp(App[int]):
                 self.exit_message = _("{n} values still need fixing; your work is kept in {auto} and "
                                       "will be offered when you open {path} again.").format(
                     n=len(doc.errors), auto=auto, path=doc.path)
+        except store.SaveConflict as e:
+            self.exit_message = self._conflict_text(e)  # nothing lost: ours is in the conflict copy
         except OSError as e:
             self._quit_refused = True
             self.notify(_("Cannot write {path} ({problem}), so the wizard stays open: make the folder "
@@ -213,16 +232,35 @@ class WizardApp(App[int]):
             return
         self.exit(0)
 
+    # other editors ---------------------------------------------------------------------------
+    def _say_if_read_only(self) -> None:
+        holder = self.doc.holder if self.doc is not None else None
+        if holder is not None:
+            assert self.doc is not None
+            self.notify(_("{path} is open in another wizard (process {pid} on {host}, since {since}), so it was "
+                          "opened read-only: your changes are kept in {auto}, not saved to the case file.").format(
+                path=self.doc.path, pid=holder.pid, host=holder.host, since=holder.since,
+                auto=self.doc.autosave_path), severity="warning", timeout=15)
+
+    def _conflict_text(self, e: store.SaveConflict) -> str:
+        return _("{path} changed on disk since you opened it (another program or wizard saved it), so it was "
+                 "not replaced. Your version is in {kept}: compare the two and keep what you need.").format(
+            path=e.path, kept=e.kept)
+
+    def _say_conflict(self, e: store.SaveConflict) -> None:
+        self.notify(self._conflict_text(e), severity="error", timeout=20)
+
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
 
 def open_document(case_path: Path, today: dt.date | None = None) -> CaseDocument:
+    """The case the wizard edits, locked for this wizard's session (read-only if another has it)."""
     if case_path.exists():
-        return CaseDocument.open(case_path, today=today)
+        return CaseDocument.open(case_path, today=today, exclusive=True)
     if not case_path.parent.is_dir():
         raise FileNotFoundError(_("the folder {folder} does not exist").format(folder=case_path.parent))
-    doc = CaseDocument.new(case_path, today=today)
+    doc = CaseDocument.new(case_path, today=today, exclusive=True)
     doc.save()
     return doc
 

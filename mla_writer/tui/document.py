@@ -4,6 +4,12 @@ The wizard edits the case as plain JSON data so that a half-typed value (a date 
 day, an address with a typo) is kept exactly as typed; the model then says what is wrong with it,
 in its own words. Every change is autosaved beside the case file; a valid case is saved to the
 case file itself on request and on quit.
+
+Another editor may have the same file: the document remembers what it loaded (``disk``) and a
+save never replaces a file changed since (store.save_checked keeps ours beside it and raises
+store.SaveConflict). Opened ``exclusive`` (as the wizard does), the document holds the case's
+lock for its session; if another live wizard holds it, the document is ``read_only``: it can be
+edited and is autosaved under its own session's name, but never saved over the case file.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .. import store
+from .. import locks, store
 from ..asof import clock_today
 from ..checks import Context, run_checks
 from ..checks.engine import Finding
@@ -103,12 +109,18 @@ def text_of(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+class CaseReadOnly(OSError):
+    """A save of a case opened read-only (another wizard has it open)."""
+
+
 class CaseDocument:
     """One case open in the wizard."""
 
     def __init__(self, data: dict[str, Any], path: Path, *, today: dt.date | None = None,
-                 case: Case | None = None) -> None:
-        """`case`: `data` already validated (its normal form), so not validated a second time."""
+                 case: Case | None = None, disk: store.DiskState | None = None, session: str = "") -> None:
+        """`case`: `data` already validated (its normal form), so not validated a second time.
+        `disk`: what the file held when loaded (None: no file yet). `session`: the name of this
+        wizard's autosave and lock ("" for the shared autosave name, without a lock)."""
         self.data = data
         self.path = path
         self.today = today or clock_today()
@@ -116,27 +128,74 @@ class CaseDocument:
         self.case: Case | None = None
         self.errors: dict[str, list[str]] = {}
         self.findings: list[Finding] = []
+        self.disk = disk
+        self.session = session
+        self.holder: locks.LockInfo | None = None  # the other wizard, when read-only
+        self.locked = False
+        self._restored: Path | None = None
         self.validate(case)
 
     @classmethod
-    def new(cls, path: Path, *, today: dt.date | None = None) -> CaseDocument:
-        return cls(json.loads(Case().model_dump_json()), path, today=today)
+    def new(cls, path: Path, *, today: dt.date | None = None, exclusive: bool = False) -> CaseDocument:
+        doc = cls(json.loads(Case().model_dump_json()), path, today=today,
+                  session=locks.new_session() if exclusive else "")
+        if exclusive:
+            doc.lock()
+        return doc
 
     @classmethod
-    def open(cls, path: Path, *, today: dt.date | None = None) -> CaseDocument:
-        """Open a case file. One that does not validate is still opened, to be fixed here."""
+    def open(cls, path: Path, *, today: dt.date | None = None, exclusive: bool = False) -> CaseDocument:
+        """Open a case file. One that does not validate is still opened, to be fixed here.
+        `exclusive`: take the case's lock for a new session, or open read-only if another
+        wizard holds it."""
         # Read once, through load_case's guards: anything that is not a JSON object (not JSON,
         # a pipe, a device, too deep) raises CaseFileError. A valid case is normalised as a save
         # would write it; one that does not validate opens as it is, to be fixed here.
-        data = store.load_case_json(path)
+        session = locks.new_session() if exclusive else ""
+        raw, disk = store.read_case_file(path)
+        data = store.parse_case_json(raw, path)
         try:
             case = Case.model_validate(data)
         except (ValidationError, RecursionError):
-            return cls(data, path, today=today)
-        return cls(json.loads(case.model_dump_json()), path, today=today, case=case)
+            doc = cls(data, path, today=today, disk=disk, session=session)
+        else:
+            doc = cls(json.loads(case.model_dump_json()), path, today=today, case=case, disk=disk, session=session)
+        if exclusive:
+            doc.lock()
+        return doc
+
+    # other editors ---------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self.holder is not None
+
+    def lock(self) -> bool:
+        """Take the case's lock for this session; False (and read-only) if another wizard has it."""
+        try:
+            locks.acquire(self.path, self.session)
+        except locks.CaseLocked as e:
+            self.holder = e.holder
+            return False
+        except OSError:
+            # No lock can be written here (a read-only folder): the case still opens, and the
+            # check on every save (store.save_checked) still keeps another editor's work.
+            return True
+        self.locked = True
+        return True
+
+    def close(self) -> None:
+        """Give the case's lock back (the wizard is done with the case)."""
+        if self.locked:
+            locks.release(self.path, self.session)
+            self.locked = False
+
+    def pending_autosave(self) -> Path | None:
+        """Unsaved work left by an earlier wizard on this case (not by one still running)."""
+        skip = (self.session,) + ((self.holder.session,) if self.holder else ())
+        return store.pending_autosave(self.path, skip=skip if self.session else ())
 
     def restore_autosave(self) -> bool:
-        auto = store.pending_autosave(self.path)
+        auto = self.pending_autosave()
         if auto is None:
             return False
         try:
@@ -145,8 +204,15 @@ class CaseDocument:
             return False  # a damaged autosave is not offered; the case file itself is intact
         self.data = data
         self.dirty = True
+        self._restored = auto
         self.validate()
         return True
+
+    def discard_pending(self) -> None:
+        """Drop the unsaved work offered back (the user chose not to restore it)."""
+        auto = self.pending_autosave()
+        if auto is not None:
+            auto.unlink(missing_ok=True)
 
     # editing -------------------------------------------------------------------------------
     def get(self, path: PathT, default: Any = None) -> Any:
@@ -198,16 +264,29 @@ class CaseDocument:
 
     # saving ----------------------------------------------------------------------------------
     def autosave(self) -> Path:
-        return store.autosave(self.data, self.path)
+        return store.autosave(self.data, self.path, self.session)
+
+    @property
+    def autosave_path(self) -> Path:
+        return store.autosave_path(self.path, self.session)
 
     def save(self) -> Path:
-        """Write the case file (only a valid case) and drop the autosave it supersedes."""
+        """Write the case file (only a valid case) and drop the autosave it supersedes.
+
+        Raises CaseReadOnly when another wizard has the case, store.SaveConflict when the file
+        changed on disk since it was loaded (ours is then kept beside it), OSError otherwise."""
         if self.case is None:
             raise ValueError("the case has problems to fix before it can be saved")
-        out = store.save_case(self.case, self.path)
-        store.discard_autosave(self.path)
+        if self.read_only:
+            raise CaseReadOnly(None, "another wizard has this case open, so it was opened read-only",
+                               str(self.path))
+        self.disk = store.save_checked(self.case, self.path, self.disk)
+        store.discard_autosave(self.path, self.session)
+        if self._restored is not None:  # the earlier session's work, now in the case file
+            self._restored.unlink(missing_ok=True)
+            self._restored = None
         self.dirty = False
-        return out
+        return self.path
 
 
 def _has_path(data: Any, path: PathT) -> bool:

@@ -222,7 +222,7 @@ def test_failed_render_keeps_the_previous_document(tmp_path: Path, monkeypatch, 
     code = cli.main(["render", str(EXAMPLE), "-o", str(out), "--force", "--today", "2026-04-01"])
     monkeypatch.undo()
     err = capsys.readouterr().err
-    assert code == 2 and "No space left" in err and "Traceback" not in err
+    assert code == 2 and "no space left on device" in err and str(out) in err and "Traceback" not in err
     assert out.read_bytes() == b"the version sent last week"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["request.docx"]
 

@@ -111,10 +111,11 @@ class ReviewPanel(Vertical):
             from ...render import render_docx
         except ImportError:
             return _("The document renderer is not available in this installation.")
-        doc.save()
         try:
+            doc.save()  # may be refused: read-only, or changed on disk (store.SaveConflict)
+            # The user named this output here and renders it again after each change.
             render_docx(doc.case, out, languages=languages, findings=doc.findings, templates=None,
-                        today=doc.today)
+                        today=doc.today, force=True)
         except Exception as e:  # a render problem is shown, never a crash that loses the case
             return _("Could not render: {problem}").format(problem=e)
         self.app.notify(_("Wrote {path}").format(path=out))
