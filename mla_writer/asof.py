@@ -3,9 +3,10 @@
 A training case carries its own date (``training.as_of``), so that a workshop run next year gets
 the answers its handouts give; a real case is evaluated as of today; ``--today`` overrides both.
 
-:func:`clock_today` is the one place the package reads the machine's clock. Everything else takes
-the date as a parameter, and the commands call :func:`clock_today` only to pass it on, so a test
-can set the clock years ahead by replacing that one function.
+:func:`clock_today` (and :func:`clock_now`, for stamps) is the one place the package reads the
+machine's clock. Everything else takes the date as a parameter, and the commands call
+:func:`clock_today` only to pass it on, so a test can set the clock years ahead by replacing that
+one function.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Case
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the clock alone (store, locks) needs no model
+    from .model import Case
 
 Source = Literal["clock", "training", "option"]
 
@@ -22,6 +25,12 @@ Source = Literal["clock", "training", "option"]
 def clock_today() -> dt.date:
     """The machine's date."""
     return dt.date.today()
+
+
+def clock_now() -> dt.datetime:
+    """The machine's time, in UTC: for stamps (when a lock was taken, a conflict copy's name),
+    never for what a case is evaluated as of."""
+    return dt.datetime.now(dt.UTC)
 
 
 def evaluation_date(case: Case, today: dt.date) -> dt.date:

@@ -113,10 +113,11 @@ def calendar(rows: list[Row], *, stamp: dt.date) -> Calendar:
     return cal
 
 
-def write_calendar(rows: list[Row], path: Path, *, stamp: dt.date) -> int:
-    """Write the calendar atomically (owner-only: it names cases); return how many events it has."""
-    from .store import write_atomic
+def write_calendar(rows: list[Row], path: Path, *, stamp: dt.date, force: bool = False) -> int:
+    """Write the calendar (files.write_file: whole, owner-only as it names cases, an existing
+    file replaced only with `force`); return how many events it has."""
+    from .files import write_file
 
     cal = calendar(rows, stamp=stamp)
-    write_atomic(path, cal.to_ical(), 0o600)
+    write_file(path, cal.to_ical(), force=force)
     return len(cal.walk("VEVENT"))

@@ -440,7 +440,7 @@ def _run(command: str, args: argparse.Namespace) -> int:
             from pathlib import Path
 
             name = Path(str(e.filename or ""))
-            if name.name.startswith(".") and name.name.endswith(".tmp"):  # store.write_atomic's temp file
+            if name.name.startswith(".") and name.name.endswith(".tmp"):  # a temporary file (files.write_file names the target instead)
                 _error(f"permission denied: you cannot write in {name.parent}")
             else:
                 _error(f"permission denied: {e.filename}")

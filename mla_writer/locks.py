@@ -24,6 +24,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from .asof import clock_now
 from .files import OutputExists, short_name, write_file
 
 LOCK_SUFFIX = ".lock"
@@ -107,7 +108,7 @@ def acquire(case_path: Path | str, session: str, *, now: dt.datetime | None = No
     pid = os.getpid()
     mine = json.dumps({
         "pid": pid, "host": socket.gethostname(), "session": session,
-        "since": (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(timespec="seconds"),
+        "since": (now or clock_now()).astimezone(dt.UTC).isoformat(timespec="seconds"),
         "started": _started(pid),
     }) + "\n"
     for _ in range(3):

@@ -168,13 +168,13 @@ def text_table(rows: list[Row]) -> str:
     """Files that cannot be read first, one line each, then the table of cases."""
     from rich.cells import cell_len  # the width a terminal gives a character (CJK count two)
 
-    from .cli import _one_line
+    from .files import printable
 
-    out = [_one_line(f"CANNOT READ {r.file}: {r.error}") for r in rows if r.error is not None]
+    out = [printable(f"CANNOT READ {r.file}: {r.error}") for r in rows if r.error is not None]
     cases = [r for r in rows if r.error is None]
     if not cases:
         return "\n".join(out)
-    table = [[c.upper() for c in COLUMNS]] + [[_one_line(c) for c in _cells(r)] for r in cases]
+    table = [[c.upper() for c in COLUMNS]] + [[printable(c) for c in _cells(r)] for r in cases]
     widths = [max(cell_len(line[i]) for line in table) for i in range(len(COLUMNS))]
     right = {1, 5}
     for line in table:
@@ -247,17 +247,15 @@ def main(args: argparse.Namespace, *, today: dt.date) -> int:
     if ics is not None:
         from .calendar_export import write_calendar
 
-        count = write_calendar(rows, ics, stamp=args.today or today)
+        count = write_calendar(rows, ics, stamp=args.today or today, force=args.force)
         print(f"wrote {ics} ({count} event(s))", file=sys.stderr if args.format != "text" else sys.stdout)
     return EXIT_FINDINGS if any(r.error is not None for r in rows) else EXIT_OK
 
 
 def _check_output(path: Path, force: bool) -> None:
+    """Refuse the --ics file before reading any case, by the rules it will be written by."""
+    from .files import check_target
+
     if path.suffix.lower() != ".ics":
         raise UsageError(f"{path}: a calendar file ends in .ics")
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give a file name ending in .ics")
-    if path.exists() and not force:
-        raise UsageError(f"{path} already exists; use --force to replace it (the events update, not duplicate)")
-    if not path.parent.is_dir():
-        raise UsageError(f"{path.parent} does not exist; create the folder first")
+    check_target(path, force=force, exists_hint="use --force to replace it (the events update, not duplicate)")

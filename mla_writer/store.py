@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .asof import clock_now
 from .files import OutputExists, printable, short_name, write_file
 from .model import IDENTIFIER_TYPES, REQUEST_KINDS, Case
 
@@ -340,11 +341,11 @@ def save_checked(case: Case, path: Path | str, loaded: DiskState | None, *,
     data = case_json(case).encode("utf-8")
     current = disk_state(path) if os.path.lexists(path) else None
     if os.path.lexists(path) and (current is None or loaded is None or current.sha256 != loaded.sha256):
-        raise SaveConflict(path, _keep_conflict(path, data, now or dt.datetime.now(dt.UTC)))
+        raise SaveConflict(path, _keep_conflict(path, data, now or clock_now()))
     try:
         write_file(path, data, force=current is not None)
     except OutputExists:  # created in the instant since we looked
-        raise SaveConflict(path, _keep_conflict(path, data, now or dt.datetime.now(dt.UTC))) from None
+        raise SaveConflict(path, _keep_conflict(path, data, now or clock_now())) from None
     return DiskState.of(data, path.stat())
 
 

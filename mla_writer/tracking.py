@@ -5,7 +5,7 @@
     mla-writer status CASE R1 sent --on 2026-12-01 --reference CA-2026/118
 
 An event is recorded into the field that holds it (model/status.py), refused with one line when it
-would make the history impossible, and the case file is written atomically.
+would make the history impossible, and the case file is saved as the wizard saves it (store.save_checked).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .cli import EXIT_OK, UsageError
 from .labels import STATUS_EVENT
 from .model import Case, Request
 from .model.status import EVENTS, StatusError, current, record, timeline, typed
+from .store import DiskState, parse_case, read_case_file, save_checked
 
 
 def event_name(value: str) -> str:
@@ -67,10 +68,10 @@ def history_lines(req: Request) -> list[str]:
 def main(args: argparse.Namespace, *, today: dt.date) -> int:
     """`today` is the clock, for a real case without --today."""
     from .asof import as_of
-    from .store import load_case, save_case
 
     path: Path = args.case
-    case = load_case(path)
+    raw, loaded = read_case_file(path)
+    case = parse_case(raw, path)
     when = as_of(case, option=args.today, today=today)
     out = []
     if note := when.note("evaluated"):
@@ -96,14 +97,30 @@ def main(args: argparse.Namespace, *, today: dt.date) -> int:
         raise UsageError(refusal(e)) from None
     requests = list(case.requests)
     requests[index] = updated
-    save_case(Case.model_validate({**case.model_dump(), "requests": [r.model_dump() for r in requests]}), path)
+    save(Case.model_validate({**case.model_dump(), "requests": [r.model_dump() for r in requests]}), path, loaded)
     out.append(f"recorded: {updated.id} {event.replace('_', ' ')} on {on.isoformat()} in {path}")
     out += history_lines(updated)
     print("\n".join(_safe(line) for line in out))
     return EXIT_OK
 
 
-def _safe(line: str) -> str:
-    from .cli import _one_line
+def save(case: Case, path: Path, loaded: DiskState) -> None:
+    """Save the case as the wizard does: not while a wizard has it open, and never over a file
+    that changed since it was read (store.save_checked keeps ours beside it and says so)."""
+    from . import locks
 
-    return _one_line(line)
+    session = locks.new_session()
+    try:
+        locks.acquire(path, session)
+    except locks.CaseLocked as e:
+        raise UsageError(f"{e}; nothing was recorded: record the event once the wizard is closed") from None
+    try:
+        save_checked(case, path, loaded)
+    finally:
+        locks.release(path, session)
+
+
+def _safe(line: str) -> str:
+    from .files import printable
+
+    return printable(line)

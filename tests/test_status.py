@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mla_writer import asof, examples
+from mla_writer import asof, examples, locks, tracking
 from mla_writer.checks import Context, run_checks
 from mla_writer.cli import main as cli_main
 from mla_writer.model import PreservationRequest, StatusEvent, SubscriberRequest
@@ -161,6 +161,41 @@ def test_status_refuses_with_one_line_and_leaves_the_file(tmp_path: Path, capsys
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and says in err, err
     assert path.read_bytes() == before
+
+
+def test_status_does_not_write_while_a_wizard_has_the_case(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _lapsing(tmp_path)
+    before = path.read_bytes()
+    locks.acquire(path, "the-wizard")  # this process stands for the wizard: it is alive
+    try:
+        capsys.readouterr()
+        assert cli_main(["status", str(path), "R2", "sent"]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "open in another wizard" in err and "nothing was recorded" in err
+        assert path.read_bytes() == before
+    finally:
+        locks.release(path, "the-wizard")
+
+
+def test_status_keeps_a_change_made_meanwhile_and_its_own_beside_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    path = _lapsing(tmp_path)
+    theirs = json.loads(path.read_text("utf-8"))
+    theirs["title"] = "saved by someone else meanwhile"
+    real_record = tracking.record
+
+    def record_while_someone_saves(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        path.write_text(json.dumps(theirs), "utf-8")
+        return real_record(*args, **kwargs)
+
+    monkeypatch.setattr(tracking, "record", record_while_someone_saves)
+    capsys.readouterr()
+    assert cli_main(["status", str(path), "R2", "sent"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "changed on disk" in err, err
+    assert load_case(path).title == "saved by someone else meanwhile"
+    [kept] = [p for p in tmp_path.iterdir() if ".conflict-" in p.name]
+    assert load_case(kept).requests[1].sent_on == D(2026, 11, 5)
 
 
 def test_status_with_the_clock_years_ahead_accepts_what_a_real_case_did(tmp_path: Path,

@@ -4,6 +4,7 @@ read back from the Word document as the addressee would read it."""
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,16 @@ def test_an_unsent_preservation_cannot_be_extended(tmp_path: Path) -> None:
     case = examples.load_example("bec-preservation")
     with pytest.raises(RenderError, match="has not been sent"):
         render_extension(case, "R1", tmp_path / "b.docx", languages=["en"], letter_date=dt.date(2026, 3, 21))
+
+
+def test_an_extension_is_written_by_the_one_writer_and_never_over_a_file(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ext.docx"
+    out.write_bytes(b"last week's letter")
+    assert cli_main(["render", str(LAPSING), "-o", str(out), "--extension", "R1"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "already exists; use --force" in err, err
+    assert out.read_bytes() == b"last week's letter"
+    assert cli_main(["render", str(LAPSING), "-o", str(out), "--extension", "R1", "--force"]) == 0
+    assert out.read_bytes().startswith(b"PK") and stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ext.docx"]  # no temporary file left
