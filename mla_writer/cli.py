@@ -8,18 +8,14 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from .errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, CaseFileError, UsageError
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing alone costs `--version` a third
 if TYPE_CHECKING:  # imported where used: `--version` starts before argparse, json or pathlib load
     import argparse
     from pathlib import Path
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
-
-
-class UsageError(Exception):
-    """A problem with what the user asked for: printed as one line, exit code 2."""
 
 
 def _languages(value: str) -> list[str]:
@@ -200,9 +196,53 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_examples(args: argparse.Namespace) -> int:
-    from . import examples
+    action = {"list": _examples_list, "copy": _examples_copy, "render-all": _examples_render_all}
+    return action[args.examples_command](args)
 
-    return examples.main(args)
+
+def _examples_list(args: argparse.Namespace) -> int:
+    import json
+    import textwrap
+
+    from .examples import list_examples
+
+    examples = list_examples()
+    if args.format == "json":
+        print(json.dumps({"examples": [e.as_dict() for e in examples]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for e in examples:
+        langs = "+".join(e.languages)
+        route = f"{e.requesting_state or '?'}->{e.requested_state or '?'}"
+        mark = "  [exercise]" if e.flawed else ""
+        print(f"{e.name}{mark}")
+        print(f"    {e.crime} | {route} | {langs} | {', '.join(e.kinds) or 'no requests'}")
+        for line in textwrap.wrap(e.teaches, width=92):
+            print(f"    {line}")
+        if e.answer_key:
+            print(f"    answer key: {', '.join(e.answer_key.codes)}")
+    good = sum(not e.flawed for e in examples)
+    print(f"{len(examples)} examples: {good} worked cases, {len(examples) - good} exercises with answer keys")
+    return EXIT_OK
+
+
+def _examples_copy(args: argparse.Namespace) -> int:
+    from .examples import answer_key, copy_example
+
+    target = copy_example(args.name, args.dest)
+    print(f"copied {args.name} to {target}")
+    if answer_key(args.name) is not None:
+        print("this is an exercise: run 'mla-writer check' on the copy and compare with the trainer's answer key")
+    return EXIT_OK
+
+
+def _examples_render_all(args: argparse.Namespace) -> int:
+    from .examples import render_all
+
+    written, failures = render_all(args.outdir, args.languages, show_progress=sys.stderr.isatty())
+    for line in failures:
+        print(f"error: {line}", file=sys.stderr)
+    print(f"wrote {len(written)} document(s) to {args.outdir}")
+    return EXIT_FINDINGS if failures else EXIT_OK
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
@@ -319,8 +359,6 @@ def _run(command: str, args: argparse.Namespace) -> int:
             pass
         return 128 + 13  # as if killed by SIGPIPE, like a C tool in the same pipe
     except Exception as e:  # one readable line, never a traceback
-        from .store import CaseFileError
-
         if isinstance(e, CaseFileError):
             for line in e.problems:
                 _error(f"{e.path}: {line}")

@@ -1,4 +1,5 @@
-"""The trainer's kit: the bundled example cases, their answer keys, and the `examples` command.
+"""The trainer's kit: the bundled example cases and their answer keys (the `examples` command
+is in the CLI).
 
 Examples live in the top-level examples/ folder of a checkout (inside the wheel as
 mla_writer/_bundled/examples), one case per NAME.json. A flawed exercise has an answer key beside
@@ -11,16 +12,13 @@ that date is the case's check date. Without it, the day after the document's dat
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import re
-import sys
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from .errors import UsageError
 from .model import Case
 from .resources import resource_dir
 
@@ -145,40 +143,6 @@ def list_examples() -> list[ExampleInfo]:
     return sorted((info(n) for n in example_names()), key=lambda e: (e.flawed, e.name))
 
 
-# --- the `examples` command -------------------------------------------------------------------
-
-
-def main(args: argparse.Namespace) -> int:
-    action = args.examples_command
-    if action == "list":
-        return cmd_list(args.format)
-    if action == "copy":
-        return cmd_copy(args.name, args.dest)
-    if action == "render-all":
-        return cmd_render_all(args.outdir, args.languages)
-    raise UsageError(f"unknown examples action '{action}'; use list, copy or render-all")
-
-
-def cmd_list(fmt: str = "text") -> int:
-    examples = list_examples()
-    if fmt == "json":
-        print(json.dumps({"examples": [e.as_dict() for e in examples]}, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for e in examples:
-        langs = "+".join(e.languages)
-        route = f"{e.requesting_state or '?'}->{e.requested_state or '?'}"
-        mark = "  [exercise]" if e.flawed else ""
-        print(f"{e.name}{mark}")
-        print(f"    {e.crime} | {route} | {langs} | {', '.join(e.kinds) or 'no requests'}")
-        for line in textwrap.wrap(e.teaches, width=92):
-            print(f"    {line}")
-        if e.answer_key:
-            print(f"    answer key: {', '.join(e.answer_key.codes)}")
-    good = sum(not e.flawed for e in examples)
-    print(f"{len(examples)} examples: {good} worked cases, {len(examples) - good} exercises with answer keys")
-    return EXIT_OK
-
-
 def copy_destination(name: str, dest: Path) -> Path:
     """Where `copy NAME DEST` writes: DEST itself, or DEST/NAME.json when DEST is a folder."""
     dest = Path(dest)
@@ -197,15 +161,6 @@ def copy_example(name: str, dest: Path) -> Path:
     source = example_path(name)
     target = copy_destination(name, dest)
     return write_private(target, source.read_text(encoding="utf-8"))
-
-
-def cmd_copy(name: str, dest: Path) -> int:
-    target = copy_example(name, dest)
-    print(f"copied {name} to {target}")
-    key = answer_key(name)
-    if key is not None:
-        print("this is an exercise: run 'mla-writer check' on the copy and compare with the trainer's answer key")
-    return EXIT_OK
 
 
 def render_all(outdir: Path, languages: list[str] | None = None, *, show_progress: bool = True) -> tuple[
@@ -247,11 +202,3 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, show_progres
                 failures.append(f"{name}: unexpected {type(e).__name__}: {e} (please report this)")
             progress.advance(task)
     return written, failures
-
-
-def cmd_render_all(outdir: Path, languages: list[str] | None) -> int:
-    written, failures = render_all(outdir, languages, show_progress=sys.stderr.isatty())
-    for line in failures:
-        print(f"error: {line}", file=sys.stderr)
-    print(f"wrote {len(written)} document(s) to {outdir}")
-    return EXIT_FINDINGS if failures else EXIT_OK

@@ -16,21 +16,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .errors import CaseFileError
 from .model import IDENTIFIER_TYPES, REQUEST_KINDS, Case
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 AUTOSAVE_SUFFIX = ".autosave"
 _NAME_MAX = 255  # bytes in one file name on the usual file systems
 _TAGS = set(REQUEST_KINDS) | set(IDENTIFIER_TYPES)
-
-
-class CaseFileError(Exception):
-    """A case file that cannot be read or does not validate. `problems` are readable lines."""
-
-    def __init__(self, path: Path | str, problems: list[str]) -> None:
-        self.path = Path(path)
-        self.problems = problems
-        super().__init__(f"{path}: " + "; ".join(problems))
 
 
 # Invisible or direction-changing characters in a key or tag would make an error line lie about

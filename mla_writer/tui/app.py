@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from .. import store
-from ..cli import UsageError
+from ..errors import UsageError
 from . import css_cache
 from .bindings import translate_bindings
 from .document import CaseDocument

@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from mla_writer.cli import UsageError
+from mla_writer.errors import UsageError
 from mla_writer.resources import resource_dir
 from mla_writer.store import load_case
 from mla_writer.tui import app as wizard_app
