@@ -8,14 +8,26 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, CaseFileError, UsageError
+from .errors import (
+    DEBUG_VARIABLE,
+    EXIT_BROKEN_PIPE,
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    CaseFileError,
+    UsageError,
+    debugging,
+)
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing alone costs `--version` a third
 if TYPE_CHECKING:  # imported where used: `--version` starts before argparse, json or pathlib load
     import argparse
     from pathlib import Path
+    from typing import NoReturn
 
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+UI_LANGS = ("en", "es", "fr", "ru", "zh")  # the wizard's: Textual cannot show right-to-left text
 
 
 def _languages(value: str) -> list[str]:
@@ -36,15 +48,32 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     import argparse
     from pathlib import Path
 
-    p = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            """One line, like every other problem, instead of argparse's usage block."""
+            _error(f"{message} (see '{self.prog} --help')")
+            sys.exit(EXIT_INPUT)
+
+    # Given before or after the command; SUPPRESS keeps a command's absent option from hiding
+    # the same option given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--traceback", action="store_true", default=argparse.SUPPRESS,
+                        help="on an error, also print the full traceback (for developers; "
+                             "MLA_WRITER_DEBUG=1 does the same)")
+    ui_language = argparse.ArgumentParser(add_help=False)
+    ui_language.add_argument("--ui-language", choices=UI_LANGS, default=argparse.SUPPRESS,
+                             help="the wizard's language (default: en)")
+    p = Parser(
         prog="mla-writer",
         description="Draft complete, bilingual requests for cross-border electronic evidence.",
+        parents=[common, ui_language],
     )
     p.add_argument("--version", action="version", version=f"mla-writer {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help: str) -> argparse.ArgumentParser | None:  # noqa: A002
-        return sub.add_parser(name, help=help) if only in (None, name) else None
+    def command(name: str, help: str, *, wizard: bool = False) -> argparse.ArgumentParser | None:  # noqa: A002
+        parents = [common, ui_language] if wizard else [common]
+        return sub.add_parser(name, help=help, parents=parents) if only in (None, name) else None
 
     if c := command("check", "list the findings for a case file"):
         c.add_argument("case", type=Path)
@@ -78,15 +107,13 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         er.add_argument("outdir", type=Path)
         er.add_argument("--languages", type=_languages)
 
-    if w := command("wizard", "open the wizard (the default)"):
+    if w := command("wizard", "open the wizard (the default)", wizard=True):
         w.add_argument("case", type=Path, nargs="?")
-        w.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
         w.add_argument("--example", metavar="NAME", help="open a fresh copy of a bundled example")
 
-    if sv := command("serve", "open the wizard in a browser on this machine only"):
+    if sv := command("serve", "open the wizard in a browser on this machine only", wizard=True):
         sv.add_argument("case", type=Path, nargs="?")
         sv.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
-        sv.add_argument("--ui-language", choices=("en", "es", "fr", "ru", "zh"), default="en")
     return p
 
 
@@ -252,7 +279,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     try:
         from .tui.app import run_wizard
 
-        return run_wizard(case_path=getattr(args, "case", None), ui_language=getattr(args, "ui_language", "en"),
+        return run_wizard(case_path=getattr(args, "case", None), ui_language=_ui_language(args),
                           example=getattr(args, "example", None))
     finally:
         from .tui.collector import resume_collector
@@ -263,7 +290,11 @@ def cmd_wizard(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .tui.serve import serve
 
-    return serve(case_path=args.case, port=args.port, ui_language=args.ui_language)
+    return serve(case_path=args.case, port=args.port, ui_language=_ui_language(args))
+
+
+def _ui_language(args: argparse.Namespace) -> str:
+    return getattr(args, "ui_language", "en")
 
 
 COMMANDS = {
@@ -298,22 +329,9 @@ _ONE_SHOT = frozenset({"check", "render", "schema", "rules"})
 
 def run() -> None:
     """The console script (and ``python -m mla_writer``): main(), then exit with its code."""
-    sys.exit(main(leave_when_done=True))
-
-
-def _leave(code: int) -> None:
-    """End the process now, without tearing down every module and object one by one.
-
-    A one-shot command has written and closed its files (atomically, fsynced) by the time it
-    returns; what is left for the interpreter to do is free memory the kernel frees anyway, which
-    costs a document render about a tenth of its time.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            code = code or 120  # what Python itself exits with when it cannot flush its output
-    os._exit(code)
+    global _exit_code
+    _exit_code = main(leave_when_done=True)
+    sys.exit(_exit_code)
 
 
 def main(argv: Sequence[str] | None = None, *, leave_when_done: bool = False) -> int:
@@ -329,27 +347,79 @@ def main(argv: Sequence[str] | None = None, *, leave_when_done: bool = False) ->
     if argv == ["--version"]:  # the common probe, answered before the parser is even built
         print(f"mla-writer {__version__}")
         return EXIT_OK
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        _error(_unknown_command(argv[0]))
+        return EXIT_INPUT
     args = _parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
+    if getattr(args, "traceback", False):
+        os.environ[DEBUG_VARIABLE] = "1"  # the wizard and any child process see it too
     command = args.command or "wizard"
-    one_shot = leave_when_done and command in _ONE_SHOT
-    if one_shot:
+    if leave_when_done and command in _ONE_SHOT:
         # A short-lived process that builds a few hundred thousand objects it keeps until the end:
         # the cyclic collector would scan them again and again and free next to nothing.
         import gc
 
         gc.disable()
-    code = _run(command, args)
-    if one_shot:
-        _leave(code)
-    return code
+        if not _observed():
+            _leave_without_teardown()
+    return _run(command, args)
+
+
+def _unknown_command(word: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else (
+        f"to open a case file in the wizard: mla-writer wizard {word}" if word.endswith(".json")
+        else f"the commands are {', '.join(COMMANDS)}")
+    return f"unknown command '{word}'; {hint}"
+
+
+def _observed() -> bool:
+    """Whether a profiler, tracer, debugger or coverage tool watches this process: it may have
+    work to do once the command returns (write its report, save its data at exit)."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12's tool interface (coverage uses it)
+    return monitoring is not None and any(monitoring.get_tool(tool) for tool in range(6))
+
+
+def _leave_without_teardown() -> None:
+    """End the process right after the exit handlers registered from now on have run, without
+    tearing down every module and object one by one.
+
+    A one-shot command has written and closed its files (atomically, fsynced) by the time it
+    returns; what is left for the interpreter after the exit handlers is freeing memory the kernel
+    frees anyway, which costs a document render about a tenth of its time. Exit handlers run
+    last registered first, so this one runs after those of everything the command loads, and the
+    code the command exits with is the one ``sys.exit`` was given.
+    """
+    import atexit
+
+    def leave() -> None:
+        code = _exit_code
+        if code is None:
+            return  # main() did not return (an uncaught BaseException): let Python end as usual
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                code = code or 120  # what Python itself exits with when it cannot flush its output
+        os._exit(code)
+
+    atexit.register(leave)
+
+
+_exit_code: int | None = None  # what run() exits with, once main() has returned
 
 
 def _run(command: str, args: argparse.Namespace) -> int:
     try:
         return COMMANDS[command](args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
+        _show_traceback(e)
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`mla-writer check x.json | head -1`): stop quietly, as other
         # tools do, and point stdout at /dev/null so the flush at exit does not complain again.
@@ -357,8 +427,9 @@ def _run(command: str, args: argparse.Namespace) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError):
             pass
-        return 128 + 13  # as if killed by SIGPIPE, like a C tool in the same pipe
-    except Exception as e:  # one readable line, never a traceback
+        return EXIT_BROKEN_PIPE
+    except Exception as e:  # one readable line, never a traceback (unless a developer asks)
+        _show_traceback(e)
         if isinstance(e, CaseFileError):
             for line in e.problems:
                 _error(f"{e.path}: {line}")
@@ -375,8 +446,30 @@ def _run(command: str, args: argparse.Namespace) -> int:
         elif isinstance(e, OSError):
             _error(f"{e.filename or ''}: {e.strerror or e}")
         else:
-            _error(f"unexpected {type(e).__name__}: {e} (please report this)")
+            # Not the exception's text: it may quote the case (a name, an address).
+            _error(f"unexpected {type(e).__name__}{_where(e)} (please report this; "
+                   f"'--traceback' shows the details)")
         return EXIT_INPUT
+
+
+def _show_traceback(e: BaseException) -> None:
+    if debugging():
+        import traceback
+
+        traceback.print_exception(e, file=sys.stderr)
+
+
+def _where(e: BaseException) -> str:
+    """' in render/docx.py:123' for the innermost line of mla-writer the exception passed through."""
+    import traceback
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent
+    for frame in reversed(traceback.extract_tb(e.__traceback__)):
+        path = Path(frame.filename).resolve()
+        if path.is_relative_to(package):
+            return f" in {path.relative_to(package).as_posix()}:{frame.lineno}"
+    return ""
 
 
 if __name__ == "__main__":

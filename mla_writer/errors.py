@@ -6,6 +6,8 @@ without pulling in the model, the store or a face.
 
 from __future__ import annotations
 
+import os
+
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: the CLI imports this module before anything else
 if TYPE_CHECKING:
     from pathlib import Path
@@ -15,6 +17,15 @@ EXIT_FINDINGS = 1  # `check` found errors; `schema --check` found the schema out
 EXIT_INPUT = 2  # the input, the command line or the environment is wrong: one line says why
 EXIT_INTERRUPTED = 130  # Ctrl+C, as a shell reports SIGINT
 EXIT_BROKEN_PIPE = 128 + 13  # the reader went away, as if killed by SIGPIPE
+
+# Set (to anything but 0) by a developer, or by `--traceback`: errors then also show their full
+# traceback, which may quote the case (names, addresses): never the default.
+DEBUG_VARIABLE = "MLA_WRITER_DEBUG"
+
+
+def debugging() -> bool:
+    """Whether a developer asked for full tracebacks (`--traceback` or MLA_WRITER_DEBUG=1)."""
+    return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
 
 
 class UsageError(Exception):

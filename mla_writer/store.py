@@ -109,7 +109,7 @@ def parse_case_json(text: str | bytes, origin: Path | str = "<case>") -> dict:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise CaseFileError(origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}"]) from None
+        raise CaseFileError(origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {_json_problem(e)}"]) from None
     except ValueError:  # e.g. a number with more than 4300 digits, which Python refuses to parse
         raise CaseFileError(origin, ["holds a number too long to be part of a case file"]) from None
     except RecursionError:
@@ -117,6 +117,26 @@ def parse_case_json(text: str | bytes, origin: Path | str = "<case>") -> dict:
     if not isinstance(data, dict):
         raise CaseFileError(origin, ["a case file must hold a JSON object ({...}) at the top"])
     return data
+
+
+# Python's JSON messages, some of which end in "at" (they are meant to be followed by a position).
+_JSON_PROBLEMS = {
+    "Expecting value": "a value is missing or is not JSON (text goes in double quotes)",
+    "Expecting property name enclosed in double quotes":
+        "expected a field name in double quotes (is there a comma before a closing brace?)",
+    "Unterminated string starting at": "a text starts here and has no closing double quote",
+    "Invalid control character at": "a text holds a tab or line break: write it as \\t or \\n",
+    "Extra data": "more follows the end of the case's object",
+    "Invalid \\escape": "a backslash starts an unknown escape: write a backslash itself as \\\\",
+    "Invalid \\uXXXX escape": "a \\u escape needs four hexadecimal digits, e.g. \\u00e9",
+}
+
+
+def _json_problem(e: json.JSONDecodeError) -> str:
+    known = _JSON_PROBLEMS.get(e.msg)
+    if known:
+        return known
+    return e.msg.removesuffix(" at").rstrip(":")
 
 
 def parse_case(text: str | bytes, origin: Path | str = "<case>") -> Case:

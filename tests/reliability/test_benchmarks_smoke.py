@@ -42,3 +42,16 @@ def test_goals_and_table_from_results():
     assert verdicts == {"whole-process": True, "mla-writer": False, "wizard": False, "batch": True}
     table = bench._table(results)
     assert "PASS  whole-process" in table and "FAIL  mla-writer --version" in table and "ERROR" in table
+
+
+def test_profiles_hold_the_render_and_the_check(tmp_path):
+    """`python -m benchmarks --profile DIR`: one-shot commands used to leave before the profiler
+    could write, which left empty files."""
+    from benchmarks import suites
+
+    written = suites.profiles(tmp_path)
+    assert written == {"render": str(tmp_path / "render.txt"), "check": str(tmp_path / "check.txt")}
+    render = (tmp_path / "render.txt").read_text(encoding="utf-8")
+    check = (tmp_path / "check.txt").read_text(encoding="utf-8")
+    assert "cmd_render" in render and "render_docx" in render
+    assert "cmd_check" in check and "run_checks" in check
