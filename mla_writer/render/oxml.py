@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-import zipfile
 from copy import deepcopy
 from functools import cache
 
@@ -355,40 +354,44 @@ def drop_thumbnail(document) -> None:  # noqa: ANN001
     drop_part(document, RT.THUMBNAIL)
 
 
-class _FixedTimeZip:
-    """python-docx's package writer with every zip entry dated 1980-01-01 and mode 0600 (its own
-    writer stamps each entry with the time of saving, so the same case would differ by the clock)."""
-
-    def __init__(self, out: io.BytesIO) -> None:
-        self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri, blob: bytes) -> None:  # noqa: ANN001
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=FIXED_ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o600 << 16
-        info.create_system = 0
-        self._zip.writestr(info, blob)
-
-    def close(self) -> None:
-        self._zip.close()
-
-
 def save_deterministic(document) -> bytes:  # noqa: ANN001
-    """The document's .docx bytes: the same parts in the same order as python-docx's save, with
-    fixed entry dates, written once (not saved and then rewritten)."""
-    from docx.opc.pkgwriter import PackageWriter
-
-    package = document.part.package
-    for part in package.parts:
-        part.before_marshal()
+    """The document's .docx bytes: python-docx's own save, with every zip entry dated 1980-01-01
+    and marked as made on MS-DOS (python-docx stamps each entry with the time of saving and the
+    system it runs on, so the same case would differ by the clock and the machine)."""
     out = io.BytesIO()
-    writer = _FixedTimeZip(out)
-    # The three steps of PackageWriter.write, which builds its own zip writer.
-    PackageWriter._write_content_types_stream(writer, package.parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, package.parts)
-    writer.close()
-    return out.getvalue()
+    document.save(out)
+    data = bytearray(out.getbuffer())
+    _fix_zip_headers(data)
+    return bytes(data)
+
+
+# Fields of the ZIP format's headers (PKWARE's APPNOTE.TXT, 4.3.7, 4.3.12 and 4.3.16): only dates
+# and the system byte change, so the entries, their order, compression and checksums stay
+# python-docx's, and nothing is compressed twice.
+_LOCAL_HEADER, _CENTRAL_HEADER, _END_OF_CENTRAL = b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"
+_DOS_TIME, _DOS_DATE = 0, (FIXED_ZIP_TIME[0] - 1980) << 9 | FIXED_ZIP_TIME[1] << 5 | FIXED_ZIP_TIME[2]
+
+
+def _fix_zip_headers(data: bytearray) -> None:
+    """Set in place every entry's date (local and central headers) to FIXED_ZIP_TIME, and its
+    'made by' system to MS-DOS, the value that does not depend on the machine."""
+    import struct
+
+    end = data.rfind(_END_OF_CENTRAL)
+    if end < 0 or len(data) - end != 22:  # python-docx writes no archive comment
+        raise ValueError("not a zip archive as python-docx writes it")
+    entries, _size, at = struct.unpack_from("<HII", data, end + 10)
+    for _ in range(entries):
+        if data[at:at + 4] != _CENTRAL_HEADER:
+            raise ValueError(f"no central directory entry at byte {at}")
+        struct.pack_into("<HH", data, at + 12, _DOS_TIME, _DOS_DATE)
+        data[at + 5] = 0  # version made by: high byte, the system (0 = MS-DOS)
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", data, at + 28)
+        (local,) = struct.unpack_from("<I", data, at + 42)
+        if data[local:local + 4] != _LOCAL_HEADER:
+            raise ValueError(f"no local header at byte {local}")
+        struct.pack_into("<HH", data, local + 10, _DOS_TIME, _DOS_DATE)
+        at += 46 + name_len + extra_len + comment_len
 
 
 # --------------------------------------------------------------------------- paragraph layout
