@@ -71,7 +71,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"mla-writer {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help: str, *, wizard: bool = False) -> argparse.ArgumentParser | None:  # noqa: A002
+    def command(name: str, help: str, *, wizard: bool = False) -> argparse.ArgumentParser | None:
         parents = [common, ui_language] if wizard else [common]
         return sub.add_parser(name, help=help, parents=parents) if only in (None, name) else None
 
@@ -117,7 +117,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     return p
 
 
-def _today(value: str | None):  # noqa: ANN202
+def _today(value: str | None):
     import datetime as dt
 
     if value is None:

@@ -198,7 +198,7 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, show_progres
                 written.append(out)
             except (CaseFileError, RenderError, OSError) as e:
                 failures.append(f"{name}: {e}")
-            except Exception as e:  # noqa: BLE001 - one broken case must not stop a class's handouts
+            except Exception as e:  # one broken case must not stop a class's handouts
                 failures.append(f"{name}: unexpected {type(e).__name__}: {e} (please report this)")
             progress.advance(task)
     return written, failures

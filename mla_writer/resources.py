@@ -67,7 +67,7 @@ def cached_pickle(folder: str, key: bytes, build: Callable[[], T]) -> T:
     if path is not None:
         try:
             return pickle.loads(path.read_bytes())
-        except Exception:  # noqa: BLE001  missing or damaged: a cache entry is only ever rebuilt
+        except Exception:  # missing or damaged: a cache entry is only ever rebuilt
             pass
     value = build()
     if path is not None:

@@ -490,7 +490,7 @@ def step_by_id(step_id: str) -> Step:
 
 
 def walk(parts: tuple[Part, ...], data: dict[str, Any], base: tuple[str | int, ...] = (),
-         entry: dict[str, Any] | None = None):  # noqa: ANN201 - a generator of (Field|ListSpec, path)
+         entry: dict[str, Any] | None = None):  # a generator of (Field|ListSpec, path)
     """Every field and list the case shows, in every list entry, as (spec, path) pairs."""
     entry = data if entry is None else entry
     for part in parts:

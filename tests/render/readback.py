@@ -9,7 +9,7 @@ import docx
 from docx.document import Document
 
 
-def _cell_text(cell) -> str:  # noqa: ANN001
+def _cell_text(cell) -> str:
     return "\n".join(p.text for p in cell.paragraphs).strip()
 
 

@@ -15,7 +15,7 @@ from mla_writer.render import oxml
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 
 
-def _reload(document) -> docx.document.Document:  # noqa: ANN001
+def _reload(document) -> docx.document.Document:
     buf = io.BytesIO()
     document.save(buf)
     return docx.Document(io.BytesIO(buf.getvalue()))

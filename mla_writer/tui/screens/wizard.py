@@ -290,16 +290,16 @@ class WizardScreen(Screen):
     # editing ---------------------------------------------------------------------------------
     # (TextArea's and SelectionList's changes come by handler name, not @on: naming their
     # classes here would import them on the way to the first screen; see widgets.fields.)
-    async def on_text_area_changed(self, event) -> None:  # noqa: ANN001
+    async def on_text_area_changed(self, event) -> None:
         await self._edited(event)
 
-    async def on_selection_list_selected_changed(self, event) -> None:  # noqa: ANN001
+    async def on_selection_list_selected_changed(self, event) -> None:
         await self._edited(event)
 
     @on(Input.Changed)
     @on(Checkbox.Changed)
     @on(Select.Changed)
-    async def _edited(self, event) -> None:  # noqa: ANN001
+    async def _edited(self, event) -> None:
         editor = event.control
         path: PathT | None = getattr(editor, "field_path", None)
         if path is None or self._building:
