@@ -56,11 +56,11 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
 
     # Given before or after the command; SUPPRESS keeps a command's absent option from hiding
     # the same option given before the command.
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--traceback", action="store_true", default=argparse.SUPPRESS,
                         help="on an error, also print the full traceback (for developers; "
                              "MLA_WRITER_DEBUG=1 does the same)")
-    ui_language = argparse.ArgumentParser(add_help=False)
+    ui_language = Parser(add_help=False)
     ui_language.add_argument("--ui-language", choices=UI_LANGS, default=argparse.SUPPRESS,
                              help="the wizard's language (default: en)")
     p = Parser(

@@ -13,11 +13,15 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from .errors import CaseFileError
 from .model import IDENTIFIER_TYPES, REQUEST_KINDS, Case
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 AUTOSAVE_SUFFIX = ".autosave"
@@ -65,7 +69,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
     return out or "(case)"
 
 
-def _tag_message(e: dict) -> str:
+def _tag_message(e: ErrorDetails) -> str:
     ctx = e.get("ctx") or {}
     disc = str(ctx.get("discriminator", "kind")).strip("'")
     choices = ", ".join(_TAG_CHOICES.get(disc, ()))

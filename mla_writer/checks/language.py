@@ -64,6 +64,6 @@ def text_not_translated(case: Case, ctx: Context) -> Iterator[Hit]:
         if not text:
             continue
         for lang in targets:
-            if not (text.translations.get(lang) or "").strip():  # type: ignore[call-overload]
+            if not (text.translations.get(lang) or "").strip():
                 yield Hit(f"{path}.translations.{lang}",
                           f"Translate this text into '{lang}', the document's other language.")

@@ -201,7 +201,7 @@ class _Writer:
                                      size_pt=size, colour=PENDING_COLOUR if r.pending else None)
 
     def _paragraph(self, container, lang: str, *, reuse: bool):
-        existing = container._element.p_lst if reuse else ()
+        existing = container._element.p_lst if reuse else []
         if len(existing) == 1 and not existing[0].r_lst:  # the empty paragraph a new cell holds
             p = Paragraph(existing[0], container)
         else:

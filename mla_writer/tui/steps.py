@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import (
     CATEGORIES_BY_KIND,
@@ -23,6 +23,9 @@ from ..model import (
 )
 from .document import get_in, parse_path
 from .i18n import N_, _
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 # How a field is edited and what an empty value is stored as:
 #   str  one line, "" when blank        opt   one line, null when blank
@@ -52,7 +55,7 @@ class ListSpec:
     noun: str
     new_item: Callable[[], dict[str, Any]]
     describe: Callable[[dict[str, Any], int], str]
-    parts: tuple[Field | ListSpec, ...] = ()
+    parts: tuple[Part, ...] = ()
     required: bool = False
 
 
@@ -243,7 +246,7 @@ NEW_IDENTIFIER: dict[str, dict[str, Any]] = {
     "crypto": {"currency": "", "address": ""}, "device": {"serial": ""},
 }
 
-REQUEST_CLASSES = {"preservation": PreservationRequest, "subscriber": SubscriberRequest,
+REQUEST_CLASSES: dict[str, type[BaseModel]] = {"preservation": PreservationRequest, "subscriber": SubscriberRequest,
                    "traffic": TrafficRequest, "content": ContentRequest, "emergency": EmergencyRequest}
 
 
@@ -376,7 +379,7 @@ STEPS: tuple[Step, ...] = (
     Step("legal", N_("Legal basis"), ("legal_bases", "authorisations", "annexes"), (
         ListSpec("legal_bases", N_("Legal bases"), N_("legal basis"),
                  new_item=lambda: {},  # no basis proposed: the drafter must choose one
-                 describe=lambda e, i: f"{i + 1}. {dict(legal_basis_options()).get(e.get('basis'), '?')}",
+                 describe=lambda e, i: f"{i + 1}. {dict(legal_basis_options()).get(e.get('basis') or '', '?')}",
                  required=True,
                  parts=(
                      Field("basis", N_("Instrument"), "basis", nullable=False),
