@@ -33,6 +33,20 @@ def test_an_unknown_example_names_the_ones_there_are(tmp_path):
         copy_example("no-such-example", tmp_path)
 
 
+def test_the_wizard_opens_an_example_in_the_data_folder_and_leaves_the_working_folder_alone(
+        tmp_path, monkeypatch):
+    work, data = tmp_path / "checkout", tmp_path / "data"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    opened = []
+    monkeypatch.setattr(WizardApp, "run", lambda self: opened.append(self.doc.path) or 0)
+    assert wizard_app.run_wizard(example="bec-preservation") == 0
+    assert opened == [data / "mla-writer" / "cases" / "bec-preservation.json"]
+    assert opened[0].is_file()
+    assert list(work.iterdir()) == []
+
+
 def test_run_wizard_reports_a_missing_folder_without_starting(tmp_path, capsys):
     assert wizard_app.run_wizard(tmp_path / "nowhere" / "case.json") == 2
     assert "does not exist" in capsys.readouterr().err
