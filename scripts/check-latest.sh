@@ -59,6 +59,5 @@ echo "installing ($mode):" && sed 's/^/  /' "$venv/requirements.txt"
 "${pip[@]}" list --format=freeze | sed 's/^/  /'
 
 status=0
-"$venv/bin/python" -m pytest -q -p no:cacheprovider "$@" || status=$?
-# The editable install above left the checkout's .venv pointing at the checkout as before.
+"$venv/bin/python" -m pytest -p no:cacheprovider "$@" || status=$?
 exit "$status"
