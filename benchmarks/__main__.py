@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"... {name}", file=sys.stderr, flush=True)
         try:
             results[name] = step()
-        except Exception as e:  # noqa: BLE001 - a part still being written must not stop the rest
+        except Exception as e:  # a part still being written must not stop the rest
             results[name] = {}
             results.setdefault("errors", {})[name] = f"{type(e).__name__}: {e}"[:300]
     results["goals"] = _goals(results)

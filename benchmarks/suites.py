@@ -71,7 +71,7 @@ def _one_request_cases() -> dict[str, object]:
     for path in example_paths():
         try:
             case = _load(path)
-        except Exception:  # noqa: BLE001 - an example being edited by its author; skip it
+        except Exception:  # an example being edited by its author; skip it
             continue
         for req in case.requests:
             if req.kind not in out:
@@ -91,7 +91,7 @@ def render_per_document(runs: int, pairs: list[tuple[str, ...]], all_pairs_for: 
                    "floor_s": round(floor_runs.median, 5)}
             try:
                 r = repeat(lambda case=case, langs=langs: _render_bytes(case, langs), runs)
-            except Exception as e:  # noqa: BLE001 - report, keep measuring the rest
+            except Exception as e:  # report, keep measuring the rest
                 row["error"] = f"{type(e).__name__}: {e}"[:200]
             else:
                 row |= {"render_s": round(r.median, 5), "ratio": round(r.median / floor_runs.median, 2)}
@@ -116,7 +116,7 @@ def batch_examples(runs: int) -> dict:
     for path in example_paths():
         try:
             cases.append(_load(path))
-        except Exception:  # noqa: BLE001
+        except Exception:
             continue
     failures: list[str] = []
 
@@ -124,7 +124,7 @@ def batch_examples(runs: int) -> dict:
         for case in cases:
             try:
                 _render_bytes(case, list(case.languages))
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 failures.append(f"{case.reference}: {type(e).__name__}")
 
     r = repeat(all_of_them, runs)
@@ -221,7 +221,7 @@ def wizard_first_screen(runs: int) -> dict:
     copy of the example case as `mla-writer wizard case.json` would."""
     try:
         import mla_writer.tui.app  # noqa: F401
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return {"skipped": f"mla_writer.tui.app not importable: {type(e).__name__}: {e}"[:200]}
     import subprocess
 
@@ -264,7 +264,7 @@ def memory() -> dict:
         tracemalloc.start()
         _render_bytes(case, list(case.languages))
         out["render_python_alloc_peak_kb"] = tracemalloc.get_traced_memory()[1] // 1024
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         out["render_python_alloc_error"] = f"{type(e).__name__}: {e}"[:200]
     finally:
         tracemalloc.stop()

@@ -8,17 +8,27 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
+from .errors import (
+    DEBUG_VARIABLE,
+    EXIT_BROKEN_PIPE,
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    CaseFileError,
+    UsageError,
+    debugging,
+)
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing alone costs `--version` a third
 if TYPE_CHECKING:  # imported where used: `--version` starts before argparse, json or pathlib load
     import argparse
+    import datetime as dt
     from pathlib import Path
+    from typing import NoReturn
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A problem with what the user asked for: printed as one line, exit code 2."""
+    from .asof import AsOf
+    from .model import Case
 
 
 def _languages(value: str) -> list[str]:
@@ -35,10 +45,20 @@ def _languages(value: str) -> list[str]:
     return langs
 
 
-def _ui_languages() -> tuple[str, ...]:
-    from .labels import UI_LANGUAGES
+def _ui_language_option(value: str) -> str:
+    """--ui-language: the wizard's language (checked here rather than with `choices`, so that
+    building the parser does not load the model the list comes from)."""
+    import argparse
 
-    return UI_LANGUAGES
+    from .labels import RTL_LANGUAGES, UI_LANGUAGES
+
+    lang = value.strip().lower()
+    if lang in RTL_LANGUAGES:
+        raise argparse.ArgumentTypeError(f"'{value}': the wizard cannot show right-to-left text; give one of "
+                                         f"{','.join(UI_LANGUAGES)} (documents can still be in {value})")
+    if lang not in UI_LANGUAGES:
+        raise argparse.ArgumentTypeError(f"'{value}': give one of {','.join(UI_LANGUAGES)}, e.g. fr")
+    return lang
 
 
 def _message_language(value: str) -> str:
@@ -59,15 +79,32 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     import argparse
     from pathlib import Path
 
-    p = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            """One line, like every other problem, instead of argparse's usage block."""
+            _error(f"{message} (see '{self.prog} --help')")
+            sys.exit(EXIT_INPUT)
+
+    # Given before or after the command; SUPPRESS keeps a command's absent option from hiding
+    # the same option given before the command.
+    common = Parser(add_help=False)
+    common.add_argument("--traceback", action="store_true", default=argparse.SUPPRESS,
+                        help="on an error, also print the full traceback (for developers; "
+                             "MLA_WRITER_DEBUG=1 does the same)")
+    ui_language = Parser(add_help=False)
+    ui_language.add_argument("--ui-language", type=_ui_language_option, default=argparse.SUPPRESS,
+                             help="the wizard's language: one of en,es,fr,ru,zh (default: en)")
+    p = Parser(
         prog="mla-writer",
         description="Draft complete, bilingual requests for cross-border electronic evidence.",
+        parents=[common, ui_language],
     )
     p.add_argument("--version", action="version", version=f"mla-writer {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help: str) -> argparse.ArgumentParser | None:  # noqa: A002
-        return sub.add_parser(name, help=help) if only in (None, name) else None
+    def command(name: str, help: str, *, wizard: bool = False) -> argparse.ArgumentParser | None:
+        parents = [common, ui_language] if wizard else [common]
+        return sub.add_parser(name, help=help, parents=parents) if only in (None, name) else None
 
     def today_option(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--today", metavar="YYYY-MM-DD", type=_date,
@@ -140,19 +177,17 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         rg.add_argument("--force", action="store_true", help="replace the --ics FILE if it exists")
         today_option(rg)
 
-    if w := command("wizard", "open the wizard (the default)"):
+    if w := command("wizard", "open the wizard (the default)", wizard=True):
         w.add_argument("case", type=Path, nargs="?")
-        w.add_argument("--ui-language", choices=_ui_languages(), default="en")
         w.add_argument("--example", metavar="NAME", help="open a fresh copy of a bundled example")
 
-    if sv := command("serve", "open the wizard in a browser on this machine only"):
+    if sv := command("serve", "open the wizard in a browser on this machine only", wizard=True):
         sv.add_argument("case", type=Path, nargs="?")
         sv.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
-        sv.add_argument("--ui-language", choices=_ui_languages(), default="en")
     return p
 
 
-def _date(value: str):  # noqa: ANN202
+def _date(value: str) -> dt.date:
     """An argparse type for a YYYY-MM-DD option (argparse names the option in its message)."""
     import argparse
     import datetime as dt
@@ -163,7 +198,7 @@ def _date(value: str):  # noqa: ANN202
         raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
 
 
-def _as_of(case, option):  # noqa: ANN001, ANN202
+def _as_of(case: Case, option: dt.date | None) -> AsOf:
     """The date `case` is evaluated as of: --today, else a training case's own, else the clock."""
     from .asof import as_of, clock_today
 
@@ -296,9 +331,65 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_examples(args: argparse.Namespace) -> int:
-    from . import examples
+    action = {"list": _examples_list, "copy": _examples_copy, "render-all": _examples_render_all}
+    return action[args.examples_command](args)
 
-    return examples.main(args)
+
+def _examples_list(args: argparse.Namespace) -> int:
+    import json
+    import textwrap
+
+    from .examples import list_examples
+
+    examples = list_examples()
+    if args.format == "json":
+        print(json.dumps({"examples": [e.as_dict() for e in examples]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for e in examples:
+        langs = "+".join(e.languages)
+        route = f"{e.requesting_state or '?'}->{e.requested_state or '?'}"
+        mark = "  [exercise]" if e.flawed else ""
+        print(f"{e.name}{mark}")
+        print(f"    {e.crime} | {route} | {langs} | {', '.join(e.kinds) or 'no requests'}")
+        if e.check_date:
+            print(f"    training case: checked as of {e.check_date.isoformat()}")
+        for line in textwrap.wrap(e.teaches, width=92):
+            print(f"    {line}")
+        if e.answer_key:
+            print(f"    answer key: {', '.join(e.answer_key.codes)}")
+    good = sum(not e.flawed for e in examples)
+    print(f"{len(examples)} examples: {good} worked cases, {len(examples) - good} exercises with answer keys")
+    return EXIT_OK
+
+
+def _examples_copy(args: argparse.Namespace) -> int:
+    from .examples import answer_key, check_date, copy_example, load_example
+
+    target = copy_example(args.name, args.dest)
+    print(f"copied {args.name} to {target}")
+    when = check_date(load_example(args.name))
+    if when is not None:
+        print(f"training case: check and render evaluate it as of {when.isoformat()}, its own date")
+    if answer_key(args.name) is not None:
+        print("this is an exercise: run 'mla-writer check' on the copy and compare with the trainer's answer key")
+    return EXIT_OK
+
+
+def _examples_render_all(args: argparse.Namespace) -> int:
+    from .asof import clock_today
+    from .examples import render_all
+
+    option = args.today
+    written, failures = render_all(args.outdir, args.languages, today=clock_today(), option=option,
+                                   show_progress=sys.stderr.isatty(), force=args.force)
+    for line in failures:
+        print(f"error: {line}", file=sys.stderr)
+    if option is None:
+        print("training cases: each checked and rendered as of its own date (see 'mla-writer examples list')")
+    else:
+        print(f"training cases: all checked and rendered as of {option.isoformat()} (--today)")
+    print(f"wrote {len(written)} document(s) to {args.outdir}")
+    return EXIT_FINDINGS if failures else EXIT_OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -322,7 +413,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     try:
         from .tui.app import run_wizard
 
-        return run_wizard(case_path=getattr(args, "case", None), ui_language=getattr(args, "ui_language", "en"),
+        return run_wizard(case_path=getattr(args, "case", None), ui_language=_ui_language(args),
                           example=getattr(args, "example", None))
     finally:
         from .tui.collector import resume_collector
@@ -333,7 +424,11 @@ def cmd_wizard(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .tui.serve import serve
 
-    return serve(case_path=args.case, port=args.port, ui_language=args.ui_language)
+    return serve(case_path=args.case, port=args.port, ui_language=_ui_language(args))
+
+
+def _ui_language(args: argparse.Namespace) -> str:
+    return getattr(args, "ui_language", "en")
 
 
 COMMANDS = {
@@ -368,22 +463,9 @@ _ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register
 
 def run() -> None:
     """The console script (and ``python -m mla_writer``): main(), then exit with its code."""
-    sys.exit(main(leave_when_done=True))
-
-
-def _leave(code: int) -> None:
-    """End the process now, without tearing down every module and object one by one.
-
-    A one-shot command has written and closed its files (atomically, fsynced) by the time it
-    returns; what is left for the interpreter to do is free memory the kernel frees anyway, which
-    costs a document render about a tenth of its time.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            code = code or 120  # what Python itself exits with when it cannot flush its output
-    os._exit(code)
+    global _exit_code
+    _exit_code = main(leave_when_done=True)
+    sys.exit(_exit_code)
 
 
 def main(argv: Sequence[str] | None = None, *, leave_when_done: bool = False) -> int:
@@ -399,27 +481,79 @@ def main(argv: Sequence[str] | None = None, *, leave_when_done: bool = False) ->
     if argv == ["--version"]:  # the common probe, answered before the parser is even built
         print(f"mla-writer {__version__}")
         return EXIT_OK
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        _error(_unknown_command(argv[0]))
+        return EXIT_INPUT
     args = _parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
+    if getattr(args, "traceback", False):
+        os.environ[DEBUG_VARIABLE] = "1"  # the wizard and any child process see it too
     command = args.command or "wizard"
-    one_shot = leave_when_done and command in _ONE_SHOT
-    if one_shot:
+    if leave_when_done and command in _ONE_SHOT:
         # A short-lived process that builds a few hundred thousand objects it keeps until the end:
         # the cyclic collector would scan them again and again and free next to nothing.
         import gc
 
         gc.disable()
-    code = _run(command, args)
-    if one_shot:
-        _leave(code)
-    return code
+        if not _observed():
+            _leave_without_teardown()
+    return _run(command, args)
+
+
+def _unknown_command(word: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else (
+        f"to open a case file in the wizard: mla-writer wizard {word}" if word.endswith(".json")
+        else f"the commands are {', '.join(COMMANDS)}")
+    return f"unknown command '{word}'; {hint}"
+
+
+def _observed() -> bool:
+    """Whether a profiler, tracer, debugger or coverage tool watches this process: it may have
+    work to do once the command returns (write its report, save its data at exit)."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12's tool interface (coverage uses it)
+    return monitoring is not None and any(monitoring.get_tool(tool) for tool in range(6))
+
+
+def _leave_without_teardown() -> None:
+    """End the process right after the exit handlers registered from now on have run, without
+    tearing down every module and object one by one.
+
+    A one-shot command has written and closed its files (atomically, fsynced) by the time it
+    returns; what is left for the interpreter after the exit handlers is freeing memory the kernel
+    frees anyway, which costs a document render about a tenth of its time. Exit handlers run
+    last registered first, so this one runs after those of everything the command loads, and the
+    code the command exits with is the one ``sys.exit`` was given.
+    """
+    import atexit
+
+    def leave() -> None:
+        code = _exit_code
+        if code is None:
+            return  # main() did not return (an uncaught BaseException): let Python end as usual
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                code = code or 120  # what Python itself exits with when it cannot flush its output
+        os._exit(code)
+
+    atexit.register(leave)
+
+
+_exit_code: int | None = None  # what run() exits with, once main() has returned
 
 
 def _run(command: str, args: argparse.Namespace) -> int:
     try:
         return COMMANDS[command](args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
+        _show_traceback(e)
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`mla-writer check x.json | head -1`): stop quietly, as other
         # tools do, and point stdout at /dev/null so the flush at exit does not complain again.
@@ -427,10 +561,9 @@ def _run(command: str, args: argparse.Namespace) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError):
             pass
-        return 128 + 13  # as if killed by SIGPIPE, like a C tool in the same pipe
-    except Exception as e:  # one readable line, never a traceback
-        from .store import CaseFileError
-
+        return EXIT_BROKEN_PIPE
+    except Exception as e:  # one readable line, never a traceback (unless a developer asks)
+        _show_traceback(e)
         if isinstance(e, CaseFileError):
             for line in e.problems:
                 _error(f"{e.path}: {line}")
@@ -447,8 +580,30 @@ def _run(command: str, args: argparse.Namespace) -> int:
         elif isinstance(e, OSError):
             _error(f"{e.filename or ''}: {e.strerror or e}")
         else:
-            _error(f"unexpected {type(e).__name__}: {e} (please report this)")
+            # Not the exception's text: it may quote the case (a name, an address).
+            _error(f"unexpected {type(e).__name__}{_where(e)} (please report this; "
+                   f"'--traceback' shows the details)")
         return EXIT_INPUT
+
+
+def _show_traceback(e: BaseException) -> None:
+    if debugging():
+        import traceback
+
+        traceback.print_exception(e, file=sys.stderr)
+
+
+def _where(e: BaseException) -> str:
+    """' in render/docx.py:123' for the innermost line of mla-writer the exception passed through."""
+    import traceback
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent
+    for frame in reversed(traceback.extract_tb(e.__traceback__)):
+        path = Path(frame.filename).resolve()
+        if path.is_relative_to(package):
+            return f" in {path.relative_to(package).as_posix()}:{frame.lineno}"
+    return ""
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The trainer's kit: the bundled example cases, their answer keys, and the `examples` command.
+"""The trainer's kit: the bundled example cases and their answer keys (the `examples` command
+is in the CLI).
 
 Examples live in the top-level examples/ folder of a checkout (inside the wheel as
 mla_writer/_bundled/examples), one case per NAME.json. A flawed exercise has an answer key beside
@@ -11,16 +12,13 @@ renders an example as of that date, whatever the machine's clock says (see asof.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
-import sys
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from .errors import UsageError
 from .model import Case
 from .resources import resource_dir
 
@@ -140,42 +138,6 @@ def list_examples() -> list[ExampleInfo]:
     return sorted((info(n) for n in example_names()), key=lambda e: (e.flawed, e.name))
 
 
-# --- the `examples` command -------------------------------------------------------------------
-
-
-def main(args: argparse.Namespace) -> int:
-    action = args.examples_command
-    if action == "list":
-        return cmd_list(args.format)
-    if action == "copy":
-        return cmd_copy(args.name, args.dest)
-    if action == "render-all":
-        return cmd_render_all(args.outdir, args.languages, args.today, force=getattr(args, "force", False))
-    raise UsageError(f"unknown examples action '{action}'; use list, copy or render-all")
-
-
-def cmd_list(fmt: str = "text") -> int:
-    examples = list_examples()
-    if fmt == "json":
-        print(json.dumps({"examples": [e.as_dict() for e in examples]}, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for e in examples:
-        langs = "+".join(e.languages)
-        route = f"{e.requesting_state or '?'}->{e.requested_state or '?'}"
-        mark = "  [exercise]" if e.flawed else ""
-        print(f"{e.name}{mark}")
-        print(f"    {e.crime} | {route} | {langs} | {', '.join(e.kinds) or 'no requests'}")
-        if e.check_date:
-            print(f"    training case: checked as of {e.check_date.isoformat()}")
-        for line in textwrap.wrap(e.teaches, width=92):
-            print(f"    {line}")
-        if e.answer_key:
-            print(f"    answer key: {', '.join(e.answer_key.codes)}")
-    good = sum(not e.flawed for e in examples)
-    print(f"{len(examples)} examples: {good} worked cases, {len(examples) - good} exercises with answer keys")
-    return EXIT_OK
-
-
 def copy_destination(name: str, dest: Path) -> Path:
     """Where `copy NAME DEST` writes: DEST itself, or DEST/NAME.json when DEST is a folder."""
     dest = Path(dest)
@@ -195,18 +157,6 @@ def copy_example(name: str, dest: Path) -> Path:
     source = example_path(name)
     target = copy_destination(name, dest)
     return write_file(target, source.read_bytes())
-
-
-def cmd_copy(name: str, dest: Path) -> int:
-    target = copy_example(name, dest)
-    print(f"copied {name} to {target}")
-    when = check_date(load_example(name))
-    if when is not None:
-        print(f"training case: check and render evaluate it as of {when.isoformat()}, its own date")
-    key = answer_key(name)
-    if key is not None:
-        print("this is an exercise: run 'mla-writer check' on the copy and compare with the trainer's answer key")
-    return EXIT_OK
 
 
 def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.date, option: dt.date | None = None,
@@ -266,23 +216,7 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.da
                 written.append(out)
             except (CaseFileError, RenderError, OSError) as e:
                 failures.append(f"{name}: {e}")
-            except Exception as e:  # noqa: BLE001 - one broken case must not stop a class's handouts
+            except Exception as e:  # one broken case must not stop a class's handouts
                 failures.append(f"{name}: unexpected {type(e).__name__}: {e} (please report this)")
             progress.advance(task)
     return written, failures
-
-
-def cmd_render_all(outdir: Path, languages: list[str] | None, option: dt.date | None = None, *,
-                   force: bool = False) -> int:
-    from .asof import clock_today
-
-    written, failures = render_all(outdir, languages, today=clock_today(), option=option,
-                                   show_progress=sys.stderr.isatty(), force=force)
-    for line in failures:
-        print(f"error: {line}", file=sys.stderr)
-    if option is None:
-        print("training cases: each checked and rendered as of its own date (see 'mla-writer examples list')")
-    else:
-        print(f"training cases: all checked and rendered as of {option.isoformat()} (--today)")
-    print(f"wrote {len(written)} document(s) to {outdir}")
-    return EXIT_FINDINGS if failures else EXIT_OK

@@ -21,25 +21,21 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from .asof import clock_now
+from .errors import CaseFileError
 from .files import OutputExists, printable, short_name, write_file
 from .model import IDENTIFIER_TYPES, REQUEST_KINDS, Case
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 AUTOSAVE_SUFFIX = ".autosave"
 _TAGS = set(REQUEST_KINDS) | set(IDENTIFIER_TYPES)
-
-
-class CaseFileError(Exception):
-    """A case file that cannot be read or does not validate. `problems` are readable lines."""
-
-    def __init__(self, path: Path | str, problems: list[str]) -> None:
-        self.path = Path(path)
-        self.problems = problems
-        super().__init__(f"{path}: " + "; ".join(problems))
 
 
 MAX_PROBLEMS = 20
@@ -68,7 +64,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
     return out or "(case)"
 
 
-def _tag_message(e: dict) -> str:
+def _tag_message(e: ErrorDetails) -> str:
     ctx = e.get("ctx") or {}
     disc = str(ctx.get("discriminator", "kind")).strip("'")
     choices = ", ".join(_TAG_CHOICES.get(disc, ()))
@@ -219,7 +215,7 @@ def parse_case_json(text: str | bytes, origin: Path | str = "<case>") -> dict:
         raise CaseFileError(origin, [f"{path}: written twice{line}: keep only one; a reader sees the first, "
                                      "the program would take the last"]) from None
     except json.JSONDecodeError as e:
-        raise CaseFileError(origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {e.msg}"]) from None
+        raise CaseFileError(origin, [f"not valid JSON at line {e.lineno}, column {e.colno}: {_json_problem(e)}"]) from None
     except ValueError:  # e.g. a number with more than 4300 digits, which Python refuses to parse
         raise CaseFileError(origin, ["holds a number too long to be part of a case file"]) from None
     except RecursionError:
@@ -227,6 +223,26 @@ def parse_case_json(text: str | bytes, origin: Path | str = "<case>") -> dict:
     if not isinstance(data, dict):
         raise CaseFileError(origin, ["a case file must hold a JSON object ({...}) at the top"])
     return data
+
+
+# Python's JSON messages, some of which end in "at" (they are meant to be followed by a position).
+_JSON_PROBLEMS = {
+    "Expecting value": "a value is missing or is not JSON (text goes in double quotes)",
+    "Expecting property name enclosed in double quotes":
+        "expected a field name in double quotes (is there a comma before a closing brace?)",
+    "Unterminated string starting at": "a text starts here and has no closing double quote",
+    "Invalid control character at": "a text holds a tab or line break: write it as \\t or \\n",
+    "Extra data": "more follows the end of the case's object",
+    "Invalid \\escape": "a backslash starts an unknown escape: write a backslash itself as \\\\",
+    "Invalid \\uXXXX escape": "a \\u escape needs four hexadecimal digits, e.g. \\u00e9",
+}
+
+
+def _json_problem(e: json.JSONDecodeError) -> str:
+    known = _JSON_PROBLEMS.get(e.msg)
+    if known:
+        return known
+    return e.msg.removesuffix(" at").rstrip(":")
 
 
 def parse_case(text: str | bytes, origin: Path | str = "<case>") -> Case:

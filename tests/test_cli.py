@@ -126,3 +126,83 @@ def test_one_shot_commands_flush_everything_before_they_leave(tmp_path: Path):
 
     missing = run("render", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.docx"))
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1
+
+
+def test_a_mistyped_command_gets_a_suggestion_in_one_line():
+    r = run("chek", "x.json")
+    assert r.returncode == 2
+    assert r.stderr == "error: unknown command 'chek'; did you mean 'check'?\n"
+    assert r.stdout == ""
+
+
+def test_a_case_file_given_as_the_command_is_pointed_at_the_wizard(capsys):
+    assert cli.main(["my-case.json"]) == 2
+    assert capsys.readouterr().err == (
+        "error: unknown command 'my-case.json'; to open a case file in the wizard: mla-writer wizard my-case.json\n")
+
+
+def test_a_missing_argument_is_one_line_too():
+    r = run("render", "case.json")
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "usage:" not in r.stderr
+    assert "-o/--output" in r.stderr and "mla-writer render --help" in r.stderr
+
+
+@pytest.mark.parametrize("argv", [["--ui-language", "fr"], ["--ui-language", "fr", "wizard"],
+                                  ["wizard", "--ui-language", "fr"]])
+def test_the_ui_language_opens_the_wizard_in_that_language_with_or_without_the_command(argv, monkeypatch):
+    from mla_writer.tui import app
+
+    opened = []
+    monkeypatch.setattr(app, "run_wizard", lambda **kw: opened.append(kw) or 0)
+    assert cli.main(argv) == 0
+    assert opened == [{"case_path": None, "ui_language": "fr", "example": None}]
+
+
+def _fail_with_personal_data(args):
+    raise ValueError("Jane Roe <jane.roe@example.com>")
+
+
+def test_an_unexpected_error_is_one_line_without_its_text_and_names_where(monkeypatch, capsys):
+    monkeypatch.delenv("MLA_WRITER_DEBUG", raising=False)
+    monkeypatch.setitem(cli.COMMANDS, "rules", _fail_with_personal_data)
+    assert cli.main(["rules"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "example.com" not in err and "Jane" not in err  # the message may quote the case
+    assert err.startswith("error: unexpected ValueError in ") and "--traceback" in err
+    assert " in cli.py:" in err  # the innermost line of the package it passed through
+
+
+@pytest.mark.parametrize(("argv", "env"), [(["--traceback", "rules"], None), (["rules", "--traceback"], None),
+                                           (["rules"], "1")])
+def test_traceback_and_debug_variable_show_the_whole_traceback(argv, env, monkeypatch, capsys):
+    monkeypatch.setenv("MLA_WRITER_DEBUG", env or "0")  # restored after the test: --traceback sets it
+    monkeypatch.setitem(cli.COMMANDS, "rules", _fail_with_personal_data)
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):")
+    assert "_fail_with_personal_data" in err and "ValueError: Jane Roe" in err
+    assert err.splitlines()[-1].startswith("error: unexpected ValueError")
+
+
+def test_a_one_shot_command_skips_the_teardown_when_nothing_watches(tmp_path: Path):
+    """Python's verbose mode names each module it cleans up at the end: a one-shot command leaves
+    before that (it would cost a render about a tenth of its time)."""
+    r = subprocess.run([sys.executable, "-v", "-m", "mla_writer", "rules"], capture_output=True, text=True,
+                       cwd=ROOT, timeout=120)
+    assert r.returncode == 0 and r.stdout.endswith(" rules\n")
+    assert "# cleanup" not in r.stderr
+
+
+def test_a_profiler_gets_its_profile_of_a_one_shot_command(tmp_path: Path):
+    """A profiler (or coverage) wrapping the command still finds the process alive to write its
+    results after the command returns."""
+    import pstats
+
+    out = tmp_path / "rules.prof"
+    r = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mla_writer", "rules"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr
+    stats = pstats.Stats(str(out))
+    assert any(func[2] == "cmd_rules" for func in stats.stats)

@@ -260,7 +260,7 @@ def test_render_all_reports_a_broken_case_and_goes_on(tmp_path: Path, monkeypatc
 
     real = render.render_docx
 
-    def flaky(case, out, **kw):  # noqa: ANN001, ANN003, ANN202
+    def flaky(case, out, **kw):
         if out.stem == GOOD[0]:
             raise render.RenderError("template broke")
         return real(case, out, **kw)

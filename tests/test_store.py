@@ -86,6 +86,28 @@ def test_unreadable_files_give_one_readable_problem(tmp_path: Path, content: byt
     assert words in e.value.problems[0]
 
 
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b'{"title": "never closed', "line 1, column 11: a text starts here and has no closing double quote"),
+        (b'{"title": "a\tb"}', "tab or line break"),
+        (b'{"title": "a\\q"}', "unknown escape"),
+        (b'{"title": "x",}', "field name in double quotes"),
+        (b'{"title": }', "a value is missing"),
+        (b'{} {}', "more follows the end"),
+    ],
+)
+def test_a_json_mistake_is_named_in_a_whole_sentence(tmp_path: Path, content: bytes, words: str):
+    """Python's own messages stop at "... starting at", meant to be followed by a position."""
+    p = tmp_path / "bad.json"
+    p.write_bytes(content)
+    with pytest.raises(store.CaseFileError) as e:
+        store.load_case(p)
+    (problem,) = e.value.problems
+    assert words in problem
+    assert not problem.rstrip(".").endswith((" at", ":"))
+
+
 def test_missing_file_and_folder(tmp_path: Path):
     with pytest.raises(store.CaseFileError, match="no such file"):
         store.load_case(tmp_path / "nope.json")

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..labels import N_
 from ..model import Case
 from .message import Param, say
 
@@ -118,26 +117,3 @@ def rule(
         return fn
 
     return deco
-
-
-def _load_rules() -> None:
-    # Importing the theme modules registers their rules.
-    from . import rules_index  # noqa: F401
-
-
-def all_rules() -> list[Rule]:
-    _load_rules()
-    return sorted(REGISTRY.values(), key=lambda r: r.code)
-
-
-def run_checks(case: Case, ctx: Context) -> list[Finding]:
-    """Every finding for the case, errors first, then by path."""
-    findings: list[Finding] = []
-    for r in all_rules():
-        try:
-            findings.extend(r.run(case, ctx))
-        except Exception as e:  # a bug in one rule must not hide the others
-            findings.append(Finding("INTERNAL", "warning", "(case)",
-                                    N_("Rule %(code)s could not run (%(error)s); please report it."),
-                                    "mla-writer", (("code", r.code), ("error", f"{type(e).__name__}: {e}"))))
-    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.path, f.code))

@@ -68,7 +68,7 @@ def text_not_translated(case: Case, ctx: Context) -> Iterator[Hit]:
         if not text:
             continue
         for lang in targets:
-            if not (text.translations.get(lang) or "").strip():  # type: ignore[call-overload]
+            if not (text.translations.get(lang) or "").strip():
                 yield Hit(f"{path}.translations.{lang}",
                           N_("Translate this text into %(language)s, the document's other language."),
                           language=Language(lang))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from pydantic import BaseModel
 
@@ -16,11 +16,17 @@ from ..model import Case, DataItem, Request, Text
 R = TypeVar("R")
 
 
-def requests_of(case: Case, *kinds: type[R]) -> Iterator[tuple[str, R]]:
+@overload
+def requests_of(case: Case) -> Iterator[tuple[str, Request]]: ...
+@overload
+def requests_of(case: Case, *kinds: type[R]) -> Iterator[tuple[str, R]]: ...
+
+
+def requests_of(case: Case, *kinds: type) -> Iterator[tuple[str, object]]:
     """Each request of the given model classes (all requests when none given), with its path."""
     for r, req in enumerate(case.requests):
         if not kinds or isinstance(req, kinds):
-            yield f"requests[{r}]", req  # type: ignore[misc]
+            yield f"requests[{r}]", req
 
 
 def items(case: Case) -> Iterator[tuple[str, Request, DataItem]]:

@@ -12,7 +12,7 @@ from .legal import Authorisation, LegalBasis, Offence, Proceedings, Safeguards
 from .parties import Contact, Person, RequestedParty, RequestingParty, Signature
 from .requests import DateRange, Request
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 CaseStatus = Literal["draft", "reviewed", "final"]
 UrgencyLevel = Literal["normal", "urgent", "emergency"]
@@ -78,6 +78,10 @@ class Training(Strict):
     )
 
 
+def _english_and_french() -> list[Lang]:
+    return ["en", "fr"]
+
+
 class Case(Strict):
     schema_version: Literal[1] = SCHEMA_VERSION
     reference: Str = Field(default="", description="Internal case reference")
@@ -87,7 +91,7 @@ class Case(Strict):
     classification: Str = "CONFIDENTIAL"
     drafting_language: Lang = "en"
     languages: list[Lang] = Field(
-        default_factory=lambda: ["en", "fr"], min_length=1, max_length=2,
+        default_factory=_english_and_french, min_length=1, max_length=2,
         description="Document languages: one, or two side by side",
     )
     requesting: RequestingParty = Field(default_factory=RequestingParty)

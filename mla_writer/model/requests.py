@@ -156,7 +156,7 @@ class _Request(Strict):
 
     @field_validator("items")
     @classmethod
-    def _categories_fit(cls, items: list[DataItem], info) -> list[DataItem]:  # noqa: ANN001
+    def _categories_fit(cls, items: list[DataItem], info) -> list[DataItem]:
         kind = cls.model_fields["kind"].default
         allowed = CATEGORIES_BY_KIND[kind]
         for i, item in enumerate(items):

@@ -204,7 +204,7 @@ def parse_blocks(markup: str, where: str = "template") -> list[Block]:
             state = el.get("state", "open")
             if state not in ("yes", "no", "open"):
                 raise MarkupError(f"{where}: <check state='{state}'>: use yes, no or open")
-            blocks.append(Block("check", _runs(el, where), state=state))  # type: ignore[arg-type]
+            blocks.append(Block("check", _runs(el, where), state=state))
         elif tag == "table":
             blocks.append(_table(el, where))
         elif tag == "pagebreak":

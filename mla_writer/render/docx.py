@@ -81,7 +81,7 @@ class _Writer:
             st.paragraph_format.space_after = Pt(4)
             st.paragraph_format.keep_with_next = True
 
-    def _section(self, first: bool):  # noqa: ANN202
+    def _section(self, first: bool):
         section = self.doc.sections[0] if first else self.doc.add_section(WD_SECTION.NEW_PAGE)
         section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -96,7 +96,7 @@ class _Writer:
         return int(PAGE_WIDTH - 2 * MARGIN)
 
     # ------------------------------------------------------------------ runs and paragraphs
-    def _runs(self, paragraph, runs: Sequence[Run], lang: str, *, size: float | None = None,  # noqa: ANN001
+    def _runs(self, paragraph, runs: Sequence[Run], lang: str, *, size: float | None = None,
               bold: bool = False) -> None:
         rtl = oxml.is_rtl(lang)
         for r in runs:
@@ -117,8 +117,8 @@ class _Writer:
                     oxml.add_styled_text(paragraph, line, lang=lang, bold=r.bold or bold, italic=r.italic,
                                          size_pt=size, colour=PENDING_COLOUR if r.pending else None)
 
-    def _paragraph(self, container, lang: str, *, reuse: bool):  # noqa: ANN001, ANN202
-        existing = container._element.p_lst if reuse else ()
+    def _paragraph(self, container, lang: str, *, reuse: bool):
+        existing = container._element.p_lst if reuse else []
         if len(existing) == 1 and not existing[0].r_lst:  # the empty paragraph a new cell holds
             p = Paragraph(existing[0], container)
         else:
@@ -127,7 +127,7 @@ class _Writer:
             oxml.set_paragraph_rtl(p)
         return p
 
-    def write_block(self, container, block: Block, lang: str, *, reuse: bool = False,  # noqa: ANN001
+    def write_block(self, container, block: Block, lang: str, *, reuse: bool = False,
                     size: float | None = None) -> None:
         """Write one block into a cell, header, footer or the body."""
         if block.kind == "table":
@@ -171,7 +171,7 @@ class _Writer:
                 self._runs(p, block.runs, lang, size=size)
 
     # ------------------------------------------------------------------ tables
-    def _grid(self, container, rows: int, cols: int, widths: Sequence[int]):  # noqa: ANN001, ANN202
+    def _grid(self, container, rows: int, cols: int, widths: Sequence[int]):
         if container is self.doc:
             table = self.doc.add_table(rows=rows, cols=cols)
         elif hasattr(container, "is_linked_to_previous"):  # a header or footer
@@ -191,7 +191,7 @@ class _Writer:
                 tc.width = width
         return table
 
-    def _table(self, container, blocks: Sequence[Block], langs: Sequence[str]) -> None:  # noqa: ANN001
+    def _table(self, container, blocks: Sequence[Block], langs: Sequence[str]) -> None:
         """A data table; with two languages each cell holds both texts where they differ."""
         first = blocks[0]
         ncols = max(len(r) for r in first.rows) if first.rows else 1
@@ -226,14 +226,14 @@ class _Writer:
                     self._runs(p, runs, lang, size=BODY_PT - 1, bold=head)
         self._spacer(container)
 
-    def _spacer(self, container) -> None:  # noqa: ANN001
+    def _spacer(self, container) -> None:
         """A tiny empty paragraph: Word merges tables that touch."""
         p = container.add_paragraph()
         p.paragraph_format.space_after = Pt(0)
         p.paragraph_format.space_before = Pt(0)
         oxml.set_line_height(p, Pt(2))
 
-    def _columns(self, container, pairs: Sequence[Sequence[Block]], *, size: float | None = None,  # noqa: ANN001
+    def _columns(self, container, pairs: Sequence[Sequence[Block]], *, size: float | None = None,
                  borders: bool = True) -> None:
         """Side-by-side rows: block i of language A left, of language B right."""
         half = (self.text_width - int(GUTTER)) // 2
@@ -246,7 +246,7 @@ class _Writer:
             self._spacer(container)
 
     # ------------------------------------------------------------------ parts
-    def _flow(self, container, per_lang: list[list[Block]], *, size: float | None = None,  # noqa: ANN001
+    def _flow(self, container, per_lang: list[list[Block]], *, size: float | None = None,
               borders: bool = True) -> None:
         if len(self.langs) == 1:
             for block in per_lang[0]:
@@ -278,7 +278,7 @@ class _Writer:
         self._flow(self.doc, part.body)
 
     @staticmethod
-    def _end_with_paragraph(story) -> None:  # noqa: ANN001
+    def _end_with_paragraph(story) -> None:
         """Move the header's initial empty paragraph after its table: Word wants a story to end
         with a paragraph, and the empty line on top only pushes the header down."""
         body = story._element

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-import zipfile
 from copy import deepcopy
 from functools import cache
 
@@ -43,7 +42,7 @@ CHECKED, UNCHECKED = "\u2612", "\u2610"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _child(parent, tag: str, *, first: bool = False):  # noqa: ANN001, ANN202
+def _child(parent, tag: str, *, first: bool = False):
     """The existing child `tag` of `parent`, or a new one (first or last, per schema order needs)."""
     el = parent.find(qn(tag))
     if el is None:
@@ -57,7 +56,7 @@ def _child(parent, tag: str, *, first: bool = False):  # noqa: ANN001, ANN202
 
 # --------------------------------------------------------------------------- fonts and direction
 
-def set_run_fonts(rpr, *, ascii_: str = LATIN_FONT, east_asia: str = EAST_ASIA_FONT,  # noqa: ANN001
+def set_run_fonts(rpr, *, ascii_: str = LATIN_FONT, east_asia: str = EAST_ASIA_FONT,
                   cs: str = COMPLEX_FONT) -> None:
     """Fill the four font slots of a run or style property element (w:rPr)."""
     fonts = _child(rpr, "w:rFonts", first=True)
@@ -67,7 +66,7 @@ def set_run_fonts(rpr, *, ascii_: str = LATIN_FONT, east_asia: str = EAST_ASIA_F
     fonts.set(qn("w:cs"), cs)
 
 
-def set_lang(rpr, lang: str) -> None:  # noqa: ANN001
+def set_lang(rpr, lang: str) -> None:
     """Tag the run's language so spelling, line breaking and font fallback follow it."""
     el = _child(rpr, "w:lang")
     tag = LANG_TAGS[lang]
@@ -87,7 +86,7 @@ _RPR_ORDER = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "
 _RPR_RANK = {qn(f"w:{t}"): i for i, t in enumerate(_RPR_ORDER)}
 
 
-def _rpr_in_order(rpr) -> None:  # noqa: ANN001
+def _rpr_in_order(rpr) -> None:
     """Sort w:rPr children into the order the schema requires (Word rejects other orders)."""
     children = sorted(rpr, key=lambda c: _RPR_RANK.get(c.tag, len(_RPR_ORDER)))
     for c in children:
@@ -100,7 +99,7 @@ def has_rtl_script(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL", "AN") for ch in text if ch not in MARKS)
 
 
-def style_run(run, *, lang: str, bold: bool = False, italic: bool = False,  # noqa: ANN001
+def style_run(run, *, lang: str, bold: bool = False, italic: bool = False,
               size_pt: float | None = None) -> None:
     """Bold, italic and size in both the Latin and the complex-script slots, plus direction.
 
@@ -111,7 +110,7 @@ def style_run(run, *, lang: str, bold: bool = False, italic: bool = False,  # no
              rtl=lang == "ar" and has_rtl_script(run.text))
 
 
-def _style_r(r, *, lang: str, bold: bool, italic: bool, size_pt: float | None, rtl: bool) -> None:  # noqa: ANN001
+def _style_r(r, *, lang: str, bold: bool, italic: bool, size_pt: float | None, rtl: bool) -> None:
     rpr = r.get_or_add_rPr()
     if bold:
         _child(rpr, "w:b")
@@ -134,7 +133,7 @@ def _style_r(r, *, lang: str, bold: bool, italic: bool, size_pt: float | None, r
     _rpr_in_order(rpr)
 
 
-def set_paragraph_rtl(paragraph) -> None:  # noqa: ANN001
+def set_paragraph_rtl(paragraph) -> None:
     """Right-to-left paragraph (w:bidi): Arabic reads from the right, lists indent from the right."""
     ppr = paragraph._p.get_or_add_pPr()
     bidi = OxmlElement("w:bidi")
@@ -152,7 +151,7 @@ def set_paragraph_rtl(paragraph) -> None:  # noqa: ANN001
             ppr.append(bidi)
 
 
-def set_table_rtl(table) -> None:  # noqa: ANN001
+def set_table_rtl(table) -> None:
     """Lay the table's columns out from the right (w:bidiVisual), for an Arabic-only document."""
     tblpr = table._tbl.tblPr
     el = OxmlElement("w:bidiVisual")
@@ -163,7 +162,7 @@ def set_table_rtl(table) -> None:  # noqa: ANN001
         tblpr.insert(0, el)
 
 
-def set_document_defaults(document, *, size_pt: float = 11) -> None:  # noqa: ANN001
+def set_document_defaults(document, *, size_pt: float = 11) -> None:
     """Default fonts for every script and size for Latin and complex scripts (w:docDefaults)."""
     styles = document.styles.element
     defaults = _child(styles, "w:docDefaults", first=True)
@@ -183,7 +182,7 @@ def set_document_defaults(document, *, size_pt: float = 11) -> None:  # noqa: AN
     _rpr_in_order(rpr)
 
 
-def set_style_fonts(style, *, size_pt: float | None = None, bold: bool | None = None) -> None:  # noqa: ANN001
+def set_style_fonts(style, *, size_pt: float | None = None, bold: bool | None = None) -> None:
     """Give a style explicit fonts in all slots (the built-in headings use theme fonts)."""
     rpr = style.element.get_or_add_rPr()
     for tag in ("w:rFonts", "w:color"):
@@ -203,10 +202,10 @@ def set_style_fonts(style, *, size_pt: float | None = None, bold: bool | None = 
 
 # --------------------------------------------------------------------------- fields and checkboxes
 
-def add_field(paragraph, instruction: str, *, lang: str, bold: bool = False,  # noqa: ANN001
+def add_field(paragraph, instruction: str, *, lang: str, bold: bool = False,
               size_pt: float | None = None) -> None:
     """A complex field such as PAGE or NUMPAGES; "1" is the cached result shown before update."""
-    def run_with(child) -> None:  # noqa: ANN001
+    def run_with(child) -> None:
         add_styled_run(paragraph, lang=lang, bold=bold, size_pt=size_pt).append(child)
 
     begin = OxmlElement("w:fldChar")
@@ -225,7 +224,7 @@ def add_field(paragraph, instruction: str, *, lang: str, bold: bool = False,  # 
     run_with(end)
 
 
-def add_checkbox(paragraph, checked: bool, *, lang: str) -> None:  # noqa: ANN001
+def add_checkbox(paragraph, checked: bool, *, lang: str) -> None:
     """A Word checkbox content control (w14:checkbox) holding the ballot-box glyph.
 
     Word lets the reviewer tick it by clicking; LibreOffice and older Word show the glyph.
@@ -234,7 +233,7 @@ def add_checkbox(paragraph, checked: bool, *, lang: str) -> None:  # noqa: ANN00
 
 
 @cache
-def _checkbox(checked: bool):  # noqa: ANN202
+def _checkbox(checked: bool):
     """The content control, built once per state and copied (a checklist has dozens)."""
     sdt = OxmlElement("w:sdt")
     sdt_pr = OxmlElement("w:sdtPr")
@@ -264,7 +263,7 @@ def _checkbox(checked: bool):  # noqa: ANN202
 
 # --------------------------------------------------------------------------- tables
 
-def set_cell_shading(cell, fill: str) -> None:  # noqa: ANN001
+def set_cell_shading(cell, fill: str) -> None:
     tcpr = cell._tc.get_or_add_tcPr()
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
@@ -273,7 +272,7 @@ def set_cell_shading(cell, fill: str) -> None:  # noqa: ANN001
     tcpr.append(shd)
 
 
-def set_table_borders(table, *, outer: bool, inside_h: bool, inside_v: bool) -> None:  # noqa: ANN001
+def set_table_borders(table, *, outer: bool, inside_h: bool, inside_v: bool) -> None:
     tblpr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge, on in (("top", outer), ("left", outer), ("bottom", outer), ("right", outer),
@@ -300,7 +299,7 @@ def set_table_borders(table, *, outer: bool, inside_h: bool, inside_v: bool) -> 
         tblpr.append(borders)
 
 
-def set_fixed_layout(table) -> None:  # noqa: ANN001
+def set_fixed_layout(table) -> None:
     """Column widths as given, not stretched to the content: the two languages stay aligned."""
     tblpr = table._tbl.tblPr
     if tblpr.find(qn("w:tblLayout")) is not None:
@@ -318,20 +317,20 @@ def set_fixed_layout(table) -> None:  # noqa: ANN001
         tblpr.append(layout)
 
 
-def repeat_header(row) -> None:  # noqa: ANN001
+def repeat_header(row) -> None:
     """Repeat this row at the top of every page the table runs onto."""
     trpr = row._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:tblHeader"))
 
 
-def cant_split(row) -> None:  # noqa: ANN001
+def cant_split(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     trpr.insert(0, OxmlElement("w:cantSplit"))
 
 
 # --------------------------------------------------------------------------- determinism
 
-def fix_core_properties(document, *, when: dt.datetime, title: str, subject: str) -> None:  # noqa: ANN001
+def fix_core_properties(document, *, when: dt.datetime, title: str, subject: str) -> None:
     """Metadata that depends only on the case: same case, same bytes."""
     cp = document.core_properties
     cp.author = "mla-writer"
@@ -346,7 +345,7 @@ def fix_core_properties(document, *, when: dt.datetime, title: str, subject: str
     cp.last_printed = when
 
 
-def drop_part(document, reltype: str) -> None:  # noqa: ANN001
+def drop_part(document, reltype: str) -> None:
     """Remove a package part python-docx's default template carries but we do not need."""
     pkg = document.part.package
     for rid, rel in list(pkg.rels.items()):
@@ -354,44 +353,48 @@ def drop_part(document, reltype: str) -> None:  # noqa: ANN001
             del pkg.rels[rid]
 
 
-def drop_thumbnail(document) -> None:  # noqa: ANN001
+def drop_thumbnail(document) -> None:
     drop_part(document, RT.THUMBNAIL)
 
 
-class _FixedTimeZip:
-    """python-docx's package writer with every zip entry dated 1980-01-01 and mode 0600 (its own
-    writer stamps each entry with the time of saving, so the same case would differ by the clock)."""
-
-    def __init__(self, out: io.BytesIO) -> None:
-        self._zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED)
-
-    def write(self, pack_uri, blob: bytes) -> None:  # noqa: ANN001
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=FIXED_ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o600 << 16
-        info.create_system = 0
-        self._zip.writestr(info, blob)
-
-    def close(self) -> None:
-        self._zip.close()
-
-
-def save_deterministic(document) -> bytes:  # noqa: ANN001
-    """The document's .docx bytes: the same parts in the same order as python-docx's save, with
-    fixed entry dates, written once (not saved and then rewritten)."""
-    from docx.opc.pkgwriter import PackageWriter
-
-    package = document.part.package
-    for part in package.parts:
-        part.before_marshal()
+def save_deterministic(document) -> bytes:
+    """The document's .docx bytes: python-docx's own save, with every zip entry dated 1980-01-01
+    and marked as made on MS-DOS (python-docx stamps each entry with the time of saving and the
+    system it runs on, so the same case would differ by the clock and the machine)."""
     out = io.BytesIO()
-    writer = _FixedTimeZip(out)
-    # The three steps of PackageWriter.write, which builds its own zip writer.
-    PackageWriter._write_content_types_stream(writer, package.parts)
-    PackageWriter._write_pkg_rels(writer, package.rels)
-    PackageWriter._write_parts(writer, package.parts)
-    writer.close()
-    return out.getvalue()
+    document.save(out)
+    data = bytearray(out.getbuffer())
+    _fix_zip_headers(data)
+    return bytes(data)
+
+
+# Fields of the ZIP format's headers (PKWARE's APPNOTE.TXT, 4.3.7, 4.3.12 and 4.3.16): only dates
+# and the system byte change, so the entries, their order, compression and checksums stay
+# python-docx's, and nothing is compressed twice.
+_LOCAL_HEADER, _CENTRAL_HEADER, _END_OF_CENTRAL = b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"
+_DOS_TIME, _DOS_DATE = 0, (FIXED_ZIP_TIME[0] - 1980) << 9 | FIXED_ZIP_TIME[1] << 5 | FIXED_ZIP_TIME[2]
+
+
+def _fix_zip_headers(data: bytearray) -> None:
+    """Set in place every entry's date (local and central headers) to FIXED_ZIP_TIME, and its
+    'made by' system to MS-DOS, the value that does not depend on the machine."""
+    import struct
+
+    end = data.rfind(_END_OF_CENTRAL)
+    if end < 0 or len(data) - end != 22:  # python-docx writes no archive comment
+        raise ValueError("not a zip archive as python-docx writes it")
+    entries, _size, at = struct.unpack_from("<HII", data, end + 10)
+    for _ in range(entries):
+        if data[at:at + 4] != _CENTRAL_HEADER:
+            raise ValueError(f"no central directory entry at byte {at}")
+        struct.pack_into("<HH", data, at + 12, _DOS_TIME, _DOS_DATE)
+        data[at + 5] = 0  # version made by: high byte, the system (0 = MS-DOS)
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", data, at + 28)
+        (local,) = struct.unpack_from("<I", data, at + 42)
+        if data[local:local + 4] != _LOCAL_HEADER:
+            raise ValueError(f"no local header at byte {local}")
+        struct.pack_into("<HH", data, local + 10, _DOS_TIME, _DOS_DATE)
+        at += 46 + name_len + extra_len + comment_len
 
 
 # --------------------------------------------------------------------------- paragraph layout
@@ -400,7 +403,7 @@ def is_rtl(lang: str) -> bool:
     return lang == "ar"
 
 
-def _ppr_insert(ppr, el, before: tuple[str, ...]) -> None:  # noqa: ANN001
+def _ppr_insert(ppr, el, before: tuple[str, ...]) -> None:
     """Insert a w:pPr child before the first of `before` present (schema order), else at the end."""
     old = ppr.find(el.tag)
     if old is not None:
@@ -417,7 +420,7 @@ def _ppr_insert(ppr, el, before: tuple[str, ...]) -> None:  # noqa: ANN001
         ppr.append(el)
 
 
-def set_indent(paragraph, *, start: int = 0, end: int = 0, hanging: int = 0) -> None:  # noqa: ANN001
+def set_indent(paragraph, *, start: int = 0, end: int = 0, hanging: int = 0) -> None:
     """Indent by reading direction, so an Arabic (w:bidi) paragraph indents from the right.
 
     In transitional WordprocessingML w:left/w:right already mean the leading and trailing edge
@@ -433,7 +436,7 @@ def set_indent(paragraph, *, start: int = 0, end: int = 0, hanging: int = 0) -> 
                            "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl"))
 
 
-def set_alignment(paragraph, where: str) -> None:  # noqa: ANN001
+def set_alignment(paragraph, where: str) -> None:
     """Alignment by reading direction (w:jc start/center/end/both)."""
     ppr = paragraph._p.get_or_add_pPr()
     rtl = ppr.find(qn("w:bidi")) is not None
@@ -443,7 +446,7 @@ def set_alignment(paragraph, where: str) -> None:  # noqa: ANN001
     _ppr_insert(ppr, jc, ("w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl"))
 
 
-def set_line_height(paragraph, height) -> None:  # noqa: ANN001
+def set_line_height(paragraph, height) -> None:
     """An exact line height (used for the tiny spacer between two tables)."""
     fmt = paragraph.paragraph_format
     from docx.enum.text import WD_LINE_SPACING
@@ -452,7 +455,7 @@ def set_line_height(paragraph, height) -> None:  # noqa: ANN001
     fmt.line_spacing = height
 
 
-def add_styled_text(paragraph, text: str, *, lang: str, bold: bool = False,  # noqa: ANN001
+def add_styled_text(paragraph, text: str, *, lang: str, bold: bool = False,
                     italic: bool = False, size_pt: float | None = None, colour: RGBColor | None = None) -> None:
     """A run holding `text`, styled as style_run does (and in `colour`).
 
@@ -479,7 +482,7 @@ def add_styled_text(paragraph, text: str, *, lang: str, bold: bool = False,  # n
                 t.set(_XML_SPACE, "preserve")
 
 
-def add_styled_run(paragraph, *, lang: str, bold: bool = False, italic: bool = False,  # noqa: ANN001, ANN201
+def add_styled_run(paragraph, *, lang: str, bold: bool = False, italic: bool = False,
                    size_pt: float | None = None, colour: RGBColor | None = None, rtl: bool = False):
     """An empty run at the end of the paragraph with the properties style_run gives (a copy of
     the one run built per style); the caller appends its content."""
@@ -488,7 +491,7 @@ def add_styled_run(paragraph, *, lang: str, bold: bool = False, italic: bool = F
     return r
 
 
-def add_line_break(paragraph, *, lang: str, size_pt: float | None = None) -> None:  # noqa: ANN001
+def add_line_break(paragraph, *, lang: str, size_pt: float | None = None) -> None:
     """A run holding a line break (w:br), as python-docx's ``add_run().add_break()``, styled."""
     SubElement(add_styled_run(paragraph, lang=lang, size_pt=size_pt), _W_BR)
 
@@ -497,7 +500,7 @@ _W_T, _W_TAB, _W_BR, _XML_SPACE = _qn("w:t"), _qn("w:tab"), _qn("w:br"), _qn("xm
 
 
 @cache
-def _prototype_run(lang: str, bold: bool, italic: bool, size_pt: float | None, rtl: bool,  # noqa: ANN202
+def _prototype_run(lang: str, bold: bool, italic: bool, size_pt: float | None, rtl: bool,
                    colour: RGBColor | None):
     r = OxmlElement("w:r")
     _style_r(r, lang=lang, bold=bold, italic=italic, size_pt=size_pt, rtl=rtl)

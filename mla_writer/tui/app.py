@@ -15,7 +15,7 @@ from textual.timer import Timer
 
 from .. import store
 from ..asof import clock_today
-from ..cli import UsageError
+from ..errors import UsageError
 from . import css_cache
 from .bindings import translate_bindings
 from .document import CaseDocument
@@ -27,7 +27,8 @@ THEMES = ("textual-dark", "textual-light")
 
 
 def data_dir() -> Path:
-    """Where the wizard keeps cases when the working folder cannot be written to."""
+    """Where the wizard keeps fresh copies of examples, and new cases when the working folder
+    cannot be written to."""
     from .. import files
 
     return files.data_dir() / "cases"
@@ -45,11 +46,10 @@ def free_name(folder: Path, stem: str) -> Path:
 
 def copy_example(name: str, folder: Path | None = None) -> Path:
     """A fresh, private copy of a bundled example to work on, under a name not yet taken (the
-    bundled file is never edited): in the working folder, or the data folder if that is read-only."""
+    bundled file is never edited): in `folder`, by default the user's data folder, so that
+    trying an example leaves no file in the working folder (a checkout, say)."""
     if folder is None:
-        folder = Path.cwd()
-        if not os.access(folder, os.W_OK):
-            folder = data_dir()
+        folder = data_dir()
     from .. import examples  # only when asked for an example: not on the way to the first screen
 
     folder.mkdir(parents=True, exist_ok=True)

@@ -57,7 +57,7 @@ class TokenServer(Server):
         return f"{self.public_url}/{self.token}/"
 
     @web.middleware
-    async def _require_token(self, request: web.Request, handler):  # noqa: ANN001, ANN202
+    async def _require_token(self, request: web.Request, handler):
         first = request.path.lstrip("/").split("/", 1)[0]
         if not hmac.compare_digest(first.encode(), self.token.encode()):
             raise web.HTTPNotFound(text="Not found")

@@ -14,7 +14,8 @@ from typing import Any
 
 from .. import labels
 from ..model import CATEGORIES_BY_KIND, IDENTIFIER_CLASSES, REQUEST_CLASSES
-from .i18n import N_
+from .document import get_in, parse_path
+from .i18n import N_, _
 
 # How a field is edited and what an empty value is stored as:
 #   str  one line, "" when blank        opt   one line, null when blank
@@ -45,7 +46,7 @@ class ListSpec:
     noun: str
     new_item: Callable[[], dict[str, Any]]
     describe: Callable[[dict[str, Any], int], str]
-    parts: tuple[Field | ListSpec, ...] = ()
+    parts: tuple[Part, ...] = ()
     required: bool = False
 
 
@@ -128,8 +129,6 @@ def categories_for(kind: str) -> tuple[tuple[str, str], ...]:
 
 def _label(options: tuple[tuple[str, str], ...], value: Any) -> str:
     """The translated label of a picker value, for naming list entries."""
-    from .i18n import _
-
     label = dict(options).get(value)
     return _(label) if label else str(value or "?")
 
@@ -323,7 +322,7 @@ STEPS: tuple[Step, ...] = (
     Step("legal", N_("Legal basis"), ("legal_bases", "authorisations", "annexes"), (
         ListSpec("legal_bases", N_("Legal bases"), N_("legal basis"),
                  new_item=lambda: {},  # no basis proposed: the drafter must choose one
-                 describe=lambda e, i: f"{i + 1}. {dict(legal_basis_options()).get(e.get('basis'), '?')}",
+                 describe=lambda e, i: f"{i + 1}. {dict(legal_basis_options()).get(e.get('basis') or '', '?')}",
                  required=True,
                  parts=(
                      Field("basis", N_("Instrument"), "basis", nullable=False),
@@ -437,10 +436,8 @@ def step_by_id(step_id: str) -> Step:
 
 
 def walk(parts: tuple[Part, ...], data: dict[str, Any], base: tuple[str | int, ...] = (),
-         entry: dict[str, Any] | None = None):  # noqa: ANN201 - a generator of (Field|ListSpec, path)
+         entry: dict[str, Any] | None = None):  # a generator of (Field|ListSpec, path)
     """Every field and list the case shows, in every list entry, as (spec, path) pairs."""
-    from .document import get_in, parse_path
-
     entry = data if entry is None else entry
     for part in parts:
         if isinstance(part, Heading):
@@ -482,9 +479,6 @@ def _labels() -> dict[str, tuple[str, str]]:
 
 def place_of(path: str) -> str:
     """A case path in the user's words: requests[0].items[1].nexus -> Requests & data › 1 › 2 › Link…"""
-    from .document import parse_path
-    from .i18n import _
-
     parts = parse_path(path)
     numbers = [str(p + 1) for p in parts if isinstance(p, int)]
     keys = [p for p in parts if isinstance(p, str)]

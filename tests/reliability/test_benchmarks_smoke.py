@@ -61,3 +61,16 @@ def test_register_folder_generator_makes_cases_the_register_reads(tmp_path, caps
     assert sorted(c["file"] for c in errors) == sorted(register_folder.BROKEN)
     readable = [c for c in cases if not c["error"]]
     assert len(readable) == 12 and any(r["status"] != "draft" for c in readable for r in c["requests"])
+
+
+def test_profiles_hold_the_render_and_the_check(tmp_path):
+    """`python -m benchmarks --profile DIR`: one-shot commands used to leave before the profiler
+    could write, which left empty files."""
+    from benchmarks import suites
+
+    written = suites.profiles(tmp_path)
+    assert written == {"render": str(tmp_path / "render.txt"), "check": str(tmp_path / "check.txt")}
+    render = (tmp_path / "render.txt").read_text(encoding="utf-8")
+    check = (tmp_path / "check.txt").read_text(encoding="utf-8")
+    assert "cmd_render" in render and "render_docx" in render
+    assert "cmd_check" in check and "run_checks" in check

@@ -65,7 +65,7 @@ def assert_loader_contract(raw: bytes | str) -> Case | None:
         for p in e.problems:
             assert isinstance(p, str) and p and "\n" not in p and len(p) < 400, p
         return None
-    except BaseException as e:  # noqa: BLE001 - anything else is the bug we hunt
+    except BaseException as e:  # anything else is the bug we hunt
         keep_in_corpus(raw, e)
         raise
 
@@ -141,7 +141,7 @@ def test_fuzz_text_is_kept_exactly_or_refused_naming_the_field(text: str, path: 
         assert any(line.startswith(name) for line in e.problems), (name, e.problems)
         assert any(0xD800 <= ord(c) <= 0xDFFF or ord(c) < 0x20 or c in "\ufffe\uffff" for c in text)
         return
-    except BaseException as e:  # noqa: BLE001
+    except BaseException as e:
         keep_in_corpus(raw, e)
         raise
     node = case

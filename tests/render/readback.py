@@ -11,7 +11,7 @@ from docx.document import Document
 from mla_writer.render.bidi import MARKS
 
 
-def _cell_text(cell) -> str:  # noqa: ANN001
+def _cell_text(cell) -> str:
     return "\n".join(p.text for p in cell.paragraphs).strip()
 
 

@@ -22,7 +22,7 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 def _catalog(lang: str):
     path = LOCALES / lang / "LC_MESSAGES" / "mla_writer.po"
-    assert path.is_file(), f"{path} is missing: run pybabel init (see README, Translations)"
+    assert path.is_file(), f"{path} is missing: run pybabel init (see CONTRIBUTING.md, Translations)"
     with path.open("rb") as fh:
         return read_po(fh, locale=i18n.locale(lang), abort_invalid=True)
 

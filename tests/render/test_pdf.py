@@ -29,14 +29,14 @@ def _tool(name: str) -> str:
     return found
 
 
-def _text(pdf) -> str:  # noqa: ANN001
+def _text(pdf) -> str:
     out = subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True,
                          check=True).stdout
     # Arabic comes out in presentation forms; NFKC folds them back to the letters the catalog has.
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", out))
 
 
-def _pages(pdf) -> int:  # noqa: ANN001
+def _pages(pdf) -> int:
     info = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 

@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from mla_writer.cli import UsageError
+from mla_writer.errors import UsageError
 from mla_writer.resources import resource_dir
 from mla_writer.store import load_case
 from mla_writer.tui import app as wizard_app
@@ -31,6 +31,20 @@ def test_an_example_is_copied_fresh_and_the_bundled_file_is_never_touched(tmp_pa
 def test_an_unknown_example_names_the_ones_there_are(tmp_path):
     with pytest.raises(UsageError, match="bec-preservation"):
         copy_example("no-such-example", tmp_path)
+
+
+def test_the_wizard_opens_an_example_in_the_data_folder_and_leaves_the_working_folder_alone(
+        tmp_path, monkeypatch):
+    work, data = tmp_path / "checkout", tmp_path / "data"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    opened = []
+    monkeypatch.setattr(WizardApp, "run", lambda self: opened.append(self.doc.path) or 0)
+    assert wizard_app.run_wizard(example="bec-preservation") == 0
+    assert opened == [data / "mla-writer" / "cases" / "bec-preservation.json"]
+    assert opened[0].is_file()
+    assert list(work.iterdir()) == []
 
 
 def test_run_wizard_reports_a_missing_folder_without_starting(tmp_path, capsys):

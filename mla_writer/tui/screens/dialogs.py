@@ -46,7 +46,7 @@ class PathDialog(ModalScreen["Path | None"]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, default: str, check, cancel_label: str | None = None) -> None:  # noqa: ANN001
+    def __init__(self, title: str, default: str, check, cancel_label: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text, self.default, self.check = title, default, check
         self.cancel_label = cancel_label or _("Cancel")

@@ -166,7 +166,7 @@ class WizardScreen(Screen):
             switcher.current = page_id
         finally:
             self._building = False
-        self._last_focus: dict[str, Widget] = {}
+        self._last_focus = {}
         self.refresh_status()
         resume_collector()  # the first step is up: start-up is over
         form = self.query_one(f"#{page_id}", VerticalScroll)
@@ -247,7 +247,7 @@ class WizardScreen(Screen):
             await holder.mount_all(self.entry_widgets(section))
         finally:
             self._building = False
-        self._last_focus: dict[str, Widget] = {}
+        self._last_focus = {}
         self.refresh_problems()
 
     # status ----------------------------------------------------------------------------------
@@ -290,16 +290,16 @@ class WizardScreen(Screen):
     # editing ---------------------------------------------------------------------------------
     # (TextArea's and SelectionList's changes come by handler name, not @on: naming their
     # classes here would import them on the way to the first screen; see widgets.fields.)
-    async def on_text_area_changed(self, event) -> None:  # noqa: ANN001
+    async def on_text_area_changed(self, event) -> None:
         await self._edited(event)
 
-    async def on_selection_list_selected_changed(self, event) -> None:  # noqa: ANN001
+    async def on_selection_list_selected_changed(self, event) -> None:
         await self._edited(event)
 
     @on(Input.Changed)
     @on(Checkbox.Changed)
     @on(Select.Changed)
-    async def _edited(self, event) -> None:  # noqa: ANN001
+    async def _edited(self, event) -> None:
         editor = event.control
         path: PathT | None = getattr(editor, "field_path", None)
         if path is None or self._building:
@@ -421,7 +421,7 @@ class WizardScreen(Screen):
         """Replace a list section after an entry was added or removed, keeping the place."""
         old = self.query_one(f"#{widget_id(path, 's')}", ListSection)
         parent = old.parent
-        assert parent is not None
+        assert isinstance(parent, Widget)
         self._building = True
         try:
             entries = [e if isinstance(e, dict) else {} for e in (self.doc.get(path, []) or [])]
@@ -435,7 +435,7 @@ class WizardScreen(Screen):
                 await parent.mount(new)
         finally:
             self._building = False
-        self._last_focus: dict[str, Widget] = {}
+        self._last_focus = {}
         self.refresh_status()
         target: Widget | None = None
         if first_field:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -21,6 +21,9 @@ from ..steps import (
 )
 from .picker import Picker
 
+if TYPE_CHECKING:
+    from textual.widgets import SelectionList, TextArea
+
 EDITOR_CLASS = "field-editor"  # what wizard.tcss styles as an editor of the form
 PLACEHOLDERS = {"date": N_("YYYY-MM-DD"), "tz": N_("e.g. Europe/Paris")}
 
@@ -33,11 +36,11 @@ def _is_loaded_instance(widget: object, module_name: str, class_name: str) -> bo
     return module is not None and isinstance(widget, getattr(module, class_name))
 
 
-def is_text_area(widget: object) -> bool:
+def is_text_area(widget: object) -> TypeGuard[TextArea]:
     return _is_loaded_instance(widget, "textual.widgets._text_area", "TextArea")
 
 
-def is_selection_list(widget: object) -> bool:
+def is_selection_list(widget: object) -> TypeGuard[SelectionList[Any]]:
     return _is_loaded_instance(widget, "textual.widgets._selection_list", "SelectionList")
 
 
@@ -89,8 +92,8 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         # restyles the input as "-valid" when it is made and on every key press.
         editor = Input(shown, id=wid, classes=EDITOR_CLASS, placeholder=_(PLACEHOLDERS.get(kind, "")), suggester=suggester,
                        select_on_focus=False, validate_on=())  # compact by wizard.tcss
-    editor.field_path = path  # type: ignore[attr-defined]
-    editor.field_spec = field  # type: ignore[attr-defined]
+    editor.field_path = path  # type: ignore[union-attr]
+    editor.field_spec = field  # type: ignore[union-attr]
     return editor
 
 
@@ -157,7 +160,7 @@ class FieldRow:
             self.problem.display = bool(lines)
         elif lines:
             holder = self.editor.parent
-            if holder is None or not self.editor.is_mounted:
+            if not isinstance(holder, Widget) or not self.editor.is_mounted:
                 return  # not in the page yet: shown on the next call
             self.problem = Static("\n".join(lines), classes="field-problem", markup=False)
             self.problem.display = True

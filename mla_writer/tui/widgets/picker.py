@@ -78,4 +78,7 @@ class Picker(Select[ValueT]):
         yield SelectOverlay(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
     def on_mount(self) -> None:
-        self.watch(self, "expanded", lambda _expanded: self.query_one(PickerLine).refresh(), init=False)
+        def redraw(_expanded: bool) -> None:
+            self.query_one(PickerLine).refresh()
+
+        self.watch(self, "expanded", redraw, init=False)
