@@ -121,3 +121,13 @@ def write_calendar(rows: list[Row], path: Path, *, stamp: dt.date, force: bool =
     cal = calendar(rows, stamp=stamp)
     write_file(path, cal.to_ical(), force=force)
     return len(cal.walk("VEVENT"))
+
+
+def check_calendar_target(path: Path, *, force: bool = False) -> None:
+    """Refuse the calendar file before any case is read, by the rules it will be written by."""
+    from .errors import UsageError
+    from .files import check_target
+
+    if path.suffix.lower() != ".ics":
+        raise UsageError(f"{path}: a calendar file ends in .ics")
+    check_target(path, force=force, exists_hint="use --force to replace it (the events update, not duplicate)")

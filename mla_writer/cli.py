@@ -400,10 +400,44 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_register(args: argparse.Namespace) -> int:
-    from . import register
-    from .asof import clock_today
+    import json
 
-    return register.main(args, today=clock_today())
+    from .asof import clock_today
+    from .register import build, csv_table, summary_line, text_table
+
+    today = clock_today()  # the clock, for a real case without --today
+    folder: Path = args.folder
+    ics: Path | None = args.ics
+    if ics is not None:
+        from .calendar_export import check_calendar_target
+
+        check_calendar_target(ics, force=args.force)
+    rows = build(folder, option=args.today, today=today, show_progress=sys.stderr.isatty())
+    if args.stats:
+        from .stats import stats, stats_csv, stats_text
+
+        figures = stats(rows)
+        if args.format == "json":
+            print(json.dumps(figures, ensure_ascii=False, indent=2))
+        elif args.format == "csv":
+            print(stats_csv(figures), end="")
+        else:
+            print(stats_text(figures))
+    elif args.format == "json":
+        print(json.dumps({"folder": str(folder), "as_of": (args.today or today).isoformat(),
+                          "cases": [r.as_dict() for r in rows]}, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        print(csv_table(rows), end="")
+    else:
+        print(summary_line(folder, rows, args.today, today))
+        if rows:
+            print(text_table(rows))
+    if ics is not None:
+        from .calendar_export import write_calendar
+
+        count = write_calendar(rows, ics, stamp=args.today or today, force=args.force)
+        print(f"wrote {ics} ({count} event(s))", file=sys.stderr if args.format != "text" else sys.stdout)
+    return EXIT_FINDINGS if any(r.error is not None for r in rows) else EXIT_OK
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:

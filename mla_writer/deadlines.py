@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from .checks.preservation import EXPIRY_WARNING_DAYS
 from .model import Case, PreservationRequest, Request
 from .model.status import CLOSING, closed_on, timeline
 
@@ -21,8 +20,9 @@ WHAT: dict[str, str] = {
     "extension": "extension to ask for",
     "reply": "reply due",
 }
-# Ask for an extension as far ahead of a lapse as `check` starts warning about it.
-EXTENSION_LEAD_DAYS = EXPIRY_WARNING_DAYS
+# How far ahead of a lapse to ask for an extension: enough time to draft, approve and send it.
+# `check` starts warning about an expiry as far ahead (checks/preservation.py).
+EXTENSION_LEAD_DAYS = 30
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""`mla-writer register FOLDER`: every case file under a folder as one table, by next deadline.
+"""The register: every case file under a folder as one table, by next deadline (the command,
+`mla-writer register FOLDER`, is in the CLI; `--stats` in stats.py, `--ics` in calendar_export.py).
 
 The folder may be a shared network folder: files are only opened for reading and nothing is
 locked or written there. A file that cannot be read or does not validate is listed with its error
@@ -8,18 +9,15 @@ when it is a training case, else as of today (or --today).
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import io
-import json
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from .deadlines import Deadline, days_open, deadlines
+from .errors import UsageError
 from .model import Case
 from .tracking import state
 
@@ -216,46 +214,3 @@ def summary_line(folder: Path, rows: list[Row], option: dt.date | None, today: d
     if errors:
         parts.append(f"{errors} file(s) that cannot be read, listed first")
     return "; ".join(parts)
-
-
-def main(args: argparse.Namespace, *, today: dt.date) -> int:
-    """`today` is the clock (--today, args.today, overrides it)."""
-    folder: Path = args.folder
-    ics: Path | None = args.ics
-    if ics is not None:
-        _check_output(ics, args.force)
-    rows = build(folder, option=args.today, today=today, show_progress=sys.stderr.isatty())
-    if args.stats:
-        from .stats import stats, stats_csv, stats_text
-
-        figures = stats(rows)
-        if args.format == "json":
-            print(json.dumps(figures, ensure_ascii=False, indent=2))
-        elif args.format == "csv":
-            print(stats_csv(figures), end="")
-        else:
-            print(stats_text(figures))
-    elif args.format == "json":
-        print(json.dumps({"folder": str(folder), "as_of": (args.today or today).isoformat(),
-                          "cases": [r.as_dict() for r in rows]}, ensure_ascii=False, indent=2))
-    elif args.format == "csv":
-        print(csv_table(rows), end="")
-    else:
-        print(summary_line(folder, rows, args.today, today))
-        if rows:
-            print(text_table(rows))
-    if ics is not None:
-        from .calendar_export import write_calendar
-
-        count = write_calendar(rows, ics, stamp=args.today or today, force=args.force)
-        print(f"wrote {ics} ({count} event(s))", file=sys.stderr if args.format != "text" else sys.stdout)
-    return EXIT_FINDINGS if any(r.error is not None for r in rows) else EXIT_OK
-
-
-def _check_output(path: Path, force: bool) -> None:
-    """Refuse the --ics file before reading any case, by the rules it will be written by."""
-    from .files import check_target
-
-    if path.suffix.lower() != ".ics":
-        raise UsageError(f"{path}: a calendar file ends in .ics")
-    check_target(path, force=force, exists_hint="use --force to replace it (the events update, not duplicate)")

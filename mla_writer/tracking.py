@@ -14,7 +14,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from .cli import EXIT_OK, UsageError
+from .errors import EXIT_OK, UsageError
 from .labels import STATUS_EVENT
 from .model import Case, Request
 from .model.status import EVENTS, StatusError, current, record, timeline, typed

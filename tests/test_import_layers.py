@@ -18,11 +18,15 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mla_writer"
 # Bottom to top. A module may import modules of its own layer or of a layer below, never above.
 # A new module goes into the layer that says what it may know: the test fails until it is placed.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("foundation", ("mla_writer", "mla_writer.errors", "mla_writer.files")),
+    ("foundation", ("mla_writer", "mla_writer.errors", "mla_writer.files", "mla_writer.cache")),
     ("model", ("mla_writer.model",)),
     ("services", ("mla_writer.resources", "mla_writer.refdata", "mla_writer.labels", "mla_writer.i18n",
-                  "mla_writer.store", "mla_writer.schema")),
+                  "mla_writer.asof", "mla_writer.store", "mla_writer.locks", "mla_writer.schema",
+                  "mla_writer.deadlines")),
     ("checks", ("mla_writer.checks",)),
+    # What happened to the requests and what is due: `status`, `register` and its statistics and
+    # calendar. They word a history's problems as the checks do, and render nothing.
+    ("tracking", ("mla_writer.tracking", "mla_writer.register", "mla_writer.stats", "mla_writer.calendar_export")),
     ("render", ("mla_writer.render",)),
     ("examples", ("mla_writer.examples",)),
     ("wizard", ("mla_writer.tui",)),

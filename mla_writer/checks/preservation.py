@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..deadlines import EXTENSION_LEAD_DAYS
 from ..labels import N_
 from ..model import Case, ContentRequest, PreservationRequest, TrafficRequest, blank
 from .engine import Context, Hit, rule
@@ -18,8 +19,9 @@ from .walk import requests_of
 
 # Art. 29(7): a preservation shall be for a period of not less than sixty days.
 MIN_PRESERVATION_DAYS = 60
-# How far ahead of an expiry `check` starts warning: enough time to draft, approve and send.
-EXPIRY_WARNING_DAYS = 30
+# How far ahead of an expiry `check` starts warning: as far ahead as the register asks for an
+# extension (enough time to draft, approve and send it).
+EXPIRY_WARNING_DAYS = EXTENSION_LEAD_DAYS
 
 
 def _follow_up_filed(req: PreservationRequest) -> bool:
