@@ -73,7 +73,7 @@ def _tag_message(e: ErrorDetails) -> str:
     return f"unknown {disc} '{printable(str(ctx.get('tag', '')), _SHOWN)}'; use one of {choices}"
 
 
-def _too_long(e: dict) -> str:
+def _too_long(e: ErrorDetails) -> str:
     ctx = e.get("ctx") or {}
     limit, actual = ctx.get("max_length"), ctx.get("actual_length")
     count = f"has {actual} entries" if actual is not None else f"has more than {limit} entries"
@@ -135,9 +135,9 @@ def _duplicate_where(text: str) -> tuple[str, int] | None:
 
     Only called once json has found such a key (and so has read everything before it): json
     reports no positions to its hooks, so the text is walked again here, objects and lists by
-    hand, everything else with json's own scanner.
+    hand, everything else with json's own decoder (``raw_decode`` reads one value at an index).
     """
-    scan = json.scanner.make_scanner(json.JSONDecoder())
+    scan = json.JSONDecoder().raw_decode
 
     def skip(i: int) -> int:
         return _WS.match(text, i).end()  # type: ignore[union-attr]

@@ -129,7 +129,7 @@ def treaty_not_party(case: Case, ctx: Context) -> Iterator[Hit]:
             continue  # TREATY-NOT-IN-FORCE says it for every State at once
         for side, code in _states(case):
             country = refdata.country(code)
-            entry = country.treaties.get(info.treaty) if country else None  # type: ignore[call-overload]
+            entry = country.treaties.get(treaty.key) if country else None
             if entry is None or entry.status in ("party", "unknown") or entry.as_of is None:
                 continue
             yield Hit(f"legal_bases[{b}].basis", _NOT_BOUND[side, entry.status],
@@ -156,13 +156,13 @@ _STATUS_UNKNOWN = {
 )
 def treaty_status_unknown(case: Case, ctx: Context) -> Iterator[Hit]:
     seen: set[tuple[str, str]] = set()
-    for b, _lb, info, _treaty_info in _treaty_bases(case):
+    for b, _lb, info, treaty in _treaty_bases(case):
         for side, code in _states(case):
-            if (code, info.treaty) in seen:
+            if (code, treaty.key) in seen:
                 continue  # one finding per State and treaty, however many articles cite it
-            seen.add((code, info.treaty))
+            seen.add((code, treaty.key))
             country = refdata.country(code)
-            entry = country.treaties.get(info.treaty) if country else None  # type: ignore[call-overload]
+            entry = country.treaties.get(treaty.key) if country else None
             if entry is not None and entry.status != "unknown":
                 continue
             why: Param = (entry.note.rstrip(".") if entry is not None

@@ -224,7 +224,7 @@ def record(request: Request, event: str, on: dt.date, *, as_of: dt.date, referen
     if introduced:
         raise StatusError(f"{name}: {introduced[0].reason}", introduced[0])
     # Validate the edited copy as a whole (a model_copy skips validation).
-    return type(new).model_validate(new.model_dump())  # type: ignore[return-value]
+    return type(new).model_validate(new.model_dump())
 
 
 def _set_reference(request: Request, reference: str | None) -> None:
@@ -245,7 +245,7 @@ def _apply(request: Request, event: str, on: dt.date, reference: str | None, unt
             if done is not None:
                 raise StatusError(f"{name} is already recorded as {typed(event)} on {done.on.isoformat()}")
         _set_reference(request, reference)
-        request.history = [*request.history, StatusEvent(event=event, on=on, note=note)]  # type: ignore[arg-type]
+        request.history = [*request.history, StatusEvent(event=event, on=on, note=note)]
     elif event == "sent":
         if request.sent_on is not None and request.sent_on != on:
             raise StatusError(f"{name} is already recorded as sent on {request.sent_on.isoformat()} "

@@ -71,7 +71,7 @@ def _legal_basis(item: dict[str, Any]) -> dict[str, Any]:
     treaty = refdata.treaties().get(info.treaty) if info is not None and info.treaty else None
     item["instrument"] = (treaty.title if treaty else info.instrument) if info else ""
     item["short"] = info.short if info else item["basis"]
-    item["article"] = info.article if treaty else ""
+    item["article"] = info.article if info is not None and treaty is not None else ""
     citation = item.get("citation") or {"text": "", "translations": {}}
     # The drafter's own citation wins; it is their text, with their translations.
     item["quote"] = citation if (citation.get("text") or "").strip() else None
