@@ -24,7 +24,7 @@ BROKEN = {"broken-not-json.json": "{ this is not JSON",
           "broken-unknown-field.json": '{"reference": "X-1", "colour": "blue"}'}
 
 
-def _history(req, rng: random.Random, sent: dt.date):  # noqa: ANN001, ANN202 - a model request
+def _history(req, rng: random.Random, sent: dt.date):  # a model request
     """The request with a plausible history recorded from `sent` on (never after AS_OF)."""
     from mla_writer.model import PreservationRequest
     from mla_writer.model.status import record

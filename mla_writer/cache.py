@@ -131,12 +131,12 @@ def cached(folder: str, key: bytes, build: Callable[[], T], *, dump: Callable[[T
     if payload is not None:
         try:
             return load(payload)
-        except Exception:  # noqa: BLE001  signed but not loadable (another library version): rebuild
+        except Exception:  # signed but not loadable (another library version): rebuild
             pass
     value = build()
     try:
         data = dump(value)
-    except Exception:  # noqa: BLE001  a value that cannot be stored is still returned
+    except Exception:  # a value that cannot be stored is still returned
         return value
     write_entry(folder, name, data)
     return value

@@ -54,7 +54,7 @@ def _identities(rows: list[Row]) -> dict[str, str]:
             for r in rows if r.case is not None}
 
 
-def _event(row: Row, d: Deadline, identity: str, stamp: dt.date, *, cancelled: bool):  # noqa: ANN202
+def _event(row: Row, d: Deadline, identity: str, stamp: dt.date, *, cancelled: bool):
     from icalendar import Alarm, Event
 
     ev = Event()

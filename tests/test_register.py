@@ -24,7 +24,7 @@ D = dt.date
 TODAY = D(2026, 12, 1)
 
 
-def _real(name: str, reference: str, **changes):  # noqa: ANN003, ANN202
+def _real(name: str, reference: str, **changes):
     """An example made a real case (no training date) with its own reference."""
     case = examples.load_example(name)
     return case.model_copy(update={"training": None, "reference": reference, **changes})
@@ -120,7 +120,7 @@ def test_register_reads_only(folder: Path, capsys) -> None:
 def test_a_folder_that_cannot_be_listed_is_an_error_not_a_gap(folder: Path, monkeypatch, capsys) -> None:
     from mla_writer import register
 
-    def walk(top, onerror=None):  # noqa: ANN001, ANN202 - as os.walk meets a folder it may not read
+    def walk(top, onerror=None):  # as os.walk meets a folder it may not read
         onerror(PermissionError(13, "Permission denied", str(folder / "unit-a")))
         return iter(())
 

@@ -184,7 +184,7 @@ def test_status_keeps_a_change_made_meanwhile_and_its_own_beside_it(tmp_path: Pa
     theirs["title"] = "saved by someone else meanwhile"
     real_record = tracking.record
 
-    def record_while_someone_saves(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def record_while_someone_saves(*args, **kwargs):
         path.write_text(json.dumps(theirs), "utf-8")
         return real_record(*args, **kwargs)
 

@@ -226,7 +226,7 @@ class SignedBytecodeCache(BytecodeCache):
         if payload is not None:
             try:
                 bucket.bytecode_from_string(payload)  # checks Jinja's magic and the source's checksum
-            except Exception:  # noqa: BLE001  signed but not loadable: compiled again
+            except Exception:  # signed but not loadable: compiled again
                 bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
