@@ -219,6 +219,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"language": lang, "rules": [
             {"code": r.code, "severity": r.severity, "summary": r.summary_in(lang), "reference": r.reference,
+             "references_by_kind": r.references_by_kind(), "checklist": r.checklist,
              "theme": r.theme, "fix": r.message_in(lang)} for r in rules
         ], "sources": SOURCES, "legal_bases": bases}, ensure_ascii=False, indent=2))
     else:

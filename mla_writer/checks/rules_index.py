@@ -11,5 +11,6 @@ from . import (  # noqa: F401
     practice,
     preservation,
     provider,
+    substance,
     treaties,
 )

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from ..model import Case, DataItem, Request, Text
+from ..model import Account, Case, DataItem, Identifier, Request, Text
 
 R = TypeVar("R")
 
@@ -51,3 +51,22 @@ def _texts_in(value: object, path: str) -> Iterator[tuple[str, Text]]:
 def reference_date(case: Case, today: dt.date) -> dt.date:
     """The day the request speaks from: its document date if set, else today."""
     return case.date or today
+
+
+# The field that names what an identifier of each type points at.
+_SUBJECT_FIELD = {"ip": "address", "email": "address", "phone": "number", "url": "url", "domain": "name",
+                  "imei": "imei", "crypto": "address", "device": "serial"}
+
+
+def subjects(identifier: Identifier) -> set[tuple[str, str]]:
+    """What an identifier points at, so that two items about the same account, address or number
+    can be told from items about different ones (an IP seen at another time is the same address).
+    Two identifiers are about the same thing when their sets meet."""
+    values: list[str | None]
+    if isinstance(identifier, Account):
+        service = (identifier.service or "").strip().lower()
+        values = [f"{service}|{v.strip()}" for v in (identifier.username, identifier.user_id, identifier.profile_url)
+                  if v and v.strip()]
+    else:
+        values = [getattr(identifier, _SUBJECT_FIELD[identifier.type])]
+    return {(identifier.type, v.strip().lower()) for v in values if v and v.strip()}
