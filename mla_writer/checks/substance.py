@@ -101,10 +101,13 @@ def normalized(text: str) -> str:
     return " ".join(kept.split())
 
 
+_APOSTROPHES = str.maketrans("", "", "'’ʼ")
+
+
 def words(text: str) -> float:
-    """How many words a (normalized) text holds; Han characters count as a fraction of a word."""
+    """How many words a text holds ("sender's" is one; Han characters count as a fraction of one)."""
     total = 0.0
-    for token in text.split():
+    for token in normalized(text.translate(_APOSTROPHES)).split():
         han = len(_HAN.findall(token))
         total += han / HAN_PER_WORD + (1 if len(token) > han else 0)
     return total
@@ -184,7 +187,7 @@ def text_too_short(case: Case, ctx: Context) -> Iterator[Hit]:
         for path, wording, original in _versions(case, element):
             if placeholder_kind(wording) is not None:
                 continue  # TEXT-PLACEHOLDER says it
-            count = words(normalized(wording))
+            count = words(wording)
             short = count < element.min_words
             if original:
                 original_ok = not short
