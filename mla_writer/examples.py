@@ -1,8 +1,10 @@
 """The trainer's kit: the bundled example cases, their answer keys, and the `examples` command.
 
 Examples live in the top-level examples/ folder of a checkout (inside the wheel as
-mla_writer/_bundled/examples), one case per NAME.json. A flawed exercise has an answer key beside
-it, NAME.expected.json = {"codes": [...], "notes": "..."}: the finding codes `check` must raise.
+mla_writer/_bundled/examples), one case per NAME.json. Every case has an answer file beside it,
+NAME.expected.json = {"findings": [{"code": ..., "path": ...}], "notes": "..."}: every finding
+`check` gives on the case at its check date, no more and no fewer. A flawed exercise's answer key
+also lists, under "codes", the codes the exercise is about, and its notes explain each flaw.
 
 Each case's `training` note may say "Check with --today YYYY-MM-DD": time-dependent checks
 (preservation about to lapse, ranges in the future) are only stable against a fixed date, so
@@ -36,6 +38,7 @@ class ExampleError(UsageError):
 class AnswerKey:
     codes: tuple[str, ...]
     notes: str
+    findings: tuple[tuple[str, str], ...] = ()  # (code, path) of every finding the case gives
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,9 @@ class ExampleInfo:
             "requesting_state": self.requesting_state,
             "requested_state": self.requested_state,
             "check_date": self.check_date.isoformat() if self.check_date else None,
-            "expected_codes": list(self.answer_key.codes) if self.answer_key else None,
+            "expected_codes": list(self.answer_key.codes) if self.flawed and self.answer_key else None,
+            "expected_findings": ([{"code": c, "path": p} for c, p in self.answer_key.findings]
+                                  if self.answer_key else None),
         }
 
 
@@ -102,12 +107,13 @@ def load_example(name: str) -> Case:
 
 
 def answer_key(name: str) -> AnswerKey | None:
-    """The answer key beside a flawed example, or None for a case with no key."""
+    """The answer file beside an example, or None for a case with none."""
     path = examples_dir() / f"{name}{KEY_SUFFIX}"
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return AnswerKey(codes=tuple(data.get("codes", [])), notes=str(data.get("notes", "")))
+    return AnswerKey(codes=tuple(data.get("codes", [])), notes=str(data.get("notes", "")),
+                     findings=tuple((f["code"], f["path"]) for f in data.get("findings", [])))
 
 
 def check_date(case: Case) -> dt.date | None:
@@ -172,7 +178,7 @@ def cmd_list(fmt: str = "text") -> int:
         print(f"    {e.crime} | {route} | {langs} | {', '.join(e.kinds) or 'no requests'}")
         for line in textwrap.wrap(e.teaches, width=92):
             print(f"    {line}")
-        if e.answer_key:
+        if e.flawed and e.answer_key:
             print(f"    answer key: {', '.join(e.answer_key.codes)}")
     good = sum(not e.flawed for e in examples)
     print(f"{len(examples)} examples: {good} worked cases, {len(examples) - good} exercises with answer keys")
@@ -202,8 +208,7 @@ def copy_example(name: str, dest: Path) -> Path:
 def cmd_copy(name: str, dest: Path) -> int:
     target = copy_example(name, dest)
     print(f"copied {name} to {target}")
-    key = answer_key(name)
-    if key is not None:
+    if info(name).flawed:
         print("this is an exercise: run 'mla-writer check' on the copy and compare with the trainer's answer key")
     return EXIT_OK
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..labels import N_
-from ..model import PROVIDER_CHANNELS, Case, PreservationRequest, Request, blank, is_formal
+from ..model import PROVIDER_CHANNELS, Case, EmergencyRequest, PreservationRequest, Request, blank, is_formal
 from .engine import Context, Hit, rule
 from .walk import requests_of
 
@@ -32,6 +32,8 @@ def _follow_up_planned(req: Request) -> bool:
 )
 def channel_informal_no_follow_up(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
+        if isinstance(req, EmergencyRequest) and req.channel not in ("24_7", "mla"):
+            continue  # EMERG-CHANNEL-NO-FOLLOW-UP says it, in the words of an emergency
         if not is_formal(req.channel) and not _follow_up_planned(req):
             yield Hit(f"{path}.follow_up_planned")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..labels import N_
-from ..model import Case, PreservationRequest, blank
+from ..model import Case, blank, is_formal
 from .completeness import OFFENCE_REFERENCES
-from .engine import Context, Hit, rule
+from .engine import DISCLOSURE_KINDS, Context, Hit, rule
 
 
 @rule(
@@ -100,12 +100,14 @@ def offence_no_penalty(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Describe the conduct behind this offence so the requested State can see it is an offence "
                "there too, and name the equivalent offence if known."),
     # Art. 25(5): where dual criminality is required, it is the conduct underlying each offence that
-    # must be an offence in the requested State. Preservation needs none (art. 29(3)).
+    # must be an offence in the requested State. Preservation needs none (art. 29(3)), nor does a
+    # provider or 24/7 point asked to disclose in an emergency; an emergency request for mutual
+    # assistance may.
     reference="Budapest art. 25(5); CCPCJ 27th session discussion guide (2018) ¶26; CTOC/COP/WG.3/2015/2 ¶19",
     checklist="offences",
 )
 def dual_criminality_missing(case: Case, ctx: Context) -> Iterator[Hit]:
-    if not any(not isinstance(r, PreservationRequest) for r in case.requests):
+    if not any(r.kind in DISCLOSURE_KINDS or (r.kind == "emergency" and is_formal(r.channel)) for r in case.requests):
         return
     yield from _blank_offence_field(case, "dual_criminality")
 

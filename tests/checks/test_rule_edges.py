@@ -334,3 +334,12 @@ def test_a_case_file_that_never_gives_the_stage_the_period_or_the_harm(tmp_path)
 def _write(path, data) -> object:
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
+
+
+def test_an_emergency_disclosure_by_a_provider_needs_no_dual_criminality_note() -> None:
+    case = clean_case()
+    case.offences[0].dual_criminality.text = ""
+    case.requests = [case.requests[EMERG]]
+    assert "DUAL-CRIMINALITY-MISSING" not in codes(case)
+    case.requests[0].channel = "mla"  # an emergency request for mutual assistance
+    assert hits(case, "DUAL-CRIMINALITY-MISSING") == ["offences[0].dual_criminality"]
