@@ -11,10 +11,14 @@ from collections.abc import Iterator
 from ..labels import N_
 from ..model import Case, PreservationRequest, blank
 from .engine import Context, Hit, per_kind, rule
-from .walk import requests_of
+from .walk import never_given, requests_of
 
 # What an emergency request must carry rests on guidance, not on a treaty clause mla-writer holds.
 EMERGENCY_GUIDANCE = "CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22"
+# The proceedings (their subject, nature and stage): the offence under investigation or proceedings
+# for a preservation, the subject matter and nature of the proceedings for mutual assistance.
+PROCEEDINGS_REFERENCES = per_kind(preservation="Budapest art. 29(2)(b)", disclosure="UNTOC art. 18(15)(b)",
+                                  emergency="CCPCJ 27th session discussion guide (2018) ¶33")
 
 
 @rule(
@@ -36,8 +40,7 @@ def authority_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     summary=N_("The subject and nature of the investigation are not described"),
     message=N_("Describe the subject matter and nature of the investigation, prosecution or "
                "proceeding (e.g. 'preliminary investigation into organised fraud')."),
-    by_kind=per_kind(preservation="Budapest art. 29(2)(b)", disclosure="UNTOC art. 18(15)(b)",
-                     emergency="CCPCJ 27th session discussion guide (2018) ¶33"),
+    by_kind=PROCEEDINGS_REFERENCES,
     checklist="facts",
 )
 def subject_missing(case: Case, ctx: Context) -> Iterator[Hit]:
@@ -50,13 +53,11 @@ def subject_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     summary=N_("The stage of the proceedings is not stated"),
     message=N_("Choose the stage of the proceedings (investigation, prosecution or trial): the case does "
                "not record it, and the document would otherwise give a stage nobody chose."),
-    by_kind=per_kind(preservation="Budapest art. 29(2)(b)", disclosure="UNTOC art. 18(15)(b)",
-                     emergency="CCPCJ 27th session discussion guide (2018) ¶33"),
+    by_kind=PROCEEDINGS_REFERENCES,
     checklist="facts",
 )
 def stage_missing(case: Case, ctx: Context) -> Iterator[Hit]:
-    # The model gives every case a stage; one the case file never set is a default, not a fact.
-    if "stage" not in case.proceedings.model_fields_set:
+    if never_given(case.proceedings, "stage"):
         yield Hit("proceedings.stage")
 
 

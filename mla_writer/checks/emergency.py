@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..labels import N_
 from ..model import Case, EmergencyRequest, blank
 from .engine import Context, Hit, rule
-from .walk import requests_of
+from .walk import never_given, requests_of
 
 
 def _domain_of(address: str | None) -> str | None:
@@ -51,8 +51,7 @@ def emerg_no_threat(case: Case, ctx: Context) -> Iterator[Hit]:
 )
 def emerg_no_harm(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
-        # The model gives every emergency a harm; one the case file never set is a default, not a fact.
-        if "harm" not in req.model_fields_set:
+        if never_given(req, "harm"):
             yield Hit(f"{path}.harm")
 
 

@@ -30,7 +30,7 @@ from ..model import (
 from .engine import Context, Hit, rule
 from .message import Date
 from .treaties import _basis
-from .walk import requests_of, subjects
+from .walk import never_given, requests_of, subjects
 
 # How far ahead of an expiry `check` starts warning: enough time to draft, approve and send.
 EXPIRY_WARNING_DAYS = 30
@@ -116,8 +116,7 @@ def pres_no_mla_intent(case: Case, ctx: Context) -> Iterator[Hit]:
 )
 def pres_no_period(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, PreservationRequest):
-        # The model gives every preservation a period; one the case file never set is a default.
-        if "period_days" not in req.model_fields_set:
+        if never_given(req, "period_days"):
             yield Hit(f"{path}.period_days")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from pydantic import BaseModel
 
@@ -16,11 +16,19 @@ from ..model import Account, Case, DataItem, Identifier, Request, Text
 R = TypeVar("R")
 
 
-def requests_of(case: Case, *kinds: type[R]) -> Iterator[tuple[str, R]]:
+@overload
+def requests_of(case: Case) -> Iterator[tuple[str, Request]]: ...
+
+
+@overload
+def requests_of(case: Case, *kinds: type[R]) -> Iterator[tuple[str, R]]: ...
+
+
+def requests_of(case: Case, *kinds: type[object]) -> Iterator[tuple[str, object]]:
     """Each request of the given model classes (all requests when none given), with its path."""
     for r, req in enumerate(case.requests):
         if not kinds or isinstance(req, kinds):
-            yield f"requests[{r}]", req  # type: ignore[misc]
+            yield f"requests[{r}]", req
 
 
 def items(case: Case) -> Iterator[tuple[str, Request, DataItem]]:
@@ -46,6 +54,13 @@ def _texts_in(value: object, path: str) -> Iterator[tuple[str, Text]]:
     elif isinstance(value, list):
         for i, v in enumerate(value):
             yield from _texts_in(v, f"{path}[{i}]")
+
+
+def never_given(model: BaseModel, field: str) -> bool:
+    """True when the case file never gave `field`: the model filled in its default, which a document
+    would print as a fact the drafter never stated (a stage, a period, a harm). The wizard writes
+    every field it shows, so there the value on screen counts as given."""
+    return field not in model.model_fields_set
 
 
 def reference_date(case: Case, today: dt.date) -> dt.date:
