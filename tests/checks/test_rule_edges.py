@@ -343,3 +343,25 @@ def test_an_emergency_disclosure_by_a_provider_needs_no_dual_criminality_note() 
     assert "DUAL-CRIMINALITY-MISSING" not in codes(case)
     case.requests[0].channel = "mla"  # an emergency request for mutual assistance
     assert hits(case, "DUAL-CRIMINALITY-MISSING") == ["offences[0].dual_criminality"]
+
+
+# Rules added for issue 19, each with the reference `rules` must show for it.
+NEW_RULES = {
+    "STAGE-MISSING": "Budapest art. 29(2)(b); UNTOC art. 18(15)(b); CCPCJ 27th session discussion guide (2018) ¶33",
+    "PRES-NO-PERIOD": "Budapest art. 29(7); CTOC/COP/WG.3/2015/2 ¶21",
+    "PRES-REF-MISSING": "Budapest art. 29(7), art. 31(1); CTOC/COP/WG.3/2015/2 ¶21, ¶57",
+    "EMERG-NO-HARM": "CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22",
+    "TEXT-PLACEHOLDER": "A/74/130 ¶124, ¶380",
+    "TEXT-TOO-SHORT": "A/74/130 ¶124, ¶380",
+    "TEXT-REPEATED": "A/74/130 ¶124, ¶380; CTOC/COP/WG.3/2015/2 ¶9",
+}
+
+
+def test_rules_json_lists_every_new_rule_with_its_reference(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["rules", "--format", "json"]) == 0
+    listed = {r["code"]: r for r in json.loads(capsys.readouterr().out)["rules"]}
+    for code, reference in NEW_RULES.items():
+        assert listed[code]["reference"] == reference, code
+        assert listed[code]["summary"] and listed[code]["fix"], code
+    assert listed["DUAL-CRIMINALITY-MISSING"]["reference"].startswith("Budapest art. 25(5)")
+    assert listed["PRES-PERIOD-SHORT"]["reference"] == "Budapest art. 29(7)"
