@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import refdata
 from ..labels import N_
@@ -104,6 +104,7 @@ def normalized(text: str) -> str:
 _APOSTROPHES = str.maketrans("", "", "'’ʼ")
 
 
+@lru_cache(maxsize=4096)
 def words(text: str) -> float:
     """How many words a text holds ("sender's" is one; Han characters count as a fraction of one)."""
     total = 0.0
@@ -130,6 +131,7 @@ def _phrases() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(sorted(refers, key=len, reverse=True)), frozenset(generic)
 
 
+@lru_cache(maxsize=4096)  # the three rules read the same texts
 def placeholder_kind(text: str) -> str | None:
     """'refers' for a text that points elsewhere instead of giving the content, 'generic' for one
     that would fit any case (or holds no word at all), else None."""
