@@ -201,14 +201,18 @@ def text_too_short(case: Case, ctx: Context) -> Iterator[Hit]:
                           minimum=element.min_words)
 
 
+_ITEM = re.compile(r"^requests\[(\d+)\]\.items\[(\d+)\]")
+_OFFENCE = re.compile(r"^offences\[(\d+)\]")
+
+
 def _owner(case: Case, path: str) -> Phrase:
     """The item or offence a path belongs to, as a message names it."""
-    m = re.match(r"^requests\[(\d+)\]\.items\[(\d+)\]", path)
-    if m:
+    item = _ITEM.match(path)
+    if item:
         return Phrase(N_("item %(item)s of request %(request)s"),
-                      (("item", int(m.group(2)) + 1), ("request", case.requests[int(m.group(1))].id)))
-    o = int(re.match(r"^offences\[(\d+)\]", path).group(1))  # type: ignore[union-attr]
-    return Phrase(N_("offence %(number)s"), (("number", o + 1),))
+                      (("item", int(item.group(2)) + 1), ("request", case.requests[int(item.group(1))].id)))
+    offence = _OFFENCE.match(path)
+    return Phrase(N_("offence %(number)s"), (("number", int(offence.group(1)) + 1 if offence else 0),))
 
 
 @rule(
@@ -239,7 +243,7 @@ def text_repeated(case: Case, ctx: Context) -> Iterator[Hit]:
 
 def _about(case: Case, path: str) -> set[tuple[str, str]]:
     """What an item is about (its identifier); an offence is about itself."""
-    m = re.match(r"^requests\[(\d+)\]\.items\[(\d+)\]", path)
-    if m:
-        return subjects(case.requests[int(m.group(1))].items[int(m.group(2))].identifier)
+    item = _ITEM.match(path)
+    if item:
+        return subjects(case.requests[int(item.group(1))].items[int(item.group(2))].identifier)
     return {("offence", path)}
