@@ -310,6 +310,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"language": lang, "rules": [
             {"code": r.code, "severity": r.severity, "summary": r.summary_in(lang), "reference": r.reference,
+             "references_by_kind": r.references_by_kind(), "checklist": r.checklist,
              "theme": r.theme, "fix": r.message_in(lang)} for r in rules
         ], "sources": SOURCES, "legal_bases": bases}, ensure_ascii=False, indent=2))
     else:
@@ -355,7 +356,7 @@ def _examples_list(args: argparse.Namespace) -> int:
             print(f"    training case: checked as of {e.check_date.isoformat()}")
         for line in textwrap.wrap(e.teaches, width=92):
             print(f"    {line}")
-        if e.answer_key:
+        if e.flawed and e.answer_key:
             print(f"    answer key: {', '.join(e.answer_key.codes)}")
     good = sum(not e.flawed for e in examples)
     print(f"{len(examples)} examples: {good} worked cases, {len(examples) - good} exercises with answer keys")
@@ -363,14 +364,16 @@ def _examples_list(args: argparse.Namespace) -> int:
 
 
 def _examples_copy(args: argparse.Namespace) -> int:
-    from .examples import answer_key, check_date, copy_example, load_example
+    from .examples import check_date, copy_example, load_example
 
     target = copy_example(args.name, args.dest)
     print(f"copied {args.name} to {target}")
-    when = check_date(load_example(args.name))
+    case = load_example(args.name)
+    when = check_date(case)
     if when is not None:
         print(f"training case: check and render evaluate it as of {when.isoformat()}, its own date")
-    if answer_key(args.name) is not None:
+    # Every example has an answer file now; only an exercise has a key for the trainee to match.
+    if case.training is not None and case.training.flawed:
         print("this is an exercise: run 'mla-writer check' on the copy and compare with the trainer's answer key")
     return EXIT_OK
 

@@ -2,8 +2,10 @@
 is in the CLI).
 
 Examples live in the top-level examples/ folder of a checkout (inside the wheel as
-mla_writer/_bundled/examples), one case per NAME.json. A flawed exercise has an answer key beside
-it, NAME.expected.json = {"codes": [...], "notes": "..."}: the finding codes `check` must raise.
+mla_writer/_bundled/examples), one case per NAME.json. Every case has an answer file beside it,
+NAME.expected.json = {"findings": [{"code": ..., "path": ...}], "notes": "..."}: every finding
+`check` gives on the case at its check date, no more and no fewer. A flawed exercise's answer key
+also lists, under "codes", the codes the exercise is about, and its notes explain each flaw.
 
 Each case carries its own date, `training.as_of`: time-dependent checks (a preservation about to
 lapse, a range in the future) are only stable against a fixed date, so every command checks and
@@ -33,6 +35,7 @@ class ExampleError(UsageError):
 class AnswerKey:
     codes: tuple[str, ...]
     notes: str
+    findings: tuple[tuple[str, str], ...] = ()  # (code, path) of every finding the case gives
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,9 @@ class ExampleInfo:
             "requesting_state": self.requesting_state,
             "requested_state": self.requested_state,
             "check_date": self.check_date.isoformat() if self.check_date else None,
-            "expected_codes": list(self.answer_key.codes) if self.answer_key else None,
+            "expected_codes": list(self.answer_key.codes) if self.flawed and self.answer_key else None,
+            "expected_findings": ([{"code": c, "path": p} for c, p in self.answer_key.findings]
+                                  if self.answer_key else None),
         }
 
 
@@ -99,12 +104,13 @@ def load_example(name: str) -> Case:
 
 
 def answer_key(name: str) -> AnswerKey | None:
-    """The answer key beside a flawed example, or None for a case with no key."""
+    """The answer file beside an example, or None for a case with none."""
     path = examples_dir() / f"{name}{KEY_SUFFIX}"
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return AnswerKey(codes=tuple(data.get("codes", [])), notes=str(data.get("notes", "")))
+    return AnswerKey(codes=tuple(data.get("codes", [])), notes=str(data.get("notes", "")),
+                     findings=tuple((f["code"], f["path"]) for f in data.get("findings", [])))
 
 
 def check_date(case: Case) -> dt.date | None:

@@ -31,15 +31,16 @@ from pydantic import (
 )
 
 from .cache import cached_json
-from .model import REQUEST_KINDS
+from .model import LANGUAGES, REQUEST_KINDS
 from .model.legal import TreatyKey
 from .model.requests import Channel
 
 __all__ = [
-    "LEGAL_BASES_FILE", "COUNTRIES_FILE", "SUBSCRIBER_FILE", "TREATIES_FILE", "SOURCES_DIR",
+    "LEGAL_BASES_FILE", "COUNTRIES_FILE", "SUBSCRIBER_FILE", "TREATIES_FILE", "PLACEHOLDERS_FILE", "SOURCES_DIR",
     "TreatyKey", "TREATY_KEYS", "TreatyStatusValue", "TREATY_STATUSES",
     "RefDataError", "Quote", "LegalBasisInfo", "TreatyInfo", "TreatyStatus", "Declaration",
-    "CountryInfo", "SubscriberElement", "SubscriberDefinition", "SourceExcerpt",
+    "CountryInfo", "SubscriberElement", "SubscriberDefinition", "SourceExcerpt", "PreservationMinimum",
+    "PlaceholderPhrases", "placeholder_phrases", "load_placeholder_phrases",
     "legal_bases", "treaties", "countries", "country", "subscriber_definition", "subscriber_elements",
     "source_excerpts", "data_as_of", "unmatched_paragraphs",
     "load_legal_bases", "load_treaties", "load_countries", "load_subscriber_definition", "load_source_excerpt",
@@ -49,6 +50,7 @@ LEGAL_BASES_FILE = "legal_bases.toml"
 COUNTRIES_FILE = "countries.toml"
 SUBSCRIBER_FILE = "subscriber_information.toml"
 TREATIES_FILE = "treaties.toml"
+PLACEHOLDERS_FILE = "placeholders.toml"
 SOURCES_DIR = "sources"
 
 TREATY_KEYS: tuple[str, ...] = get_args(TreatyKey)
@@ -110,6 +112,15 @@ class Quote(_Data):
     _lang = _language_codes("lang")
 
 
+class PreservationMinimum(_Data):
+    """The shortest preservation a legal basis provides for, with the clause that says so (its
+    wording is in the excerpt ``sources/<source>.md``; tests/test_refdata.py holds them together)."""
+
+    days: int = Field(ge=1)
+    reference: str = Field(min_length=1, description="The clause, as a finding cites it: 'Budapest art. 29(7)'")
+    source: str = Field(min_length=1)
+
+
 class LegalBasisInfo(_Data):
     id: str
     treaty: TreatyKey | Literal[""]
@@ -121,6 +132,7 @@ class LegalBasisInfo(_Data):
     user_fills: StrictBool = False
     note: str = ""
     quotes: tuple[Quote, ...] = ()
+    preservation_minimum: PreservationMinimum | None = None
 
     @field_validator("request_kinds")
     @classmethod
@@ -142,6 +154,8 @@ class LegalBasisInfo(_Data):
             raise ValueError("two quotations in the same language")
         if not self.quotes and not self.user_fills and not self.note:
             raise ValueError("an unquoted treaty article needs a `note` saying what is missing")
+        if self.preservation_minimum is not None and "preservation" not in self.request_kinds:
+            raise ValueError("a preservation minimum belongs to a basis that serves preservation requests")
         return self
 
     @property
@@ -157,6 +171,29 @@ class LegalBasisInfo(_Data):
 
     def serves(self, channel: str) -> bool:
         return channel in self.channels
+
+
+class PlaceholderPhrases(_Data):
+    """Phrases of one language that stand in for content (see placeholders.toml): pointers to an
+    annex or another part, and whole texts that would fit any case."""
+
+    lang: str
+    refers: tuple[str, ...] = Field(min_length=1)
+    generic: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("lang")
+    @classmethod
+    def _document_language(cls, value: str) -> str:
+        if value not in LANGUAGES:
+            raise ValueError(f"{value!r} is not a document language: use one of {', '.join(LANGUAGES)}")
+        return value
+
+    @field_validator("refers", "generic")
+    @classmethod
+    def _no_blank(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not phrase.strip() for phrase in value):
+            raise ValueError("an empty phrase would match every text: remove it")
+        return value
 
 
 class TreatyInfo(_Data):
@@ -370,6 +407,12 @@ def load_countries(path: Path) -> dict[str, CountryInfo]:
     return out
 
 
+def load_placeholder_phrases(path: Path) -> dict[str, PlaceholderPhrases]:
+    """Read a placeholder-phrases file, one table per document language."""
+    tables = _tables(_read(path, path.name), path.name)
+    return {lang: _validate(PlaceholderPhrases, {"lang": lang, **t}, path.name, lang) for lang, t in tables.items()}
+
+
 def load_subscriber_definition(path: Path) -> SubscriberDefinition:
     data = _read(path, path.name)
     _meta(data, path.name)
@@ -439,6 +482,12 @@ def country(code: str) -> CountryInfo | None:
 
 
 @cache
+def placeholder_phrases() -> dict[str, PlaceholderPhrases]:
+    """Phrases that stand in for content, by document language."""
+    return load_placeholder_phrases(_data_dir() / PLACEHOLDERS_FILE)
+
+
+@cache
 def subscriber_definition() -> SubscriberDefinition:
     """Budapest Convention art. 18(3): chapeau plus elements (a)-(c)."""
     return load_subscriber_definition(_data_dir() / SUBSCRIBER_FILE)
@@ -458,6 +507,6 @@ def source_excerpts() -> dict[str, SourceExcerpt]:
 def data_as_of() -> dict[str, dt.date]:
     """``{"legal_bases": date, "treaties": date, "countries": date, "subscriber_information": date}``."""
     out: dict[str, dt.date] = {}
-    for file in (LEGAL_BASES_FILE, TREATIES_FILE, COUNTRIES_FILE, SUBSCRIBER_FILE):
+    for file in (LEGAL_BASES_FILE, TREATIES_FILE, COUNTRIES_FILE, SUBSCRIBER_FILE, PLACEHOLDERS_FILE):
         out[file.removesuffix(".toml")] = _meta(_read(_data_dir() / file, file), file)
     return out

@@ -69,9 +69,36 @@ def test_good_example_has_no_errors(name: str) -> None:
     assert errors == []
 
 
-def test_flawed_examples_and_answer_keys_go_together() -> None:
+def test_every_example_has_an_answer_file() -> None:
     keys = {p.name[: -len(examples.KEY_SUFFIX)] for p in FOLDER.glob(f"*{examples.KEY_SUFFIX}")}
-    assert keys == set(FLAWED)
+    assert keys == set(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_example_gives_exactly_the_findings_of_its_answer_file(name: str) -> None:
+    """No finding missing, none extra: a worked case gives none (its answer file says why if it
+    does), a flawed one exactly those its notes explain."""
+    key = examples.answer_key(name)
+    assert key is not None
+    given = sorted((f.code, f.path) for f in _findings(name))
+    assert given == sorted(key.findings), (
+        f"missing: {sorted(set(key.findings) - set(given))}; extra: {sorted(set(given) - set(key.findings))}")
+
+
+@pytest.mark.parametrize("name", FLAWED)
+def test_the_notes_of_an_exercise_explain_every_finding_it_gives(name: str) -> None:
+    key = examples.answer_key(name)
+    assert key is not None
+    for code in {code for code, _path in key.findings}:
+        assert code in key.notes, f"{name}: the notes do not explain {code}"
+
+
+@pytest.mark.parametrize("name", GOOD)
+def test_a_worked_example_is_a_model_to_copy(name: str) -> None:
+    """Only the translations a worked case leaves unfinished on purpose may be findings."""
+    key = examples.answer_key(name)
+    assert key is not None and not key.codes
+    assert {code for code, _path in key.findings} <= {"TEXT-NOT-TRANSLATED"}
 
 
 @pytest.mark.parametrize("name", FLAWED)
@@ -155,6 +182,7 @@ def _case_files() -> list[Path]:
 @pytest.mark.parametrize("path", _case_files(), ids=lambda p: p.name)
 def test_only_documentation_addresses_and_domains(path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
+    data.pop("findings", None)  # an answer file's paths (facts.summary.translations.es) are not hosts
     name = path.name.split(".")[0]
     bad: list[str] = []
     for s in _strings(data):
@@ -187,6 +215,7 @@ def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
         assert set(e) >= {"name", "kinds", "crime", "languages", "teaches", "flawed"}
         assert e["kinds"] and e["crime"] and e["teaches"] and e["languages"]
         assert (e["expected_codes"] is not None) == e["flawed"]
+        assert e["expected_findings"] is not None
 
 
 def test_list_text(capsys: pytest.CaptureFixture[str]) -> None:

@@ -24,7 +24,8 @@ REQUIRED_COUNTRIES = (
     "AT BY BO BW CR CZ KP SV EE HU IR IQ IL JO LB LI MN MM NZ NI PE PT QA RO RS SK SI SY TJ VE"
 ).split()
 DATA_DIR = Path(refdata.__file__).parent / "data"
-FILES = [refdata.LEGAL_BASES_FILE, refdata.COUNTRIES_FILE, refdata.SUBSCRIBER_FILE, refdata.TREATIES_FILE]
+FILES = [refdata.LEGAL_BASES_FILE, refdata.COUNTRIES_FILE, refdata.SUBSCRIBER_FILE, refdata.TREATIES_FILE,
+         refdata.PLACEHOLDERS_FILE]
 
 
 def test_every_legal_basis_id_present_and_nothing_else():
@@ -166,7 +167,37 @@ def test_data_as_of():
         "treaties": date(2026, 12, 3),
         "countries": date(2026, 12, 3),
         "subscriber_information": date(2026, 12, 3),
+        "placeholders": date(2026, 12, 10),
     }
+
+
+# The shortest preservation each basis provides for, with the words of the clause that says so.
+PRESERVATION_MINIMA = {"budapest-29": (60, "Budapest art. 29(7)", "for a period not less than sixty days")}
+
+
+def test_a_preservation_minimum_is_the_clause_it_cites():
+    found = {key: info.preservation_minimum for key, info in refdata.legal_bases().items()
+             if info.preservation_minimum is not None}
+    assert set(found) == set(PRESERVATION_MINIMA)
+    for key, minimum in found.items():
+        days, reference, words = PRESERVATION_MINIMA[key]
+        assert (minimum.days, minimum.reference) == (days, reference)
+        excerpt = refdata.source_excerpts()[minimum.source].body
+        # Paragraph 7 of the article, as the excerpt holds it, says so.
+        article = excerpt[excerpt.index("### Article  29"):excerpt.index("### Article  30")]
+        seventh = next(p for p in article.split("\n") if p.startswith("7."))
+        assert words in seventh
+
+
+def test_a_preservation_minimum_only_on_a_basis_for_preservation(tmp_path):
+    text = (DATA_DIR / refdata.LEGAL_BASES_FILE).read_text(encoding="utf-8")
+    moved = text.replace('preservation_minimum = { days = 60, reference = "Budapest art. 29(7)", source = "budapest.en" }\n',
+                         "", 1).replace('["budapest-31"]\n', '["budapest-31"]\npreservation_minimum = { days = 60, '
+                                        'reference = "Budapest art. 29(7)", source = "budapest.en" }\n', 1)
+    bad = tmp_path / refdata.LEGAL_BASES_FILE
+    bad.write_text(moved, encoding="utf-8")
+    with pytest.raises(RefDataError, match=r"legal_bases\.toml: budapest-31: .*serves preservation requests"):
+        refdata.load_legal_bases(bad)
 
 
 def test_subscriber_elements():

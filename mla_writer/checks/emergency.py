@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..labels import N_
 from ..model import Case, EmergencyRequest, blank
 from .engine import Context, Hit, rule
-from .walk import requests_of
+from .walk import never_given, requests_of
 
 
 def _domain_of(address: str | None) -> str | None:
@@ -32,6 +32,7 @@ def _on_domain(host: str, domain: str) -> bool:
     message=N_("Describe the emergency: who is at risk, of what harm, and how soon (e.g. 'a 14-year-old "
                "announced on the account that she will kill herself tonight')."),
     reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22",
+    checklist="urgency",
 )
 def emerg_no_threat(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -40,11 +41,27 @@ def emerg_no_threat(case: Case, ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
+    "EMERG-NO-HARM", "error",
+    summary=N_("An emergency request does not say what harm it is meant to prevent"),
+    message=N_("Choose the harm the request is meant to prevent (a risk to life, of serious injury, to a "
+               "child's safety, or other serious harm): the request does not record it, and the document "
+               "would otherwise state a risk to life nobody chose."),
+    reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22",
+    checklist="urgency",
+)
+def emerg_no_harm(case: Case, ctx: Context) -> Iterator[Hit]:
+    for path, req in requests_of(case, EmergencyRequest):
+        if never_given(req, "harm"):
+            yield Hit(f"{path}.harm")
+
+
+@rule(
     "EMERG-NO-WHY-URGENT", "error",
     summary=N_("An emergency request does not say why normal process is too slow"),
     message=N_("Explain why the data is needed faster than a mutual assistance request can deliver it "
                "and what it will be used for at once (e.g. to locate the victim)."),
     reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22",
+    checklist="urgency",
 )
 def emerg_no_why_urgent(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -58,6 +75,7 @@ def emerg_no_why_urgent(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Give the official e-mail domain of the requesting authority (e.g. police.example.gov) "
                "and send from it: providers reject emergency requests from free mail services."),
     reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22; good practice against forged emergency requests",
+    checklist="contacts",
 )
 def emerg_no_official_domain(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -71,6 +89,7 @@ def emerg_no_official_domain(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Give the authority's reference number for this emergency, so the provider can quote "
                "it when it calls back."),
     reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22; good practice against forged emergency requests",
+    checklist="contacts",
 )
 def emerg_no_reference(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -85,6 +104,7 @@ def emerg_no_reference(case: Case, ctx: Context) -> Iterator[Hit]:
                "find independently (e.g. the switchboard of the police headquarters), not only the "
                "number in the request."),
     reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22; good practice against forged emergency requests",
+    checklist="contacts",
 )
 def emerg_no_callback(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -98,6 +118,7 @@ def emerg_no_callback(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("The address the request is sent from, or the officer's address, is not on the official "
                "domain: send from an official address, or the provider may treat the request as forged."),
     reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22; good practice against forged emergency requests",
+    checklist="contacts",
 )
 def emerg_domain_mismatch(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -122,6 +143,7 @@ def emerg_domain_mismatch(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("This emergency request goes outside the 24/7 network or formal MLA: plan the formal "
                "request that will obtain the data as evidence, and record that it will follow."),
     reference="CTOC/COP/WG.3/2015/2 ¶33; CCPCJ 27th session discussion guide (2018) ¶55",
+    checklist="channel",
 )
 def emerg_channel_no_follow_up(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, EmergencyRequest):
@@ -134,6 +156,7 @@ def emerg_channel_no_follow_up(case: Case, ctx: Context) -> Iterator[Hit]:
     summary=N_("The case has an emergency request but is not marked as an emergency"),
     message=N_("Mark the case's urgency as an emergency, so that the document says so."),
     reference="CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22",
+    checklist="urgency",
 )
 def emerg_urgency_level(case: Case, ctx: Context) -> Iterator[Hit]:
     if any(isinstance(r, EmergencyRequest) for r in case.requests) and case.urgency.level != "emergency":

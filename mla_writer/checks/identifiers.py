@@ -7,9 +7,21 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ..labels import N_
-from ..model import URL, Account, Case, CryptoAddress, DataItem, DateRange, Domain, IPAddress, blank
+from ..model import (
+    SUBSCRIBER_CATEGORIES,
+    URL,
+    Account,
+    Case,
+    CryptoAddress,
+    DataItem,
+    DateRange,
+    Domain,
+    IPAddress,
+    blank,
+)
 from ..model.identifiers import zone
 from .engine import Context, Hit, rule
+from .provider import gives_internet_access
 from .walk import items
 
 # Link shorteners hold only a redirect: the content and its uploader sit behind the target.
@@ -23,6 +35,19 @@ def _ips(case: Case) -> Iterator[tuple[str, DataItem, IPAddress]]:
     for path, _req, item in items(case):
         if isinstance(item.identifier, IPAddress):
             yield f"{path}.identifier", item, item.identifier
+
+
+def _to_attribute(case: Case) -> Iterator[tuple[str, DataItem, IPAddress]]:
+    """Each IP address a provider is asked to attribute to a subscriber: subscriber data asked of an
+    access provider, or of a provider whose services are not described. Behind a shared address
+    only the exact second and the source port tell its users apart; a platform asked for its own
+    records of the address finds them by address and time."""
+    for r, req in enumerate(case.requests):
+        if gives_internet_access(req.provider.services) is False:
+            continue
+        for i, item in enumerate(req.items):
+            if isinstance(item.identifier, IPAddress) and set(item.categories) & set(SUBSCRIBER_CATEGORIES):
+                yield f"requests[{r}].items[{i}].identifier", item, item.identifier
 
 
 def _of_type(case: Case, kind: type) -> Iterator[tuple[str, object]]:
@@ -47,6 +72,7 @@ def _day_in_range_zone(ip: IPAddress, rng: DateRange) -> date:
     message=N_("Give the exact date and time the address was seen in use: addresses are reassigned "
                "constantly, so a provider cannot attribute an address without it."),
     reference="CCPCJ 27th session discussion guide (2018) ¶16, ¶19; A/74/130 ¶198",
+    checklist="identifiers",
 )
 def ip_no_time(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -60,6 +86,7 @@ def ip_no_time(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Give the time zone of the timestamp (e.g. UTC or Europe/Paris); without it the "
                "time is ambiguous by up to a day and the provider may identify the wrong subscriber."),
     reference="CCPCJ 27th session discussion guide (2018) ¶19; A/74/130 ¶198",
+    checklist="identifiers",
 )
 def ip_no_tz(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -69,13 +96,14 @@ def ip_no_tz(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IP-NO-PORT", "warning",
-    summary=N_("An IPv4 address has no source port"),
+    summary=N_("An IPv4 address a provider is asked to attribute has no source port"),
     message=N_("Add the source port from the log: behind carrier-grade NAT one address is shared by "
                "many subscribers and only the port tells them apart."),
     reference="CCPCJ 27th session discussion guide (2018) ¶16; A/74/130 ¶198",
+    checklist="identifiers",
 )
 def ip_no_port(case: Case, ctx: Context) -> Iterator[Hit]:
-    for path, _item, ip in _ips(case):
+    for path, _item, ip in _to_attribute(case):
         if ip.ip.version == 4 and ip.port is None:
             yield Hit(f"{path}.port")
 
@@ -87,6 +115,7 @@ def ip_no_port(case: Case, ctx: Context) -> Iterator[Hit]:
                "one operator's network. Check where the log came from; ask that operator, with the "
                "exact time to the second and the source port."),
     reference="CCPCJ 27th session discussion guide (2018) ¶16; A/74/130 ¶198",
+    checklist="identifiers",
 )
 def ip_cgnat(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -101,6 +130,7 @@ def ip_cgnat(case: Case, ctx: Context) -> Iterator[Hit]:
                "127.0.0.1): no provider abroad can attribute it. Take the public address from the "
                "log of the server that saw the connection."),
     reference="CCPCJ 27th session discussion guide (2018) ¶16",
+    checklist="identifiers",
 )
 def ip_not_public(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -113,6 +143,7 @@ def ip_not_public(case: Case, ctx: Context) -> Iterator[Hit]:
     summary=N_("An IP timestamp is in the future"),
     message=N_("The timestamp is later than today: check the date (day and month swapped?)."),
     reference="CCPCJ 27th session discussion guide (2018) ¶19; A/74/130 ¶198",
+    checklist="identifiers",
 )
 def ip_time_future(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _item, ip in _ips(case):
@@ -126,6 +157,7 @@ def ip_time_future(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("The moment the address was seen is outside the date range asked for: widen the "
                "range to include it, or correct the timestamp."),
     reference="CCPCJ 27th session discussion guide (2018) ¶19; A/74/130 ¶198; CTOC/COP/WG.3/2015/2 ¶9",
+    checklist="identifiers",
 )
 def ip_time_outside_range(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, item, ip in _ips(case):
@@ -138,13 +170,14 @@ def ip_time_outside_range(case: Case, ctx: Context) -> Iterator[Hit]:
 
 @rule(
     "IP-TIME-NO-SECONDS", "advice",
-    summary=N_("An IP timestamp has no seconds"),
+    summary=N_("An IP address a provider is asked to attribute has a time without seconds"),
     message=N_("Give the time to the second, as in the log: behind shared addresses a provider "
                "matches the exact second and the port."),
     reference="A/74/130 ¶198",
+    checklist="identifiers",
 )
 def ip_time_no_seconds(case: Case, ctx: Context) -> Iterator[Hit]:
-    for path, _item, ip in _ips(case):
+    for path, _item, ip in _to_attribute(case):
         ts = ip.timestamp
         if ts is not None and ts.second == 0 and ts.microsecond == 0:
             yield Hit(f"{path}.timestamp")
@@ -156,6 +189,7 @@ def ip_time_no_seconds(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Name the platform or service the account is on (e.g. ExampleChat): a username alone "
                "identifies nothing."),
     reference="A/74/130 ¶109, ¶200",
+    checklist="identifiers",
 )
 def account_no_service(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, acc in _of_type(case, Account):
@@ -169,6 +203,7 @@ def account_no_service(case: Case, ctx: Context) -> Iterator[Hit]:
     summary=N_("An account is given only by its display name"),
     message=N_("Add the stable user ID or the profile URL: usernames can be changed, user IDs cannot."),
     reference="A/74/130 ¶223",
+    checklist="identifiers",
 )
 def account_name_only(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, acc in _of_type(case, Account):
@@ -183,6 +218,7 @@ def account_name_only(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("This is a short link: the shortener holds only a redirect. Open it safely, note where "
                "it leads, and ask for the destination (and ask the shortener only for who created it)."),
     reference="CCPCJ 27th session discussion guide (2018) ¶38",
+    checklist="identifiers",
 )
 def url_shortener(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, u in _of_type(case, URL):
@@ -198,6 +234,7 @@ def url_shortener(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Remove the user name and password from the URL (the part before '@'): they must not "
                "go into a request."),
     reference="good practice: credentials are not evidence to pass on",
+    checklist="identifiers",
 )
 def url_has_credentials(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, u in _of_type(case, URL):
@@ -213,6 +250,7 @@ def url_has_credentials(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("The URL names a server by its IP address: give the time it was seen and consider "
                "asking the hosting provider of that address instead of a platform."),
     reference="CCPCJ 27th session discussion guide (2018) ¶38",
+    checklist="identifiers",
 )
 def url_host_is_ip(case: Case, ctx: Context) -> Iterator[Hit]:
     import ipaddress
@@ -234,6 +272,7 @@ def url_host_is_ip(case: Case, ctx: Context) -> Iterator[Hit]:
                "(www.shop.example.com): ask the registrar about the registered domain and the host "
                "about the sub-domain."),
     reference="A/74/130 ¶35",
+    checklist="identifiers",
 )
 def domain_is_subdomain(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, d in _of_type(case, Domain):
@@ -251,6 +290,7 @@ def domain_is_subdomain(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("A wallet address identifies no one by itself: name the exchange or custodian that "
                "holds the wallet, if tracing has shown it."),
     reference="CCPCJ 27th session discussion guide (2018) ¶72",
+    checklist="addressee",
 )
 def crypto_no_custodian(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, c in _of_type(case, CryptoAddress):
@@ -265,6 +305,7 @@ def crypto_no_custodian(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Say where the identifier comes from (e.g. the header of the victim's e-mail, a bank "
                "statement): it shows the link to the facts."),
     reference="CTOC/COP/WG.3/2015/2 ¶9; A/74/130 ¶147",
+    checklist="identifiers",
 )
 def identifier_no_source(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _req, item in items(case):
@@ -278,6 +319,7 @@ def identifier_no_source(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("This identifier is already listed in the same request: merge the two items (one "
                "identifier, all its categories, one date range) so the provider searches once."),
     reference="A/74/130 ¶124, ¶380",
+    checklist="identifiers",
 )
 def identifier_duplicate(case: Case, ctx: Context) -> Iterator[Hit]:
     for r, req in enumerate(case.requests):

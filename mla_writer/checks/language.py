@@ -22,6 +22,7 @@ from .walk import texts
     message=N_("Write the request in, or translate it into, a language the requested State accepts "
                "(see its entry in the countries data; confirm with its central authority)."),
     reference="UNTOC art. 18(14)",
+    checklist="language",
 )
 def lang_not_accepted(case: Case, ctx: Context) -> Iterator[Hit]:
     code = case.requested.state
@@ -43,6 +44,7 @@ def lang_not_accepted(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("mla-writer has no languages or treaty data for this State: check which languages it "
                "accepts and which treaties bind it yourself (or add it to countries.toml)."),
     reference="UNTOC art. 18(14); A/74/130 ¶50(f), ¶334",
+    checklist="legal_basis",
 )
 def country_no_data(case: Case, ctx: Context) -> Iterator[Hit]:
     code = case.requested.state
@@ -59,6 +61,7 @@ def country_no_data(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Translate this text into the document's other language, or the two columns of the "
                "document will not match."),
     reference="UNTOC art. 18(14)",
+    checklist="language",
 )
 def text_not_translated(case: Case, ctx: Context) -> Iterator[Hit]:
     targets = [lang for lang in case.languages if lang != case.drafting_language]

@@ -21,7 +21,7 @@ from ..model import (
     TrafficRequest,
     blank,
 )
-from .engine import Context, Hit, rule
+from .engine import Context, Hit, per_kind, rule
 from .message import Date
 from .walk import items, reference_date, requests_of
 
@@ -52,7 +52,12 @@ def _facts_span(case: Case) -> tuple[dt.date, dt.date] | None:
     summary=N_("A data item does not say why it is linked to the offence"),
     message=N_("Say why this identifier is linked to the offence and what the data should show (e.g. "
                "'the account sent the fraudulent message; its login history should show who used it')."),
-    reference="Budapest art. 29(2)(c); CCPCJ 27th session discussion guide (2018) ¶53; CTOC/COP/WG.3/2015/2 ¶9",
+    # Art. 29(2)(c) governs preservation only; a request for disclosure rests on the description of
+    # the assistance and its purpose (UNTOC art. 18(15)(d), (f)) and on Budapest art. 31.
+    by_kind=per_kind(preservation="Budapest art. 29(2)(c)",
+                     disclosure="UNTOC art. 18(15)(d), (f); Budapest art. 31(1)",
+                     emergency="CTOC/COP/WG.3/2015/2 ¶9, ¶22"),
+    checklist="nexus",
 )
 def nexus_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _req, item in items(case):
@@ -66,6 +71,7 @@ def nexus_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Choose the categories of data wanted for this identifier (e.g. identity and "
                "registration record; or connection logs): providers answer only what is asked."),
     reference="UNTOC art. 18(15)(d); CCPCJ 27th session discussion guide (2018) ¶53",
+    checklist="nexus",
 )
 def categories_empty(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req, item in items(case):
@@ -80,6 +86,7 @@ def categories_empty(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Explain why subscriber or traffic data would not be enough and the content itself is "
                "needed (e.g. the messages are the evidence of the threats)."),
     reference="A/74/130 ¶28, ¶108; CCPCJ 27th session discussion guide (2018) ¶53",
+    checklist="nexus",
 )
 def content_no_least_intrusive(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case, ContentRequest):
@@ -93,6 +100,7 @@ def content_no_least_intrusive(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Give the period the data should cover, as narrow as the facts allow: without one the "
                "provider may refuse or return years of data."),
     reference="CTOC/COP/WG.3/2015/2 ¶9",
+    checklist="ranges",
 )
 def range_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req, item in items(case):
@@ -106,6 +114,7 @@ def range_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Stored data cannot come from the future: end the range today or earlier (for "
                "collection in real time, use a traffic request for real-time collection)."),
     reference="Budapest art. 29(1), art. 31(1)",
+    checklist="ranges",
 )
 def range_in_future(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req, item in items(case):
@@ -120,6 +129,7 @@ def range_in_future(case: Case, ctx: Context) -> Iterator[Hit]:
                "the facts cover (plus a short margin), or explain in the facts why earlier or later "
                "data matters, and give the period of the conduct in the facts."),
     reference="CTOC/COP/WG.3/2015/2 ¶9",
+    checklist="ranges",
 )
 def range_wider_than_facts(case: Case, ctx: Context) -> Iterator[Hit]:
     span = _facts_span(case)
@@ -147,6 +157,7 @@ def range_wider_than_facts(case: Case, ctx: Context) -> Iterator[Hit]:
                "ranges as disproportionate. Narrow it, or justify each part of it in the link to the "
                "offence."),
     reference="CTOC/COP/WG.3/2015/2 ¶9",
+    checklist="ranges",
 )
 def range_very_long(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, _req, item in items(case):
@@ -172,6 +183,7 @@ def _preserved_from(case: Case, req: Request) -> dt.date | None:
     message=N_("Traffic data this old may already be deleted: check the provider's retention period "
                "and record it with the provider's details, and preserve what is left at once."),
     reference="CTOC/COP/WG.3/2015/2 ¶20; A/74/130 ¶65, ¶124",
+    checklist="ranges",
 )
 def range_beyond_retention(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req, item in items(case):

@@ -59,14 +59,34 @@ SERVICE_ALIASES: dict[str, str] = {
 }
 
 
+# Services that hand out IP addresses to their subscribers: only they can say who used an address,
+# and behind carrier-grade NAT they need the source port to say it.
+ACCESS_SERVICES = frozenset({"isp", "internet access", "vpn", "mobile"})
+
+
+def _service_key(word: str) -> str:
+    key = word.strip().lower()
+    return SERVICE_ALIASES.get(key, key)
+
+
+def gives_internet_access(services: list[str]) -> bool | None:
+    """True if the provider gives internet access, False if every service listed is known and
+    none does, None when the services are not described or not all known."""
+    keys = [_service_key(s) for s in services]
+    if any(k in ACCESS_SERVICES for k in keys):
+        return True
+    if keys and all(k in SERVICE_CATEGORIES for k in keys):
+        return False
+    return None
+
+
 def known_categories(services: list[str]) -> frozenset[str] | None:
     """Categories the listed services can hold, or None if any service word is unknown."""
     if not services:
         return None
     out: frozenset[str] = frozenset()
     for s in services:
-        key = s.strip().lower()
-        key = SERVICE_ALIASES.get(key, key)
+        key = _service_key(s)
         if key not in SERVICE_CATEGORIES:
             return None
         out |= SERVICE_CATEGORIES[key]
@@ -78,6 +98,7 @@ def known_categories(services: list[str]) -> frozenset[str] | None:
     summary=N_("A disclosure request does not name the provider"),
     message=N_("Name the provider that holds the data (trade name and, if known, legal entity)."),
     reference="UNTOC art. 18(15)(d); CTOC/COP/WG.3/2015/2 ¶57",
+    checklist="addressee",
 )
 def provider_missing(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -93,6 +114,7 @@ def provider_missing(case: Case, ctx: Context) -> Iterator[Hit]:
                "from a domain registrar): address this item to the provider that runs the service, or "
                "correct the services listed for the provider."),
     reference="A/74/130 ¶65",
+    checklist="addressee",
 )
 def provider_cannot_hold(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req, item in items(case):
@@ -114,6 +136,7 @@ def provider_cannot_hold(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Say what the provider offers (e.g. webmail, messaging, hosting): it shows the data "
                "asked for is data it holds."),
     reference="CCPCJ 27th session discussion guide (2018) ¶38; A/74/130 ¶124",
+    checklist="addressee",
 )
 def provider_no_services(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -127,6 +150,7 @@ def provider_no_services(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Give the legal entity that controls the data and the country where it is established "
                "(or 'unknown'): it decides which State to ask."),
     reference="CCPCJ 27th session discussion guide (2018) ¶38; A/74/130 ¶323, ¶365",
+    checklist="addressee",
 )
 def provider_no_entity(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
@@ -145,6 +169,7 @@ def provider_no_entity(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("The provider is established in a State other than the requested State: check that the "
                "requested State can compel it (presence or services there), or address that State."),
     reference="CCPCJ 27th session discussion guide (2018) ¶38; A/74/130 ¶268, ¶365",
+    checklist="addressee",
 )
 def provider_elsewhere(case: Case, ctx: Context) -> Iterator[Hit]:
     requested = case.requested.state
@@ -166,6 +191,7 @@ def provider_elsewhere(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("The provider has a subsidiary or legal representative in your own State: try to obtain "
                "the data there first, which is quicker than a request abroad."),
     reference="CTOC/COP/WG.3/2015/2 ¶57",
+    checklist="cheaper",
 )
 def provider_local_presence(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):

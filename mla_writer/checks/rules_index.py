@@ -12,5 +12,6 @@ from . import (  # noqa: F401
     preservation,
     provider,
     status,
+    substance,
     treaties,
 )

@@ -10,14 +10,26 @@ from ..model import Case
 from .engine import REGISTRY, SEVERITY_ORDER, Context, Finding, Rule
 
 
-def all_rules() -> list[Rule]:
+def _load_rules() -> None:
     from . import rules_index  # noqa: F401  importing the theme modules registers their rules
 
+
+def all_rules() -> list[Rule]:
+    _load_rules()
     return sorted(REGISTRY.values(), key=lambda r: r.code)
 
 
+def checklist_item_of(finding: Finding) -> str | None:
+    """The checklist item a finding concerns: the one its hit joined, else its rule's."""
+    if finding.checklist is not None:
+        return finding.checklist
+    _load_rules()
+    r = REGISTRY.get(finding.code)
+    return r.checklist if r is not None else None
+
+
 def run_checks(case: Case, ctx: Context) -> list[Finding]:
-    """Every finding for the case, errors first, then by path."""
+    """Every finding for the case, each (code, path) once, errors first, then by path."""
     findings: list[Finding] = []
     for r in all_rules():
         try:
@@ -26,4 +38,12 @@ def run_checks(case: Case, ctx: Context) -> list[Finding]:
             findings.append(Finding("INTERNAL", "warning", "(case)",
                                     N_("Rule %(code)s could not run (%(error)s); please report it."),
                                     "mla-writer", (("code", r.code), ("error", f"{type(e).__name__}: {e}"))))
-    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.path, f.code))
+    # Two rules may reach the same element by different roads (a request's own check and the
+    # case-wide one); the reader needs each problem at each place once.
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for f in findings:
+        if (f.code, f.path) not in seen:
+            seen.add((f.code, f.path))
+            unique.append(f)
+    return sorted(unique, key=lambda f: (SEVERITY_ORDER[f.severity], f.path, f.code))

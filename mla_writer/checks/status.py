@@ -81,6 +81,7 @@ def say_problem(problem: Problem, lang: str) -> str:
     message=N_("Correct the dates of the request's history: nothing is acknowledged, confirmed or "
                "executed before the request was sent."),
     reference="good practice: a request's history, from sending to execution, kept in the order it happened",
+    no_checklist="the checklist is confirmed before a request is sent; its history after sending is the register's",
 )
 def status_sequence(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):

@@ -74,6 +74,7 @@ def _basis(basis: str, lb: LegalBasis | None = None) -> Param:
                "entered into force since the date of the reference data and correct that data."),
     reference="Vienna Convention on the Law of Treaties art. 24; Second Additional Protocol art. 16; "
               "UN Convention against Cybercrime art. 65(1)",
+    checklist="legal_basis",
 )
 def treaty_not_in_force(case: Case, ctx: Context) -> Iterator[Hit]:
     day = reference_date(case, ctx.today)
@@ -121,6 +122,7 @@ _NOT_BOUND = {
     message=N_("The treaty cited does not bind both States: choose another basis, such as a bilateral "
                "treaty or reciprocity, or correct the countries data if it is out of date."),
     reference="Vienna Convention on the Law of Treaties art. 34; CTOC/COP/WG.3/2015/2 ¶30",
+    checklist="legal_basis",
 )
 def treaty_not_party(case: Case, ctx: Context) -> Iterator[Hit]:
     day = reference_date(case, ctx.today)
@@ -153,6 +155,7 @@ _STATUS_UNKNOWN = {
     message=N_("mla-writer's reference data does not record whether this State is bound by the treaty: "
                "check the depositary's chart of signatures and ratifications before sending."),
     reference="CTOC/COP/WG.3/2015/2 ¶30",
+    checklist="legal_basis",
 )
 def treaty_status_unknown(case: Case, ctx: Context) -> Iterator[Hit]:
     seen: set[tuple[str, str]] = set()
@@ -176,6 +179,7 @@ def treaty_status_unknown(case: Case, ctx: Context) -> Iterator[Hit]:
     summary=N_("A request relies on a legal basis the case does not list"),
     message=N_("Add the basis to the case's legal bases, or remove it from the request's list."),
     reference="UNTOC art. 18(15)(d); CTOC/COP/WG.3/2015/2 ¶30",
+    checklist="legal_basis",
 )
 def basis_not_in_case(case: Case, ctx: Context) -> Iterator[Hit]:
     listed = {lb.basis for lb in case.legal_bases}
@@ -223,6 +227,7 @@ def _misfits(case: Case, fits: Callable[[refdata.LegalBasisInfo, Request], bool]
     message=N_("The article does not provide for this kind of request (e.g. Budapest art. 29 is for "
                "preservation, not for content): list, for this request, the bases that do."),
     reference="Budapest art. 29(1), art. 31(1), art. 33(1); UNTOC art. 18(3)",
+    checklist="legal_basis",
 )
 def basis_wrong_kind(case: Case, ctx: Context) -> Iterator[Hit]:
     for req, path, lb, _info in _misfits(case, lambda info, req: info.fits(req.kind)):
@@ -237,6 +242,7 @@ def basis_wrong_kind(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("None of the legal bases this request relies on covers this kind of request (e.g. "
                "Budapest art. 29 covers preservation, not content): add one that does."),
     reference="Budapest art. 29(1), art. 31(1), art. 33(1); UNTOC art. 18(3)",
+    checklist="legal_basis",
 )
 def basis_does_not_fit(case: Case, ctx: Context) -> Iterator[Hit]:
     bases = refdata.legal_bases()
@@ -256,6 +262,7 @@ def basis_does_not_fit(case: Case, ctx: Context) -> Iterator[Hit]:
                "disclosure rule is no basis for a request between States: rely, for this request, on a "
                "basis made for its channel."),
     reference="UNTOC art. 18(13); Budapest art. 27(2), art. 35(1); CTOC/COP/WG.3/2015/2 ¶33",
+    checklist="legal_basis",
 )
 def basis_wrong_channel(case: Case, ctx: Context) -> Iterator[Hit]:
     for req, path, lb, info in _misfits(case, lambda info, req: info.serves(req.channel)):
@@ -281,6 +288,7 @@ def basis_wrong_channel(case: Case, ctx: Context) -> Iterator[Hit]:
                "force between the two States: cite the treaty's procedure instead, or say that both States "
                "agree to apply art. 27."),
     reference="Budapest art. 27(1); UNTOC art. 18(7)",
+    checklist="legal_basis",
 )
 def art27_with_treaty(case: Case, ctx: Context) -> Iterator[Hit]:
     treaties = [lb for lb in case.legal_bases if lb.basis in ("bilateral", "regional")]
@@ -302,6 +310,7 @@ def art27_with_treaty(case: Case, ctx: Context) -> Iterator[Hit]:
                "it and says its text is to be attached. Attach the text from the official publication, "
                "or paste it, with its source, as the text to quote of the basis."),
     reference="CTOC/COP/WG.3/2015/2 ¶30",
+    checklist="legal_basis",
 )
 def basis_unverified(case: Case, ctx: Context) -> Iterator[Hit]:
     for b, lb, info, _treaty_info in _treaty_bases(case):
@@ -319,6 +328,7 @@ def basis_unverified(case: Case, ctx: Context) -> Iterator[Hit]:
     message=N_("Name the instrument and the provisions relied on, and quote them where the requested "
                "State needs their text."),
     reference="UNTOC art. 18(15)(d); CTOC/COP/WG.3/2015/2 ¶30",
+    checklist="legal_basis",
 )
 def legal_citation_needed(case: Case, ctx: Context) -> Iterator[Hit]:
     bases = refdata.legal_bases()

@@ -103,7 +103,7 @@ def clean_case() -> Case:
         ],
         authorisations=[Authorisation(kind="court_order", issued_by="Investigating judge, Lyon",
                                       date=dt.date(2026, 4, 8), reference="JI 26/12", annexed=True)],
-        proceedings=Proceedings(subject="Investigation into organised fraud by a false e-mail.",
+        proceedings=Proceedings(stage="investigation", subject="Investigation into organised fraud by a false e-mail.",
                                 conducting_authority="Public Prosecutor, Lyon"),
         facts=Facts(
             summary="On 3 March 2026 a company paid EUR 50,000 after a false change-of-bank-details e-mail.",
@@ -156,6 +156,7 @@ def clean_case() -> Case:
                 items=[DataItem(identifier=PhoneNumber(number="+447700900123", source="Message to the victim"),
                                 categories=["location_data"], date_range=MARCH,
                                 nexus="The phone linked to the account that threatened the victim.")],
+                harm="serious_injury",
                 threat="The suspect announced he would harm the victim's accountant tonight.",
                 why_urgent="A mutual assistance request takes months; the threat is for tonight.",
                 authenticity=Authenticity(official_email_domain="police.example.org", reference_number="URG-26-7",

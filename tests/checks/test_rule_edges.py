@@ -15,12 +15,15 @@ from mla_writer.model import (
     DateRange,
     FollowUp,
     IPAddress,
+    LegalBasis,
+    Offence,
     PreservationExtension,
+    PreservationReference,
     TrafficRequest,
 )
 from mla_writer.store import load_case
 
-from .builders import CTX, EMERG, PRES, SUB, TRAF, clean_case
+from .builders import CONT, CTX, EMERG, PRES, SUB, TRAF, clean_case
 
 TREATY_ELEMENTS = [f"UNTOC art. 18(15)({x})" for x in "abcdef"] + [f"Budapest art. 29(2)({x})" for x in "abcdef"]
 
@@ -246,3 +249,120 @@ def test_dual_criminality_not_needed_for_preservation_only() -> None:
     case.offences[0].dual_criminality = ""
     case.requests = [case.requests[PRES]]
     assert "DUAL-CRIMINALITY-MISSING" not in codes(case)
+
+
+# ------------------------------------------------------------------ issue 19: what a clean-looking case hides
+
+
+def test_each_offence_needs_its_own_dual_criminality_note() -> None:
+    case = clean_case()
+    case.offences.append(Offence(name="Money laundering", provision="Criminal Code, art. 324-1",
+                                 max_penalty="5 years' imprisonment"))
+    assert hits(case, "DUAL-CRIMINALITY-MISSING") == ["offences[1].dual_criminality"]
+
+
+def test_a_subscriber_request_for_preserved_data_names_the_preservation() -> None:
+    case = clean_case()
+    case.requests[PRES].sent_on = dt.date(2026, 4, 11)
+    case.requests[SUB].items[0].identifier = case.requests[PRES].items[0].identifier.model_copy()
+    case.requests[SUB].items[0].categories = ["identity"]
+    assert set(hits(case, "PRES-REF-MISSING")) == {f"requests[{SUB}].preservation_refs",
+                                                  f"requests[{CONT}].preservation_refs"}
+    [f] = [f for f in run_checks(case, CTX) if f.code == "PRES-REF-MISSING" and f.path.startswith(f"requests[{SUB}]")]
+    assert "request R1 preserved" in f.message and f.severity == "warning"
+    case.requests[SUB].preservation_refs = [PreservationReference(reference="UK-PRES-1", requested_on=dt.date(2026, 4, 11))]
+    assert hits(case, "PRES-REF-MISSING") == [f"requests[{CONT}].preservation_refs"]
+
+
+def test_a_preservation_not_yet_sent_preserves_nothing_to_name() -> None:
+    case = clean_case()  # R1 is drafted with the others and not sent yet
+    assert case.requests[PRES].sent_on is None
+    assert "PRES-REF-MISSING" not in codes(case)
+
+
+def test_the_port_matters_only_where_an_access_provider_attributes_the_address() -> None:
+    case = clean_case()
+    case.requests[SUB].items[0].identifier.port = None
+    assert "IP-NO-PORT" not in codes(case)  # a webmail provider finds its own records by address and time
+    for services in (["isp"], ["mobile operator"], []):
+        case.requests[SUB].provider.services = services
+        assert hits(case, "IP-NO-PORT") == [f"requests[{SUB}].items[0].identifier.port"], services
+    case.requests[SUB].provider.services = ["isp"]
+    case.requests[SUB].items[0].categories = []  # no one to attribute the address to
+    assert "IP-NO-PORT" not in codes(case)
+
+
+def test_the_same_finding_at_the_same_path_is_reported_once() -> None:
+    case = clean_case()
+    case.requests[TRAF].items.append(case.requests[TRAF].items[0].model_copy(deep=True))
+    case.requests[TRAF].items.append(case.requests[TRAF].items[0].model_copy(deep=True))
+    found = [(f.code, f.path) for f in run_checks(case, CTX)]
+    assert len(found) == len(set(found))
+    assert found.count(("IDENTIFIER-DUPLICATE", f"requests[{TRAF}].items[2].identifier")) == 1
+
+
+def test_the_shortest_preservation_comes_from_the_basis_relied_on() -> None:
+    case = clean_case()
+    case.requests[PRES].period_days = 45
+    [f] = [f for f in run_checks(case, CTX) if f.code == "PRES-PERIOD-SHORT"]
+    assert f.reference == "Budapest art. 29(7)"
+    assert "45 days; Convention on Cybercrime (ETS No. 185), art. 29 provides for a preservation of not less than " \
+           "60 days" in f.message
+    # A basis that sets no minimum (here the requested State's own law) is not judged.
+    case.legal_bases.append(LegalBasis(basis="domestic-requested", name="Crime (International Co-operation) Act 2003"))
+    case.requests[PRES].legal_bases = ["domestic-requested"]
+    assert "PRES-PERIOD-SHORT" not in codes(case)
+
+
+def test_a_case_file_that_never_gives_the_stage_the_period_or_the_harm(tmp_path) -> None:
+    """Left out of the file, they are filled by defaults the document would print as facts."""
+    case = clean_case()
+    data = json.loads(case.model_dump_json())
+    del data["proceedings"]["stage"]
+    del data["requests"][PRES]["period_days"]
+    del data["requests"][EMERG]["harm"]
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = load_case(path)
+    found = {(f.code, f.path, f.severity) for f in run_checks(loaded, CTX)}
+    assert found == {("STAGE-MISSING", "proceedings.stage", "warning"),
+                     ("PRES-NO-PERIOD", f"requests[{PRES}].period_days", "warning"),
+                     ("EMERG-NO-HARM", f"requests[{EMERG}].harm", "error")}
+    # A file that gives them, even at the default value, is complete.
+    assert run_checks(load_case(_write(tmp_path / "full.json", json.loads(case.model_dump_json()))), CTX) == []
+
+
+def _write(path, data) -> object:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_an_emergency_disclosure_by_a_provider_needs_no_dual_criminality_note() -> None:
+    case = clean_case()
+    case.offences[0].dual_criminality.text = ""
+    case.requests = [case.requests[EMERG]]
+    assert "DUAL-CRIMINALITY-MISSING" not in codes(case)
+    case.requests[0].channel = "mla"  # an emergency request for mutual assistance
+    assert hits(case, "DUAL-CRIMINALITY-MISSING") == ["offences[0].dual_criminality"]
+
+
+# Rules added for issue 19, each with the reference `rules` must show for it.
+NEW_RULES = {
+    "STAGE-MISSING": "Budapest art. 29(2)(b); UNTOC art. 18(15)(b); CCPCJ 27th session discussion guide (2018) ¶33",
+    "PRES-NO-PERIOD": "Budapest art. 29(7); CTOC/COP/WG.3/2015/2 ¶21",
+    "PRES-REF-MISSING": "Budapest art. 29(7), art. 31(1); CTOC/COP/WG.3/2015/2 ¶21, ¶57",
+    "EMERG-NO-HARM": "CCPCJ 27th session discussion guide (2018) ¶33; CTOC/COP/WG.3/2015/2 ¶22",
+    "TEXT-PLACEHOLDER": "A/74/130 ¶124, ¶380",
+    "TEXT-TOO-SHORT": "A/74/130 ¶124, ¶380",
+    "TEXT-REPEATED": "A/74/130 ¶124, ¶380; CTOC/COP/WG.3/2015/2 ¶9",
+}
+
+
+def test_rules_json_lists_every_new_rule_with_its_reference(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["rules", "--format", "json"]) == 0
+    listed = {r["code"]: r for r in json.loads(capsys.readouterr().out)["rules"]}
+    for code, reference in NEW_RULES.items():
+        assert listed[code]["reference"] == reference, code
+        assert listed[code]["summary"] and listed[code]["fix"], code
+    assert listed["DUAL-CRIMINALITY-MISSING"]["reference"].startswith("Budapest art. 25(5)")
+    assert listed["PRES-PERIOD-SHORT"]["reference"] == "Budapest art. 29(7)"

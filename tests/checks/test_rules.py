@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from pydantic import BaseModel
 
 from mla_writer import refdata
 from mla_writer.checks import all_rules, run_checks
@@ -72,6 +73,22 @@ def _drop_preservation(c: Case) -> None:
     del c.requests[PRES]
 
 
+def _unset(model: BaseModel, name: str) -> BaseModel:
+    """The model as a case file that never gave `name` would load it (the field at its default)."""
+    return type(model).model_validate(model.model_dump(exclude={name}))
+
+
+def _unset_request_field(r: int, name: str) -> Callable[[Case], None]:
+    def go(c: Case) -> None:
+        c.requests[r] = _unset(c.requests[r], name)  # type: ignore[call-overload]
+    return go
+
+
+def _attributed_by_an_isp(c: Case) -> None:
+    """The subscriber request's IP is asked of an access provider, who must attribute it."""
+    c.requests[SUB].provider.services = ["isp"]
+
+
 IP = ident  # readability in the table below
 S_IP = f"{item_path(SUB)}.identifier"
 
@@ -79,6 +96,7 @@ ROWS: list[Row] = [
     # completeness
     Row("AUTHORITY-MISSING", lambda c: _set(c.requesting.authority, name=""), "requesting.authority.name"),
     Row("SUBJECT-MISSING", lambda c: _set(c.proceedings, subject=""), "proceedings.subject"),
+    Row("STAGE-MISSING", lambda c: _set(c, proceedings=_unset(c.proceedings, "stage")), "proceedings.stage"),
     Row("CONDUCTING-AUTHORITY-MISSING", lambda c: _set(c.proceedings, conducting_authority=" "),
         "proceedings.conducting_authority"),
     Row("FACTS-MISSING", lambda c: _set(c.facts, summary=""), "facts.summary"),
@@ -99,6 +117,9 @@ ROWS: list[Row] = [
     Row("PRES-NO-CUSTODIAN", lambda c: _set(c.requests[PRES], provider=Provider()), f"requests[{PRES}].provider.name"),
     Row("PRES-NO-NECESSITY", lambda c: _set(c.requests[PRES], necessity=""), f"requests[{PRES}].necessity"),
     Row("PRES-NO-MLA-INTENT", lambda c: _set(c.requests[PRES], mla_to_follow=False), f"requests[{PRES}].mla_to_follow"),
+    Row("PRES-NO-PERIOD", _unset_request_field(PRES, "period_days"), f"requests[{PRES}].period_days"),
+    Row("PRES-REF-MISSING", lambda c: _set(c.requests[PRES], sent_on=D(2026, 4, 11)),
+        f"requests[{CONT}].preservation_refs"),
     Row("PRES-PERIOD-SHORT", lambda c: _set(c.requests[PRES], period_days=30), f"requests[{PRES}].period_days"),
     Row("PRES-EXPIRY-SHORT", lambda c: _set(c.requests[PRES], sent_on=D(2026, 4, 1), expires_on=D(2026, 4, 30)),
         f"requests[{PRES}].expires_on"),
@@ -117,12 +138,13 @@ ROWS: list[Row] = [
     # identifiers
     Row("IP-NO-TIME", lambda c: _set(IP(c, SUB), timestamp=None), f"{S_IP}.timestamp"),
     Row("IP-NO-TZ", lambda c: _set(IP(c, SUB), timezone=None), f"{S_IP}.timezone"),
-    Row("IP-NO-PORT", lambda c: _set(IP(c, SUB), port=None), f"{S_IP}.port"),
+    Row("IP-NO-PORT", lambda c: (_attributed_by_an_isp(c), _set(IP(c, SUB), port=None)), f"{S_IP}.port"),
     Row("IP-CGNAT", lambda c: _set(IP(c, SUB), address="100.64.12.7"), f"{S_IP}.address"),
     Row("IP-NOT-PUBLIC", lambda c: _set(IP(c, SUB), address="192.168.1.20"), f"{S_IP}.address"),
     Row("IP-TIME-FUTURE", lambda c: _set(IP(c, SUB), timestamp=T(2026, 5, 1, 10, 0, 5)), f"{S_IP}.timestamp"),
     Row("IP-TIME-OUTSIDE-RANGE", lambda c: _set(IP(c, SUB), timestamp=T(2026, 3, 5, 10, 0, 5)), f"{S_IP}.timestamp"),
-    Row("IP-TIME-NO-SECONDS", lambda c: _set(IP(c, SUB), timestamp=T(2026, 3, 3, 8, 14)), f"{S_IP}.timestamp"),
+    Row("IP-TIME-NO-SECONDS", lambda c: (_attributed_by_an_isp(c), _set(IP(c, SUB), timestamp=T(2026, 3, 3, 8, 14))),
+        f"{S_IP}.timestamp"),
     Row("ACCOUNT-NO-SERVICE", lambda c: _set(ident(c, TRAF), service=""), f"{item_path(TRAF)}.identifier.service"),
     Row("ACCOUNT-NAME-ONLY", lambda c: _set(ident(c, TRAF), user_id=None), f"{item_path(TRAF)}.identifier.user_id"),
     Row("URL-SHORTENER", _replace_identifier(CONT, URL(url="https://bit.ly/3xAmpl", source="SMS")),
@@ -159,6 +181,7 @@ ROWS: list[Row] = [
         f"{item_path(TRAF)}.date_range.start"),
     # emergency
     Row("EMERG-NO-THREAT", lambda c: _set(c.requests[EMERG], threat=""), f"requests[{EMERG}].threat"),
+    Row("EMERG-NO-HARM", _unset_request_field(EMERG, "harm"), f"requests[{EMERG}].harm"),
     Row("EMERG-NO-WHY-URGENT", lambda c: _set(c.requests[EMERG], why_urgent=""), f"requests[{EMERG}].why_urgent"),
     Row("EMERG-NO-OFFICIAL-DOMAIN", lambda c: _set(c.requests[EMERG].authenticity, official_email_domain=None),
         f"requests[{EMERG}].authenticity.official_email_domain"),
@@ -173,6 +196,12 @@ ROWS: list[Row] = [
         lambda c: _set(c.requests[EMERG], channel="provider_emergency", follow_up_planned=False),
         f"requests[{EMERG}].follow_up_planned"),
     Row("EMERG-URGENCY-LEVEL", lambda c: _set(c.urgency, level="urgent"), "urgency.level"),
+    # substance
+    Row("TEXT-PLACEHOLDER", lambda c: _set(c.facts, summary="See annex."), "facts.summary"),
+    Row("TEXT-TOO-SHORT", lambda c: _set(c.requests[SUB].items[0], nexus="The sender's address."),
+        f"{item_path(SUB)}.nexus"),
+    Row("TEXT-REPEATED", lambda c: _set(c.requests[TRAF].items[0], nexus=c.requests[SUB].items[0].nexus.text),
+        f"{item_path(TRAF)}.nexus"),
     # language
     Row("LANG-NOT-ACCEPTED", lambda c: _set(c, languages=["fr"], drafting_language="fr"), "languages"),
     Row("COUNTRY-NO-DATA", lambda c: _set(c.requested, state="AQ"), "requested.state"),
