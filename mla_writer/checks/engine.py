@@ -96,6 +96,14 @@ class Hit:
         object.__setattr__(self, "element", element)
         object.__setattr__(self, "reference", reference)
 
+    @classmethod
+    def worded(cls, path: str, message: str, params: Mapping[str, Param]) -> Hit:
+        """A hit whose placeholder values come as a mapping, for a message picked from a table
+        (``**params`` could not be told apart from ``element`` and ``reference``)."""
+        hit = cls(path, message)
+        object.__setattr__(hit, "params", tuple(params.items()))
+        return hit
+
 
 RuleFn = Callable[[Case, Context], Iterator[Hit]]
 

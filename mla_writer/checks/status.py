@@ -87,4 +87,4 @@ def status_sequence(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
         for problem in sequence_problems(req):
             message, params = wording(problem)
-            yield Hit(f"{path}.{problem.path}", message, **params)
+            yield Hit.worded(f"{path}.{problem.path}", message, params)
