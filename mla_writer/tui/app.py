@@ -8,7 +8,6 @@ import os
 import sys
 from pathlib import Path
 
-from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
@@ -17,6 +16,7 @@ from .. import store
 from ..cli import UsageError
 from . import css_cache
 from .bindings import translate_bindings
+from .crash import CrashGuard, after_run
 from .document import CaseDocument
 from .i18n import N_, _, set_ui_language
 from .screens.dialogs import ConfirmDialog, PathDialog
@@ -54,7 +54,7 @@ def copy_example(name: str, folder: Path | None = None) -> Path:
     return examples.copy_example(name, free_name(folder, name))
 
 
-class WizardApp(App[int]):
+class WizardApp(CrashGuard):
     CSS_PATH = "wizard.tcss"
     TITLE = "mla-writer"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -157,6 +157,12 @@ class WizardApp(App[int]):
         self._autosave_failed = False
         return True
 
+    def keep_work(self) -> Path | None:
+        """The autosave, written now (after an internal error), or None if nothing is unsaved."""
+        if self.doc is None or not self.doc.dirty:
+            return None
+        return self.doc.autosave()
+
     def on_unmount(self) -> None:
         """However the app ends (terminal closed, exception), write what the timer had not yet."""
         self.autosave_now()
@@ -241,4 +247,4 @@ def run_wizard(case_path: Path | None = None, ui_language: str = "en", example: 
     code = app.run()
     if app.exit_message:
         print(app.exit_message)
-    return code or 0
+    return after_run(app, code)
