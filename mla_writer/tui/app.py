@@ -14,8 +14,6 @@ from textual.timer import Timer
 
 from .. import store
 from ..cli import UsageError
-from . import css_cache
-from .bindings import translate_bindings
 from .crash import CrashGuard, after_run
 from .document import CaseDocument
 from .i18n import N_, _, set_ui_language
@@ -60,16 +58,17 @@ class WizardApp(CrashGuard):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     ENABLE_COMMAND_PALETTE = False  # its footer entry would push Save and Quit off an 80-column screen
     BINDINGS = [
-        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
-        Binding("ctrl+s", "save", N_("Save")),
-        Binding("ctrl+t", "toggle_theme", N_("Theme")),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
+        Binding("ctrl+s", "save", N_("Save"), id="save"),
+        Binding("ctrl+t", "toggle_theme", N_("Theme"), id="theme"),
     ]
+    # In a browser (`mla-writer serve`), keys the browser keeps for itself (Ctrl+N new window,
+    # Ctrl+T new tab, Ctrl+Q quit) never reach the page: those bindings move to function keys.
+    BROWSER_KEYS = {"next": "f8", "theme": "f9", "quit": "f10"}
 
     def __init__(self, doc: CaseDocument | None = None, *, new_case_path: Path | None = None,
                  today: dt.date | None = None, autosave_delay: float = 0.5, theme: str = THEMES[0]) -> None:
-        css_cache.install()
         super().__init__()
-        translate_bindings(self)
         self.doc = doc
         self.today = today or dt.date.today()
         self.new_case_path = new_case_path or free_name(Path.cwd(), "new-case")
@@ -91,6 +90,8 @@ class WizardApp(CrashGuard):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        if self.is_web:
+            self.update_keymap(self.BROWSER_KEYS)
         if isinstance(self.screen, WizardScreen):
             return  # opened straight on the wizard (get_default_screen)
         if self.doc is None:

@@ -100,6 +100,10 @@ class CrashGuard(App[int]):
         return _("Your work is kept in {path}; it is offered when you open the case again.").format(path=where)
 
     def _handle_exception(self, error: Exception) -> None:  # Textual's hook: see the module's doc
+        if not self.is_running:
+            # The app is closing: a widget closed half-way through being mounted can fail (Textual's
+            # Select does), and there is nothing left to lose or to report.
+            return
         if self.crashed is None and not debug_mode():
             self.crashed = one_line(error)
             self.kept_message = self.describe_kept()

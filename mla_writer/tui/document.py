@@ -198,6 +198,11 @@ class CaseDocument:
             if isinstance(owner, dict) and all(v in (None, "") for v in owner.values()):
                 set_in(self.data, path[:-1], None)
 
+    def replace_all(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.dirty = True
+        self.validate()
+
     def replace(self, path: PathT, value: Any) -> None:
         set_in(self.data, path, value)
         self.dirty = True
