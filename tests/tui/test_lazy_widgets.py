@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 
-
 FIRST_SCREEN = r"""
 import asyncio, json, sys
 from pathlib import Path
