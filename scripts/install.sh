@@ -30,8 +30,9 @@ fi
 if [ "$want_test" = 1 ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
   # The PDF tests need LibreOffice (DOCX -> PDF), Poppler (pdftotext, pdftoppm) and fonts with
-  # Arabic and CJK glyphs. Without them those tests are skipped with a reason.
-  debs="libreoffice-writer-nogui poppler-utils fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation2"
+  # Arabic and CJK glyphs; the browser-mode test needs Chromium. Without them those tests are
+  # skipped with a reason.
+  debs="libreoffice-writer-nogui poppler-utils fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation2 chromium"
   if command -v apt-get >/dev/null 2>&1; then
     missing=$(for d in $debs; do dpkg -s "$d" >/dev/null 2>&1 || echo "$d"; done)
     if [ -n "$missing" ]; then
