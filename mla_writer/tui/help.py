@@ -14,6 +14,9 @@ HELP: dict[str, str] = {
     "reference": N_("Your own file number, so replies can be matched to the case. Example: LYON-CYB-2026-0147."),
     "title": N_("A few words that name the case for you. Example: Invoice fraud at Example SA."),
     "date": N_("The date the request is signed, as YYYY-MM-DD. Example: 2026-03-20."),
+    "status": N_("Draft while you write; Reviewed once someone has checked it; Final when it is ready to "
+                 "sign and send."),
+    "classification": N_("The marking your service puts on the document. Example: CONFIDENTIAL."),
     "drafting_language": N_("The language you type the facts in. Translations can be added to the case file."),
     "languages": N_("The document is written in one language, or two side by side. Choose one the "
                     "requested State accepts (UNTOC art. 18(14))."),
@@ -111,6 +114,8 @@ HELP: dict[str, str] = {
     "requests.provider.data_location": N_("Where the data is believed to be, or 'unknown'."),
     "requests.necessity": N_("Why the data may be lost without preservation. Example: webmail logs are kept "
                              "for a short time and the holder can delete the mailbox."),
+    "requests.status": N_("A new preservation, or an extension of one already in place: an extension "
+                          "names the earlier request (under More)."),
     "requests.period_days": N_("Budapest art. 29(7): at least 60 days. Example: 90."),
     "requests.mla_to_follow": N_("Art. 29 asks you to say that a request for the data will follow."),
     "requests.partial_disclosure": N_("Ask for enough traffic data to find other providers in the chain (art. 30)."),

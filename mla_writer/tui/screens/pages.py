@@ -146,12 +146,13 @@ class PagedScreen(Screen):
                 return target
         return None
 
-    def show_text(self, selector: str, text: str) -> None:
+    def show_text(self, selector: str, text: str) -> bool:
         """Say `text` in the help or problems box, hidden when empty (and left alone when unchanged:
-        this runs on every key press)."""
-        if self.shown_text.get(selector) != text:
-            self.shown_text[selector] = text
-            box = self.query_one(selector, Static)
-            box.update(text)
-            box.display = bool(text)
-
+        this runs on every key press). Whether it changed."""
+        if self.shown_text.get(selector) == text:
+            return False
+        self.shown_text[selector] = text
+        box = self.query_one(selector, Static)
+        box.update(text)
+        box.display = bool(text)
+        return True

@@ -195,7 +195,7 @@ class WizardScreen(PagedScreen):
     def _focused(self, event: DescendantFocus) -> None:
         widget = event.widget
         path = self.registry.path_of(widget)
-        if self.jumped is not None and widget is not self.jumped.editor:
+        if self.jumped is not None and self.focused is not self.jumped.editor:  # (not a late, older event)
             self.jumped.mark(False)
             self.jumped = None
         page = self.pages.get(self.step_id)
@@ -205,7 +205,8 @@ class WizardScreen(PagedScreen):
         row = self.registry.row_for(widget)
         if not text and row is not None and row.field.kind == "long":
             text = _("Ctrl+O loads the text from a UTF-8 file.")
-        self.show_text("#help", text)
+        if self.show_text("#help", text) and page is not None and page in widget.ancestors:
+            self.call_after_refresh(widget.scroll_visible, animate=False)  # the help box took room from the page
 
     def action_load_text(self) -> None:
         row = self.registry.row_for(self.focused)

@@ -12,6 +12,7 @@ from typing import Any
 
 from textual import on
 from textual.containers import VerticalScroll
+from textual.events import DescendantBlur, DescendantFocus
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Input, Label, Select
@@ -144,6 +145,17 @@ class StepPage(VerticalScroll, can_focus=False):
         return new
 
     # what the user does --------------------------------------------------------------------
+    @on(DescendantFocus)
+    def _entered(self, event: DescendantFocus) -> None:
+        if isinstance(event.widget, Input):
+            event.widget.cursor_position = len(event.widget.value)  # to type on where the text ends
+
+    @on(DescendantBlur)
+    def _left(self, event: DescendantBlur) -> None:
+        if isinstance(event.widget, Input):
+            event.widget.cursor_position = 0  # a long value shows how it starts, not how it ends
+
+
     # (TextArea's and SelectionList's changes come by handler name, not @on: naming their
     # classes here would import them on the way to the first screen.)
     def on_text_area_changed(self, event: Message) -> None:
