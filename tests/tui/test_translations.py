@@ -134,3 +134,58 @@ def test_a_saved_translation_reaches_the_case_file(tmp_path):
     app = asyncio.run(run())
     case = load_case(app.doc.path)
     assert case.offences[2].name.translations == {"fr": "Escroquerie"}
+
+
+def _label_above(screen, widget_id: str) -> str:
+    row = screen.registry.row_for(screen.query_one(f"#{widget_id}"))
+    return str(row.label.render())
+
+
+def test_a_new_drafting_language_relabels_the_rows_and_keeps_every_word(tmp_path):
+    from .conftest import pick
+
+    async def run():
+        app = example_app(tmp_path)  # written in English, documents in English and French
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = app.screen
+            await tab_to(pilot, "f-requesting-authority-competence-translations-fr")
+            assert _label_above(screen, "f-requesting-authority-competence-translations-fr").endswith("in French")
+            await pilot.press("ctrl+u")
+            await type_text(pilot, "Code de procedure penale")
+            await pick(pilot, "f-drafting_language", "Fren")
+            await pilot.pause()
+            assert app.doc.data["drafting_language"] == "fr"
+            assert not screen.query("#f-requesting-authority-competence-translations-fr")
+            assert _label_above(screen, "f-requesting-authority-competence-translations-en").endswith("in English")
+            assert app.focused is not None and app.focused.id == "f-drafting_language"
+            competence = app.doc.data["requesting"]["authority"]["competence"]
+            assert competence["text"] == "Code de procedure penale"
+            assert competence["translations"]["en"].startswith("Articles 41 and 706-72")
+            await pilot.press("ctrl+q")
+        return app
+
+    app = asyncio.run(run())
+    competence = load_case(app.doc.path).requesting.authority.competence
+    assert competence.in_language("fr", "fr") == "Code de procedure penale"
+    assert competence.in_language("en", "fr").startswith("Articles 41 and 706-72")
+
+
+def test_a_new_document_language_relabels_the_rows_and_keeps_the_old_translation(tmp_path):
+    from .conftest import pick
+
+    async def run():
+        app = example_app(tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = app.screen
+            before = app.doc.data["requesting"]["authority"]["competence"]["translations"]["fr"]
+            await pick(pilot, "f-languages-1", "Span")
+            await pilot.pause()
+            assert app.doc.data["languages"] == ["en", "es"]
+            assert _label_above(screen, "f-requesting-authority-competence-translations-es").endswith("in Spanish")
+            assert app.doc.data["requesting"]["authority"]["competence"]["translations"]["fr"] == before
+            await pick(pilot, "f-languages-1", "Fren")
+            await pilot.pause()
+            shown = screen.query_one("#f-requesting-authority-competence-translations-fr").value
+            assert shown == before  # back, word for word
+
+    asyncio.run(run())
