@@ -94,8 +94,9 @@ def read_value(field: Field, editor: Any) -> Any:
         return editor.text
     if kind in PICKER_KINDS:
         return None if editor.value is Select.NULL else editor.value
-    if kind == "categories":
-        return list(editor.selected)
+    if kind == "categories":  # in the list's order, whatever order they were ticked in
+        chosen = set(editor.selected)
+        return [option.value for option in editor.options if option.value in chosen]
     raw = editor.value
     if kind == "lines":
         return [part.strip() for part in raw.split(";") if part.strip()]

@@ -83,7 +83,7 @@ class StepPage(VerticalScroll, can_focus=False):
         """Free text gets a row per other document language: the document's second column."""
         drafting = self.doc.get(("drafting_language",), "en")
         rows: list[Widget] = []
-        for lang in self.doc.get(("languages",), []) or []:
+        for lang in dict.fromkeys(self.doc.get(("languages",), []) or []):  # (the same one twice is an error)
             if lang == drafting or not isinstance(lang, str):
                 continue
             label = _("{label}, in {language}").format(label=_(field.label),
