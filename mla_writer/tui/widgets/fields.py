@@ -25,7 +25,7 @@ class TickBox(Checkbox):
     long label instead of cutting it."""
 
     DEFAULT_CSS = """
-    TickBox { text-wrap: wrap; text-overflow: fold; height: auto; }
+    TickBox { width: 1fr; text-wrap: wrap; text-overflow: fold; height: auto; }
     """
 
     def render(self) -> Content:
