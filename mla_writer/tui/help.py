@@ -8,6 +8,7 @@ invented names and documentation addresses only.
 from __future__ import annotations
 
 from .i18n import N_, _
+from .steps import LANGUAGE_NAMES
 
 HELP: dict[str, str] = {
     # case & authorities
@@ -230,6 +231,6 @@ def help_for(path: tuple[str | int, ...]) -> str:
     if "translations" in path:
         return _("The same text in {language}, for the second column of the document. Leave it "
                  "blank to have it translated later; the review lists what is missing.").format(
-            language=path[-1])
+            language=_(LANGUAGE_NAMES.get(str(path[-1]), str(path[-1]))))
     text = HELP.get(generic_key(path))
     return _(text) if text else ""

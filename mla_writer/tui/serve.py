@@ -154,8 +154,11 @@ class WizardServer:
 
         socket_ = web.WebSocketResponse(heartbeat=15)
         await socket_.prepare(request)
+        async def close() -> None:
+            await socket_.close()
+
         service = AppService(self.command, write_bytes=socket_.send_bytes, write_str=socket_.send_str,
-                             close=socket_.close, download_manager=DownloadManager())
+                             close=close, download_manager=DownloadManager())
         await service.start(_number(request.query.get("width"), 80), _number(request.query.get("height"), 24))
         try:
             async for message in socket_:

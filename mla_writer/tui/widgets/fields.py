@@ -154,7 +154,7 @@ class FieldRow:
             self.problem.display = bool(lines)
         elif lines:
             holder = self.editor.parent
-            if holder is None or not self.editor.is_mounted:
+            if not isinstance(holder, Widget) or not self.editor.is_mounted:
                 return  # not in the page yet: shown on the next call
             self.problem = Static("\n".join(lines), classes="field-problem", markup=False)
             self.problem.display = True

@@ -127,10 +127,10 @@ class StepPage(VerticalScroll, can_focus=False):
     async def rebuild_list(self, path: PathT) -> ListSection | None:
         """Replace a list section after an entry was added or removed (or changed shape)."""
         old = self.registry.section_at(path)
-        if old is None or old.parent is None:
+        parent = old.parent if old is not None else None
+        if old is None or not isinstance(parent, Widget):
             return None
         self.registry.forget([old, *old.query("*")])
-        parent = old.parent
         position = list(parent.children).index(old)
         self._building += 1
         try:
