@@ -63,7 +63,10 @@ class ReviewPanel(Vertical):
                     continue
                 options.append(Option(f"{_(title)} ({len(group)})", id=f"h-{sev}", disabled=True))
                 options += [Option(f"  {place_of(p)}: {m}", id=f"p{i}") for i, p, m in group]
-            yield OptionList(*options, id="findings")
+            findings = OptionList(*options, id="findings")
+            # the first problem is highlighted from the start, not once the list has the focus
+            findings.highlighted = next(i for i, o in enumerate(options) if o is not None and not o.disabled)
+            yield findings
         yield Label(_("Render the request"), classes="heading")
         langs = [(_(label), code) for code, label in LANGUAGE_OPTIONS]
         chosen = list(self.doc.get(("languages",), []) or ["en"])
