@@ -165,3 +165,20 @@ def test_at_80x24_the_review_step_lists_findings_in_a_list_that_scrolls(tmp_path
             assert findings.scroll_y > 0
 
     asyncio.run(run())
+
+
+def test_in_a_browser_next_theme_and_quit_move_to_keys_the_browser_lets_through(tmp_path):
+    async def run():
+        app = example_app(tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            app.update_keymap(app.BROWSER_KEYS)  # what on_mount does when app.is_web
+            await pilot.press("f8")
+            await pilot.pause()
+            assert app.screen.step_id == "requested"
+            shown = {k.action: k.display for k in app.screen.query_one(KeyBar).keys}
+            assert shown["next_step"] == "f8" and shown["quit"] == "f10" and shown["toggle_theme"] == "f9"
+            await pilot.press("f10")
+        return app
+
+    assert not asyncio.run(run()).is_running
