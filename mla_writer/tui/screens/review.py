@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 from ..document import CaseDocument
 from ..i18n import N_, _, ui_language
 from ..steps import LANGUAGE_OPTIONS, place_of
-from ..widgets.picker import Picker
 
 SEVERITY_TITLES = {
     "invalid": N_("Wrong values (fix these to save)"),
@@ -64,15 +63,18 @@ class ReviewPanel(Vertical):
                     continue
                 options.append(Option(f"{_(title)} ({len(group)})", id=f"h-{sev}", disabled=True))
                 options += [Option(f"  {place_of(p)}: {m}", id=f"p{i}") for i, p, m in group]
-            yield OptionList(*options, id="findings")
+            findings = OptionList(*options, id="findings")
+            # the first problem is highlighted from the start, not once the list has the focus
+            findings.highlighted = next(i for i, o in enumerate(options) if o is not None and not o.disabled)
+            yield findings
         yield Label(_("Render the request"), classes="heading")
         langs = [(_(label), code) for code, label in LANGUAGE_OPTIONS]
         chosen = list(self.doc.get(("languages",), []) or ["en"])
         with Horizontal(id="render-languages"):
-            yield Picker(langs, value=chosen[0] if chosen[0] in dict(LANGUAGE_OPTIONS) else "en",
+            yield Select(langs, value=chosen[0] if chosen[0] in dict(LANGUAGE_OPTIONS) else "en",
                          allow_blank=False, id="render-lang-1", compact=True)
             second = chosen[1] if len(chosen) > 1 and chosen[1] in dict(LANGUAGE_OPTIONS) else Select.NULL
-            yield Picker(langs, value=second, allow_blank=True, prompt=_("(one language)"),
+            yield Select(langs, value=second, allow_blank=True, prompt=_("(one language)"),
                          id="render-lang-2", compact=True)
         yield Label(_("Write the Word document to"), classes="field-label")
         yield Input(str(default_output(self.doc)), id="render-out", compact=True)
