@@ -53,11 +53,15 @@ def parse(data: bytes, path: Path | str, what: str):
     """The root element of `data`; `what` names the kind of file in messages ("XLIFF file")."""
     from lxml import etree
 
+    if any(mark in data for mark in _ENTITY_MARKS):
+        raise _entities(path, what)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              dtd_validation=False, remove_pis=True, remove_comments=True)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
+        if "amplification" in str(e.msg or e):
+            raise _entities(path, what) from None
         detail = printable(re.sub(r",? line \d+.*$", "", str(e.msg or e)), 120)
         raise TranslationFileError(path, f"is not a well-formed {what} (line {e.lineno or '?'}: {detail}); "
                                          "nothing was changed") from None
@@ -65,12 +69,20 @@ def parse(data: bytes, path: Path | str, what: str):
         raise TranslationFileError(path, f"is not a {what} ({printable(str(e), 120)})") from None
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise TranslationFileError(path, f"declares XML entities (a way to make a small file expand to gigabytes), "
-                                         f"which no {what} needs: it was not read and nothing was changed")
+        raise _entities(path, what)
     if any(True for _ in root.iter(etree.Entity)):
         raise TranslationFileError(path, "uses XML entities that are not defined; it was not read and "
                                          "nothing was changed")
     return root
+
+
+# An entity declaration, in the encodings a file may come in; the parser's own check is the backstop.
+_ENTITY_MARKS = tuple(b"<!ENTITY".decode().encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+def _entities(path: Path | str, what: str) -> TranslationFileError:
+    return TranslationFileError(path, f"declares XML entities (a way to make a small file expand to gigabytes), "
+                                      f"which no {what} needs: it was not read and nothing was changed")
 
 
 def local(tag: object) -> str:
