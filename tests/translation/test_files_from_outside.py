@@ -36,7 +36,7 @@ def refused(case: Path, xlf: Path, capsys) -> str:
 
 
 class _Local(etree.Resolver):
-    def resolve(self, url, id, context):  # noqa: A002 (lxml's names)
+    def resolve(self, url, id, context):
         if url == "http://www.w3.org/2001/xml.xsd":
             return self.resolve_filename(str(SCHEMAS / "xml.xsd"), context)
         if "://" not in url:
@@ -187,3 +187,22 @@ def test_a_file_not_from_mla_writer(untranslated, tmp_path: Path, capsys) -> Non
                    '<file original="x" source-language="en" target-language="fr" datatype="plaintext"><body/>'
                    '</file></xliff>', encoding="utf-8")
     assert "was not exported by mla-writer" in refused(case, xlf, capsys)
+
+
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent.parent / "examples").glob("*.json"))
+
+
+@pytest.mark.parametrize("example", [p for p in EXAMPLES if not p.name.endswith(".expected.json")], ids=lambda p: p.stem)
+def test_every_example_exports_valid_xliff_with_notes_in_its_drafting_language(example: Path) -> None:
+    from mla_writer import i18n
+    from mla_writer.translation.units import target_languages
+    from mla_writer.translation.xliff import INSTRUCTIONS, build_xliff
+
+    case = load_case(example)
+    schema = xliff_schema()
+    for lang in target_languages(case):
+        root = etree.fromstring(build_xliff(case, lang, every=True).data)
+        assert schema.validate(root), schema.error_log
+        note = root.find(f"{X}file/{X}header/{X}note").text
+        t = i18n.translations(case.drafting_language)
+        assert note == t.gettext(INSTRUCTIONS) % {"language": i18n.language_name(lang, case.drafting_language)}

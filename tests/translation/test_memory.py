@@ -102,12 +102,12 @@ def test_a_memory_file_from_outside_is_read_safely(tmp_path: Path, capsys) -> No
 def test_a_foreign_tmx_with_inline_codes_and_regional_languages(tmp_path: Path) -> None:
     from mla_writer.translation.memory import from_tmx
 
-    data = ('<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4">'
-            '<header srclang="en-GB" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" '
-            'creationtool="x" creationtoolversion="1"/><body>'
-            '<tu><tuv xml:lang="en-GB"><seg>Seized <ph>&lt;b&gt;</ph>laptop</seg></tuv>'
-            '<tuv xml:lang="fr-FR"><seg>Ordinateur <ph>&lt;b&gt;</ph>saisi</seg></tuv>'
-            '<tuv xml:lang="de-DE"><seg>Laptop</seg></tuv></tu></body></tmx>').encode()
+    data = (b'<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4">'
+            b'<header srclang="en-GB" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" '
+            b'creationtool="x" creationtoolversion="1"/><body>'
+            b'<tu><tuv xml:lang="en-GB"><seg>Seized <ph>&lt;b&gt;</ph>laptop</seg></tuv>'
+            b'<tuv xml:lang="fr-FR"><seg>Ordinateur <ph>&lt;b&gt;</ph>saisi</seg></tuv>'
+            b'<tuv xml:lang="de-DE"><seg>Laptop</seg></tuv></tu></body></tmx>')
     memory = from_tmx(data, "x.tmx")
     assert memory.lookup("Seized laptop", "fr", "en") == "Ordinateur saisi"
     assert memory.lookup("Seized laptop", "de", "en") is None
