@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import copy
-import json
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import EXAMPLE
 
 
 @pytest.fixture(autouse=True)
@@ -33,17 +29,15 @@ def strip_translations(node: object) -> None:
 
 
 @pytest.fixture
-def untranslated(tmp_path: Path):
+def untranslated(case_file):
     """Write the example case without any translation (as `name`, after `mutate`); its path."""
 
     def make(mutate=None, name: str = "case.json") -> Path:
-        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-        strip_translations(data)
-        data = copy.deepcopy(data)
-        if mutate is not None:
-            mutate(data)
-        path = tmp_path / name
-        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        return path
+        def change(data: dict) -> None:
+            strip_translations(data)
+            if mutate is not None:
+                mutate(data)
+
+        return case_file(change, name)
 
     return make
