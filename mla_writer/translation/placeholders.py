@@ -13,14 +13,18 @@ from dataclasses import dataclass
 
 from ..model import Case
 
-# ctype values of XLIFF 1.2 placeholders: "x-" plus what the value is.
+# Edges of a number, a date or an address: not beside a Latin letter or a digit. Not \b, which
+# finds no edge between a digit and a Chinese or Arabic letter ("于2026-03-03").
+_B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
+# By the ctype of their XLIFF 1.2 placeholder: "x-" plus what the value is.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("x-url", re.compile(r"\b(?:https?|ftp)://[^\s<>\"']+")),
-    ("x-email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("x-date", re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?(?:Z|UTC|[+-]\d{2}:?\d{2}))?)?\b")),
-    ("x-ip", re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?\b")),
-    ("x-ip", re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?(?![\w:])")),
-    ("x-time", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:UTC|Z))?\b")),
+    ("x-url", re.compile(r"(?:https?|ftp)://[^\s<>\"'\u3000-\u303f\uff00-\uffef]+")),
+    ("x-email", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")),
+    ("x-date", re.compile(_B + r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                          r"(?: ?(?:Z|UTC|[+-]\d{2}:?\d{2}))?)?" + _E)),
+    ("x-ip", re.compile(_B + r"(?<!\d\.)(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?!\.\d)" + _E)),
+    ("x-ip", re.compile(r"(?<![0-9A-Za-z:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:/\d{1,3})?(?![0-9A-Za-z:])")),
+    ("x-time", re.compile(_B + r"\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:UTC|Z))?" + _E)),
 )
 _TRAILING = ".,;:!?)]}'\""
 # Fields of an identifier that name what it points at (the rest describe it in words).

@@ -20,6 +20,10 @@ def protected(text: str, values: list[str] = []) -> list[tuple[str, str]]:  # no
     ("on 2026-03-03T14:03:07+01:00 and at 09:15 UTC", [("x-date", "2026-03-03T14:03:07+01:00"), ("x-time", "09:15 UTC")]),
     ("version 1.2.3 and 999.1.1.1 are not addresses", []),
     ("a ratio of 3:1 and the words a:b:c", []),
+    ("用户于2026-03-03从203.0.113.7登录，邮箱a@example.org。", [("x-date", "2026-03-03"), ("x-ip", "203.0.113.7"),
+                                                            ("x-email", "a@example.org")]),
+    ("عنوان IP ‏198.51.100.23‏ في 14:03", [("x-ip", "198.51.100.23"), ("x-time", "14:03")]),
+    ("version 10.1.2.3.4 is no address", []),
 ])
 def test_patterns(text: str, expected: list[tuple[str, str]]) -> None:
     assert protected(text) == expected
