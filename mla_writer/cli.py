@@ -177,6 +177,50 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         rg.add_argument("--force", action="store_true", help="replace the --ics FILE if it exists")
         today_option(rg)
 
+    if tr := command("translate", "texts out to a translator (XLIFF) and back; the translation memory (TMX)"):
+        tsub = tr.add_subparsers(dest="translate_command", metavar="ACTION", required=True)
+        tx = tsub.add_parser("export", help="write the texts awaiting a translation as XLIFF 1.2 for a CAT tool")
+        tx.add_argument("case", type=Path)
+        tx.add_argument("--to", required=True, type=_message_language, metavar="LANG",
+                        help="the language to translate into: one of the case's document languages")
+        tx.add_argument("-o", "--output", type=Path, required=True, help="the .xlf file to write")
+        tx.add_argument("--all", action="store_true", help="every text, also those already translated")
+        tx.add_argument("--no-memory", action="store_true", help="do not offer translations from your memory")
+        tx.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+        ti = tsub.add_parser("import", help="write a translated XLIFF file's translations into the case")
+        ti.add_argument("case", type=Path)
+        ti.add_argument("file", type=Path, help="the .xlf file back from the translator")
+        ti.add_argument("--force", action="store_true", help="replace translations the case already has")
+        ti.add_argument("--skip-stale", action="store_true",
+                        help="import what still matches the case and list the texts that changed since the export")
+        tp = tsub.add_parser("pending", help="how many texts await a translation, per document language")
+        tp.add_argument("case", type=Path)
+        tm = tsub.add_parser("memory", help="share your translation memory (TMX 1.4)")
+        msub = tm.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
+        me = msub.add_parser("export", help="write your translation memory to a TMX file")
+        me.add_argument("file", type=Path)
+        me.add_argument("--force", action="store_true", help="replace FILE if it exists")
+        mi = msub.add_parser("import", help="add a TMX file's translations to your memory (yours win a conflict)")
+        mi.add_argument("file", type=Path)
+        remember = msub.add_parser("learn", help="add a case's translations to your memory")
+        remember.add_argument("case", type=Path)
+
+    if pr := command("profile", "authority profiles: who asks, saved once and reused"):
+        psub = pr.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+        ps = psub.add_parser("save", help="save the case's requesting authority, officers, signature and contacts "
+                                          "(and add its addressee and providers)")
+        ps.add_argument("case", type=Path)
+        ps.add_argument("--name", default="default", help="the profile's name (default: default)")
+        ps.add_argument("--force", action="store_true", help="replace a profile of another authority")
+        psub.add_parser("list", help="list your profiles")
+
+    if nw := command("new", "start a case file, from an authority profile"):
+        nw.add_argument("case", type=Path, help="the case file to create")
+        nw.add_argument("--profile", metavar="NAME", help="start from this profile (see 'profile list')")
+        nw.add_argument("--requested-state", metavar="CC",
+                        help="the requested State (two letters); its addressee from the profile, if known")
+        nw.add_argument("--force", action="store_true", help="replace CASE if it exists")
+
     if w := command("wizard", "open the wizard (the default)", wizard=True):
         w.add_argument("case", type=Path, nargs="?")
         w.add_argument("--example", metavar="NAME", help="open a fresh copy of a bundled example")
@@ -443,6 +487,24 @@ def cmd_register(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(r.error is not None for r in rows) else EXIT_OK
 
 
+def cmd_translate(args: argparse.Namespace) -> int:
+    from .translation.commands import main as translate
+
+    return translate(args)
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    from .profiles import main as profile
+
+    return profile(args)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .profiles import new_command
+
+    return new_command(args)
+
+
 def cmd_wizard(args: argparse.Namespace) -> int:
     import gc
 
@@ -471,7 +533,7 @@ def _ui_language(args: argparse.Namespace) -> str:
 COMMANDS = {
     "check": cmd_check, "render": cmd_render, "schema": cmd_schema, "rules": cmd_rules,
     "examples": cmd_examples, "status": cmd_status, "register": cmd_register, "wizard": cmd_wizard,
-    "serve": cmd_serve,
+    "serve": cmd_serve, "translate": cmd_translate, "profile": cmd_profile, "new": cmd_new,
 }
 
 
@@ -495,7 +557,7 @@ def _error(message: str) -> None:
 
 # Commands that end as soon as their output is written. The wizard and the browser server run
 # until the user leaves them and keep Python's ordinary collection and shutdown.
-_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register"})
+_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register", "translate", "profile", "new"})
 
 
 def run() -> None:
