@@ -17,7 +17,7 @@ from mla_writer import i18n
 from mla_writer.render import render_docx
 from mla_writer.render.pdf import PdfError, find_soffice, to_pdf
 
-from .cases import LANGS, findings, make_case
+from .cases import LANGS, make_case
 
 TITLE = "Request for the expedited preservation of stored computer data"
 
@@ -56,7 +56,7 @@ def test_pdf_holds_both_languages_and_counts_its_pages(tmp_path, lang):
         pytest.skip("LibreOffice is not installed (Debian: libreoffice-writer-nogui)")
     partner = "fr" if lang == "en" else "en"
     case = make_case("preservation")
-    docx_path = render_docx(case, tmp_path / f"{lang}.docx", languages=[lang, partner], findings=findings(case))
+    docx_path = render_docx(case, tmp_path / f"{lang}.docx", languages=[lang, partner])
     pdf = to_pdf(docx_path)
     assert pdf == tmp_path / f"{lang}.pdf" and pdf.stat().st_size > 0
     assert pdf.stat().st_mode & 0o777 == 0o600
