@@ -241,8 +241,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _is_folder_target(out: Path, given: str) -> bool:
-    """-o names a folder when it is one, or when it is written with a trailing slash."""
-    return out.is_dir() or given.endswith(("/", os.sep))
+    """-o names a folder for the package when it is written with a trailing slash, or is a folder
+    already (but not one named like a document: that is taken for a mistyped file name)."""
+    return given.endswith(("/", os.sep)) or (out.is_dir() and out.suffix.lower() != ".docx")
 
 
 def cmd_render(args: argparse.Namespace) -> int:
