@@ -33,9 +33,10 @@ from .docx import Part, build_docx
 from .templates import TemplateRenderError, render_template
 
 __all__ = [
-    "REVIEW_SHEET", "RenderError", "RequestDocument", "document_groups", "document_name", "is_final",
-    "package_targets", "render_blocks", "render_bytes", "render_docx", "render_extension", "render_package",
-    "render_review_sheet", "select_requests", "template_dir", "write_package",
+    "REVIEW_SHEET", "RenderError", "RequestDocument", "check_package_targets", "document_groups", "document_name",
+    "is_final", "package_names", "package_targets", "prepare_package_folder", "render_blocks", "render_bytes",
+    "render_docx", "render_extension", "render_package", "render_review_sheet", "review_language",
+    "select_requests", "template_dir", "write_package",
 ]
 
 REVIEW_TEMPLATE = "review_sheet.html.j2"
@@ -232,10 +233,15 @@ def _unique_names(names: list[str]) -> list[str]:
     return out
 
 
+def _named_groups(case: Case, languages: Sequence[str]) -> list[tuple[str, list[Request]]]:
+    """Each request document's file name and requests."""
+    groups = document_groups(case)
+    return list(zip(_unique_names([document_name(case, g, languages) for g in groups]), groups, strict=True))
+
+
 def package_names(case: Case, languages: Sequence[str]) -> list[str]:
     """The file names of the package, request documents first, then the review sheet."""
-    groups = document_groups(case)
-    return [*_unique_names([document_name(case, g, languages) for g in groups]), REVIEW_SHEET]
+    return [*(name for name, _g in _named_groups(case, languages)), REVIEW_SHEET]
 
 
 def render_package(case: Case, *, languages: Sequence[str], findings: Sequence[Finding] = (),
@@ -243,11 +249,9 @@ def render_package(case: Case, *, languages: Sequence[str], findings: Sequence[F
                    final: bool | None = None) -> tuple[list[RequestDocument], bytes]:
     """The request documents (one per addressee and channel) and the review sheet's bytes."""
     langs = _languages(languages)
-    groups = document_groups(case)
-    names = _unique_names([document_name(case, g, langs) for g in groups])
     documents = [RequestDocument(name, tuple(g), render_bytes(case, languages=langs, requests=g, templates=templates,
                                                                today=today, final=final))
-                 for name, g in zip(names, groups, strict=True)]
+                 for name, g in _named_groups(case, langs)]
     sheet = render_review_sheet(case, documents, findings=findings, templates=templates, today=today, final=final)
     return documents, sheet
 
@@ -284,7 +288,7 @@ def package_targets(case: Case, outdir: Path, languages: Sequence[str], *, pdf: 
 def check_package_targets(targets: Sequence[Path], *, force: bool = False) -> None:
     """Refuse the package before any work when a target would be refused: one already there
     (without `force`, named, with how many more are there), a folder in the way, a folder that
-    cannot be written in. Files.check_target's rules, for the package as a whole."""
+    cannot be written in: files.check_target's rules, for the package as a whole."""
     there = [t for t in targets if os.path.lexists(t)]
     if there and not force:
         more = f" (and {len(there) - 1} more)" if len(there) > 1 else ""
