@@ -116,7 +116,7 @@ class ReviewPanel(Vertical):
         try:
             doc.save()  # may be refused: read-only, or changed on disk (store.SaveConflict)
             # The user named this output here and renders it again after each change.
-            render_docx(doc.case, out, languages=languages, findings=doc.findings, templates=None,
+            render_docx(doc.case, out, languages=languages, templates=None,
                         today=doc.today, force=True)
         except Exception as e:  # a render problem is shown, never a crash that loses the case
             return _("Could not render: {problem}").format(problem=e)
