@@ -19,6 +19,7 @@ from ..resources import resource_dir
 from .blocks import Block, MarkupError, pair_blocks, parse_blocks
 from .context import annex_context, build_context, extension_context, shared_context
 from .docx import Part, build_docx
+from .embed import embed_case
 from .templates import TemplateRenderError, render_template
 
 __all__ = ["RenderError", "render_blocks", "render_docx", "render_bytes", "render_extension", "template_dir"]
@@ -107,8 +108,9 @@ def render_bytes(case: Case, *, languages: Sequence[str], findings: Sequence[Fin
                  templates: Path | None = None, today: dt.date | None = None) -> bytes:
     parts = render_blocks(case, languages, findings, templates)
     kinds = ", ".join(dict.fromkeys(r.kind for r in case.requests))  # each kind once, in order
-    return build_docx(parts, languages, when=_document_time(case, today),
+    data = build_docx(parts, languages, when=_document_time(case, today),
                       title=_property(case.reference or case.title), subject=_property(kinds))
+    return embed_case(data, case, languages=languages, as_of=today)  # the case travels with its document
 
 
 def render_docx(case: Case, out: Path, *, languages: Sequence[str], findings: Sequence[Finding] = (),
