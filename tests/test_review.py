@@ -313,3 +313,74 @@ def test_the_cli_does_not_load_textual_to_review(flawed_draft: Path, tmp_path: P
             "print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip().endswith("False"), out.stdout
+
+
+def _document_edited(data: bytes, change) -> bytes:
+    """`data` with its word/document.xml changed by `change(root)`."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    change(root)
+    return _rezip(data, {"word/document.xml": etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                                             standalone=True)})
+
+
+def _paragraph_holding(root: etree._Element, text: str) -> etree._Element:
+    return next(p for p in root.iter(f"{W}p") if text in "".join(t.text or "" for t in p.iter(f"{W}t")))
+
+
+def _set_text(p: etree._Element, text: str) -> None:
+    ts = list(p.iter(f"{W}t"))
+    ts[0].text = text
+    for t in ts[1:]:
+        t.text = ""
+
+
+def test_review_finds_a_paragraph_removed_by_hand(flawed_draft: Path, tmp_path: Path):
+    def remove(root: etree._Element) -> None:
+        p = _paragraph_holding(root, "Public IP registries show both addresses")
+        p.getparent().remove(p)
+
+    draft = tmp_path / "d.docx"
+    draft.write_bytes(_document_edited(flawed_draft.read_bytes(), remove))
+    r = run("review", draft, "-o", tmp_path / "r.docx")
+    assert "; 1 hand edit(s);" in r.stdout, r.stdout
+    assert "hand edit, removed: Public IP registries show both addresses" in r.stdout
+    reviewed = docx.Document(str(tmp_path / "r.docx"))
+    comment = next(c for c in reviewed.comments if "HAND-EDITED" in c.text)
+    assert "Removed by hand" in comment.text and "Public IP registries" in comment.text
+    # Anchored on the paragraph that now follows the place where it was.
+    assert anchored(reviewed)[comment.comment_id] == "Offences"
+
+
+def test_a_draft_from_another_version_is_compared_and_says_so(flawed_draft: Path, tmp_path: Path):
+    """A draft rendered by another version, whose wording differs from this one's: its own text is
+    not a hand edit, and when there are hand edits the listing says differences may be the tool's."""
+    from mla_writer.render.wordtext import body_paragraphs, fingerprint
+
+    old_wording = "Persons concerned by this request"
+
+    def older(root: etree._Element) -> None:
+        _set_text(_paragraph_holding(root, "Persons concerned"), old_wording)
+
+    data = _document_edited(flawed_draft.read_bytes(), older)
+    name, part = _case_part(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        text = fingerprint([p.text for p in body_paragraphs(etree.fromstring(z.read("word/document.xml")))])
+    part.set("version", "0.0.1")
+    part.set("text-sha256", text)
+    part.set("seal", seal_of("0.0.1", part.get("languages"), part.get("as-of"), text, part.text))
+    data = _rezip(data, {name: etree.tostring(part)})
+    as_rendered = tmp_path / "old.docx"
+    as_rendered.write_bytes(data)
+    r = run("review", as_rendered, "-o", tmp_path / "r1.docx")
+    assert "; 0 hand edit(s);" in r.stdout and "note:" not in r.stdout
+
+    def hand(root: etree._Element) -> None:
+        _set_text(_paragraph_holding(root, "Public IP registries"), "Registries were not consulted.")
+
+    edited = tmp_path / "edited.docx"
+    edited.write_bytes(_document_edited(data, hand))
+    r = run("review", edited, "-o", tmp_path / "r2.docx")
+    assert "hand edit, changed: Registries were not consulted." in r.stdout
+    assert f"hand edit, changed: {old_wording}" in r.stdout
+    assert "note: the draft was rendered by mla-writer 0.0.1" in r.stdout
