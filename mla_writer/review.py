@@ -28,10 +28,10 @@ from .files import write_file
 from .i18n import translations
 from .labels import N_, SEVERITY
 from .model import Case
-from .render import render_bytes
+from .render import RenderError, render_bytes
 from .render.comments import CommentedCopy, ReviewerComment
 from .render.embed import Embedded, read_embedded, rendered_texts
-from .render.package import read_draft_bytes, read_package
+from .render.package import DraftError, read_draft_bytes, read_package
 from .render.wordtext import Paragraph, fingerprint
 
 __all__ = ["AUTHOR", "HandEdit", "Review", "review_draft"]
@@ -123,7 +123,10 @@ def _rendered_again(embedded: Embedded, today: dt.date) -> list[str]:
     case = embedded.case
     when = embedded.as_of or today
     languages = list(embedded.languages) or list(case.languages)
-    data = render_bytes(case, languages=languages, findings=run_checks(case, Context(today=when)), today=when)
+    try:
+        data = render_bytes(case, languages=languages, findings=run_checks(case, Context(today=when)), today=when)
+    except RenderError as e:
+        raise DraftError(f"its text was edited, and its case cannot be rendered again to tell how ({e})") from None
     return rendered_texts(data)
 
 
