@@ -35,7 +35,7 @@ from lxml import etree
 from .. import __version__
 from ..errors import CaseFileError
 from ..model import Case
-from .package import DraftError, Package, read_draft_bytes, read_package, write_package
+from .package import DraftError, Package, read_draft_bytes, read_package, with_parts
 from .wordtext import body_paragraphs, fingerprint
 
 __all__ = ["Embedded", "case_from_draft", "embed_case", "read_draft", "read_embedded", "rendered_texts", "seal_of"]
@@ -75,7 +75,9 @@ def embed_case(data: bytes, case: Case, *, languages: Sequence[str], as_of: dt.d
     """The .docx `data` (as the renderer wrote it) with `case` embedded as its own part."""
     from ..store import case_json
 
-    parts = _parts(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        parts = {name: z.read(name) for name in ("word/document.xml", "[Content_Types].xml", DOCUMENT_RELS)}
     text = fingerprint(_texts(parts))
     json = case_json(case)
     langs, day = ",".join(languages), as_of.isoformat() if as_of else ""
@@ -86,18 +88,19 @@ def embed_case(data: bytes, case: Case, *, languages: Sequence[str], as_of: dt.d
                         ("seal", seal)):
         root.set(name, value)
     root.text = json
-    n = 1 + max((int(m.group(1)) for name in parts if (m := _ITEM.fullmatch(name))), default=0)
+    n = 1 + max((int(m.group(1)) for name in names if (m := _ITEM.fullmatch(name))), default=0)
     item, props = f"customXml/item{n}.xml", f"customXml/itemProps{n}.xml"
-    parts[item] = _xml(root)
     # Word keeps a custom XML part only with its properties part (a data store item with an id).
     ds = etree.Element(f"{{{DS_NS}}}datastoreItem", nsmap={"ds": DS_NS})
     ds.set(f"{{{DS_NS}}}itemID", "{" + str(uuid.UUID(seal[:32])).upper() + "}")
     etree.SubElement(ds, f"{{{DS_NS}}}schemaRefs")
-    parts[props] = _xml(ds)
-    parts[f"customXml/_rels/item{n}.xml.rels"] = _relationships([("rId1", RT_CUSTOM_XML_PROPS, f"itemProps{n}.xml")])
-    parts["[Content_Types].xml"] = _with_override(parts["[Content_Types].xml"], f"/{props}")
-    parts[DOCUMENT_RELS] = _with_relationship(parts[DOCUMENT_RELS], RELATIONSHIP_ID, RT_CUSTOM_XML, f"../{item}")
-    return write_package(parts)
+    return with_parts(data, {
+        "[Content_Types].xml": _with_override(parts["[Content_Types].xml"], f"/{props}"),
+        DOCUMENT_RELS: _with_relationship(parts[DOCUMENT_RELS], RELATIONSHIP_ID, RT_CUSTOM_XML, f"../{item}"),
+        item: _xml(root),
+        props: _xml(ds),
+        f"customXml/_rels/item{n}.xml.rels": _relationships([("rId1", RT_CUSTOM_XML_PROPS, f"itemProps{n}.xml")]),
+    })
 
 
 def _parts(data: bytes) -> dict[str, bytes]:

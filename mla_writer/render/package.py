@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import stat
+import struct
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from lxml import etree
 
 from .oxml import FIXED_ZIP_TIME
 
-__all__ = ["DraftError", "Package", "parse_xml", "read_draft_bytes", "read_package", "write_package"]
+__all__ = ["DraftError", "Package", "parse_xml", "read_draft_bytes", "read_package", "with_parts", "write_package"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # the .docx file itself
 MAX_ENTRIES = 2000
@@ -140,3 +141,55 @@ def write_package(parts: Mapping[str, bytes]) -> bytes:
             z.writestr(info, body)
     return out.getvalue()
 
+
+
+# Fields of the ZIP format's headers (PKWARE's APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16).
+_LOCAL, _CENTRAL, _END = b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"
+
+
+def _entries(data: bytes) -> list[tuple[str, bytes, bytes]]:
+    """(name, central directory record, local record: header, data and any data descriptor) of
+    each entry of a zip written by Python's zipfile (no archive comment, no zip64)."""
+    end = data.rfind(_END)
+    if end < 0 or len(data) - end != 22:
+        raise ValueError("not a zip archive as zipfile writes it")
+    count, _size, at = struct.unpack_from("<HII", data, end + 10)
+    out = []
+    for _ in range(count):
+        if data[at:at + 4] != _CENTRAL:
+            raise ValueError(f"no central directory entry at byte {at}")
+        flags, = struct.unpack_from("<H", data, at + 8)
+        csize, = struct.unpack_from("<I", data, at + 20)
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", data, at + 28)
+        local, = struct.unpack_from("<I", data, at + 42)
+        central = data[at:at + 46 + name_len + extra_len + comment_len]
+        name = data[at + 46:at + 46 + name_len].decode("utf-8" if flags & 0x800 else "cp437")
+        if data[local:local + 4] != _LOCAL:
+            raise ValueError(f"no local header at byte {local}")
+        l_name, l_extra = struct.unpack_from("<HH", data, local + 26)
+        stop = local + 30 + l_name + l_extra + csize
+        if flags & 0x08:  # a data descriptor follows the data, with or without its signature
+            stop += 16 if data[stop:stop + 4] == b"PK\x07\x08" else 12
+        out.append((name, central, data[local:stop]))
+        at += len(central)
+    return out
+
+
+def with_parts(data: bytes, parts: Mapping[str, bytes]) -> bytes:
+    """The zip `data` with `parts` put in (replacing entries of the same name, where they were;
+    new ones at the end). The other entries' compressed bytes are copied as they are, not
+    inflated and compressed again; the new ones are written as write_package writes them."""
+    new = {name: (central, local) for name, central, local in _entries(write_package(parts))}
+    entries = [(name, *new.pop(name, (central, local))) for name, central, local in _entries(data)]
+    entries += [(name, *record) for name, record in new.items()]
+    out = bytearray()
+    directory = bytearray()
+    for _name, central, local in entries:
+        record = bytearray(central)
+        struct.pack_into("<I", record, 42, len(out))
+        out += local
+        directory += record
+    start = len(out)
+    out += directory
+    out += _END + struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries), len(directory), start, 0)
+    return bytes(out)
