@@ -280,6 +280,9 @@ def version_note(review: Review) -> str | None:
     """A line saying the hand edits were found against another version's rendering, if so."""
     if review.same_rendering or not review.hand_edits:
         return None
-    return (f"note: the draft was rendered by mla-writer {review.embedded.version or '?'}; this is "
-            f"{__version__}, which renders the case differently: some differences listed may come from "
-            "the tool, not from a hand edit")
+    version = review.embedded.version or "?"
+    if version == __version__:  # same version: other templates (--templates) or reference data
+        return ("note: this mla-writer renders the case differently from the draft (was it rendered with "
+                "other templates?): some differences listed may come from that, not from a hand edit")
+    return (f"note: the draft was rendered by mla-writer {version}; this is {__version__}, which renders "
+            "the case differently: some differences listed may come from the tool, not from a hand edit")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import shutil
 import struct
 import subprocess
 import sys
@@ -384,3 +385,24 @@ def test_a_draft_from_another_version_is_compared_and_says_so(flawed_draft: Path
     assert "hand edit, changed: Registries were not consulted." in r.stdout
     assert f"hand edit, changed: {old_wording}" in r.stdout
     assert "note: the draft was rendered by mla-writer 0.0.1" in r.stdout
+
+
+def test_a_draft_rendered_with_other_templates_says_its_differences_may_come_from_them(tmp_path: Path):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    facts = templates / "partials" / "_facts.html.j2"
+    facts.write_text(facts.read_text(encoding="utf-8").replace('_("Summary of the facts")', '"The facts"'),
+                     encoding="utf-8")
+    draft = tmp_path / "d.docx"
+    r = run("render", examples.example_path(FLAWED), "-o", draft, "--templates", templates)
+    assert r.returncode == 0, r.stderr
+    r = run("review", draft, "-o", tmp_path / "r.docx")
+    assert "; 0 hand edit(s);" in r.stdout  # the draft's text is as it was rendered
+    document = docx.Document(str(draft))
+    _paragraph(document, "Public IP registries").text = "Registries were not consulted."
+    document.save(str(draft))
+    r = run("review", draft, "-o", tmp_path / "r2.docx", "--force")
+    assert "hand edit, changed: Registries were not consulted." in r.stdout
+    assert "hand edit, changed: The facts (was: Summary of the facts)" in r.stdout
+    assert "note: this mla-writer renders the case differently from the draft (was it rendered with other " \
+           "templates?)" in r.stdout
