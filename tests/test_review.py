@@ -406,3 +406,16 @@ def test_a_draft_rendered_with_other_templates_says_its_differences_may_come_fro
     assert "hand edit, changed: The facts (was: Summary of the facts)" in r.stdout
     assert "note: this mla-writer renders the case differently from the draft (was it rendered with other " \
            "templates?)" in r.stdout
+
+
+def test_an_embedded_case_larger_than_a_case_file_may_be_is_refused():
+    from mla_writer.render.package import Package
+
+    json = '{"title": "' + "x" * (20 * 1024 * 1024) + '"}'
+    root = etree.Element(f"{{{NS}}}case")
+    for key, value in (("version", "0.1.0"), ("languages", "en"), ("as-of", ""), ("text-sha256", "0")):
+        root.set(key, value)
+    root.set("seal", seal_of("0.1.0", "en", "", "0", json))
+    root.text = json
+    with pytest.raises(DraftError, match="its embedded case is 20 MB; a case file is at most 20 MB"):
+        read_embedded(Package({"customXml/item1.xml": etree.tostring(root)}))

@@ -143,7 +143,7 @@ def _with_relationship(rels: bytes, rid: str, kind: str, target: str) -> bytes:
 
 def read_embedded(package: Package) -> Embedded:
     """The case `package` carries, sealed and valid; DraftError saying what is wrong if not."""
-    from ..store import parse_case
+    from ..store import MAX_FILE_BYTES, parse_case
 
     found = [root for name in package.parts if _ITEM.fullmatch(name)
              and (root := package.xml(name)).tag == ROOT]
@@ -159,8 +159,12 @@ def read_embedded(package: Package) -> Embedded:
     if root.get("seal") != seal_of(version, langs, day, text, json):
         raise DraftError("its embedded case was edited after the document was rendered (its seal does not "
                          "match): ask for the case file, or a document rendered from it again")
+    data = json.encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:  # what a case file may hold on disk, it may hold here
+        raise DraftError(f"its embedded case is {len(data) // 1_048_576} MB; a case file is at most "
+                         f"{MAX_FILE_BYTES // 1_048_576} MB")
     try:
-        case = parse_case(json.encode("utf-8"), "embedded case")
+        case = parse_case(data, "embedded case")
         as_of = dt.date.fromisoformat(day) if day else None
     except CaseFileError as e:
         more = f" (and {len(e.problems) - 1} more problem(s))" if len(e.problems) > 1 else ""
