@@ -233,15 +233,17 @@ def _case_part(data: bytes) -> tuple[str, etree._Element]:
 
 def _edited_case(data: bytes) -> bytes:
     name, root = _case_part(data)
-    root.text = root.text.replace("NBI-CCD-2026-2231", "NBI-CCD-2026-9999")
+    piece = root.find(f"{{{NS}}}json")
+    piece.text = piece.text.replace("NBI-CCD-2026-2231", "NBI-CCD-2026-9999")
     return _rezip(data, {name: etree.tostring(root)})
 
 
 def _invalid_but_sealed(data: bytes) -> bytes:
     name, root = _case_part(data)
-    json = root.text.replace('"address": "198.51.100.61"', '"address": "999.1.1.1"')
-    assert json != root.text
-    root.text = json
+    piece = root.find(f"{{{NS}}}json")
+    json = piece.text.replace('"address": "198.51.100.61"', '"address": "999.1.1.1"')
+    assert json != piece.text
+    piece.text = json
     root.set("seal", seal_of(*(root.get(k) for k in ("version", "languages", "as-of", "text-sha256")), json))
     return _rezip(data, {name: etree.tostring(root)})
 
@@ -369,7 +371,8 @@ def test_a_draft_from_another_version_is_compared_and_says_so(flawed_draft: Path
         text = fingerprint([p.text for p in body_paragraphs(etree.fromstring(z.read("word/document.xml")))])
     part.set("version", "0.0.1")
     part.set("text-sha256", text)
-    part.set("seal", seal_of("0.0.1", part.get("languages"), part.get("as-of"), text, part.text))
+    json = "".join(piece.text for piece in part)
+    part.set("seal", seal_of("0.0.1", part.get("languages"), part.get("as-of"), text, json))
     data = _rezip(data, {name: etree.tostring(part)})
     as_rendered = tmp_path / "old.docx"
     as_rendered.write_bytes(data)
@@ -416,6 +419,17 @@ def test_an_embedded_case_larger_than_a_case_file_may_be_is_refused():
     for key, value in (("version", "0.1.0"), ("languages", "en"), ("as-of", ""), ("text-sha256", "0")):
         root.set(key, value)
     root.set("seal", seal_of("0.1.0", "en", "", "0", json))
-    root.text = json
+    for at in range(0, len(json), 1_000_000):
+        etree.SubElement(root, f"{{{NS}}}json").text = json[at:at + 1_000_000]
     with pytest.raises(DraftError, match="its embedded case is 20 MB; a case file is at most 20 MB"):
         read_embedded(Package({"customXml/item1.xml": etree.tostring(root)}))
+
+
+def test_a_case_is_embedded_in_pieces_and_read_back_whole(monkeypatch: pytest.MonkeyPatch):
+    from mla_writer.render import embed
+
+    monkeypatch.setattr(embed, "CHUNK", 1000)
+    data = rendered(FLAWED)
+    _name, part = _case_part(data)
+    assert len(part.findall(f"{{{NS}}}json")) > 5
+    assert read_embedded(read_package(data)).case == examples.load_example(FLAWED)

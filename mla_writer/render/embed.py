@@ -4,7 +4,8 @@ Every request document mla-writer renders holds, as a custom XML part of its pac
 of part Word and LibreOffice keep when they save), the validated case it was made from::
 
     <case xmlns="urn:mla-writer:embedded-case:1" version="0.1.0" languages="en,fr"
-          as-of="2026-06-11" text-sha256="..." seal="...">{ the case file's JSON }</case>
+          as-of="2026-06-11" text-sha256="..." seal="..."><json>{ the case file's JSON</json>
+          <json>in pieces of at most a million characters }</json></case>
 
 - ``version``: the mla-writer that rendered it; ``languages`` and ``as-of``: what it was rendered
   in and evaluated as of, so `review` can render the same case the same way again;
@@ -42,6 +43,8 @@ __all__ = ["Embedded", "case_from_draft", "embed_case", "read_draft", "read_embe
 
 NS = "urn:mla-writer:embedded-case:1"
 ROOT = f"{{{NS}}}case"
+JSON = f"{{{NS}}}json"
+CHUNK = 1_000_000  # characters of JSON per element
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
@@ -87,7 +90,10 @@ def embed_case(data: bytes, case: Case, *, languages: Sequence[str], as_of: dt.d
     for name, value in (("version", __version__), ("languages", langs), ("as-of", day), ("text-sha256", text),
                         ("seal", seal)):
         root.set(name, value)
-    root.text = json
+    # In pieces: an XML parser that keeps its limits (ours, package.parse_xml) refuses a text
+    # node over 10 MB, and a case file may hold 20.
+    for at in range(0, len(json), CHUNK):
+        etree.SubElement(root, JSON).text = json[at:at + CHUNK]
     n = 1 + max((int(m.group(1)) for name in names if (m := _ITEM.fullmatch(name))), default=0)
     item, props = f"customXml/item{n}.xml", f"customXml/itemProps{n}.xml"
     # Word keeps a custom XML part only with its properties part (a data store item with an id).
@@ -155,7 +161,7 @@ def read_embedded(package: Package) -> Embedded:
                          "it was assembled by hand; ask for the document as rendered")
     root = found[0]
     version, langs, day, text = (root.get(k, "") for k in ("version", "languages", "as-of", "text-sha256"))
-    json = root.text or ""
+    json = "".join(piece.text or "" for piece in root.iter(JSON))
     if root.get("seal") != seal_of(version, langs, day, text, json):
         raise DraftError("its embedded case was edited after the document was rendered (its seal does not "
                          "match): ask for the case file, or a document rendered from it again")
