@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # imported where used: `--version` starts before argparse, js
     from typing import NoReturn
 
     from .asof import AsOf
+    from .checks import Finding
     from .model import Case
 
 
@@ -136,6 +137,20 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         r.add_argument("--days", type=int, metavar="N",
                        help="with --extension: how many days more to ask for (default: the period first asked for)")
         today_option(r)
+
+    if im := command("import", "take the case back out of a Word document mla-writer rendered"):
+        im.add_argument("draft", type=Path, metavar="DRAFT.docx")
+        im.add_argument("-o", "--output", type=Path, required=True, help="the case file (.json) to write")
+        im.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+
+    if rv := command("review", "check a Word draft again and write a copy with the findings as Word comments"):
+        rv.add_argument("draft", type=Path, metavar="DRAFT.docx")
+        rv.add_argument("-o", "--output", type=Path,
+                        help="the reviewed copy to write (default: DRAFT.reviewed.docx beside the draft)")
+        rv.add_argument("--language", type=_message_language, default="en",
+                        help="language of the comments and messages: one of ar,en,es,fr,ru,zh (default: en)")
+        rv.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+        today_option(rv)
 
     if s := command("schema", "write the JSON Schema of case files into schemas/"):
         s.add_argument("--check", action="store_true", help="exit 1 if schemas/ is out of date")
@@ -274,13 +289,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(note)
         if not findings:
             print(_one_line(f"{args.case}: no findings"))
-        width = max((len(f.code) for f in findings), default=0)
-        for f in findings:
-            # Some messages quote the case (a domain, an address): keep them on one plain line.
-            print(_one_line(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message_in(lang)} [{f.reference}]"))
-        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "advice")}
+        _print_findings(findings, lang)
         if findings:
-            print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['advice']} advice")
+            print(_counts(findings))
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
@@ -288,6 +299,85 @@ def _is_folder_target(out: Path, given: str) -> bool:
     """-o names a folder for the package when it is written with a trailing slash, or is a folder
     already (but not one named like a document: that is taken for a mistyped file name)."""
     return given.endswith(("/", os.sep)) or (out.is_dir() and out.suffix.lower() != ".docx")
+
+
+def _print_findings(findings: Sequence[Finding], lang: str) -> None:
+    width = max((len(f.code) for f in findings), default=0)
+    for f in findings:
+        # Some messages quote the case (a domain, an address): keep them on one plain line.
+        print(_one_line(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message_in(lang)} [{f.reference}]"))
+
+
+def _counts(findings: Sequence[Finding]) -> str:
+    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "advice")}
+    return f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['advice']} advice"
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .files import check_target
+
+    out: Path = args.output
+    if out.suffix.lower() != ".json":
+        raise UsageError(f"{out}: the case file must end in .json")
+    check_target(out, force=args.force)
+    from .render.embed import case_from_draft
+    from .render.package import DraftError
+    from .store import save_case
+
+    try:
+        case = case_from_draft(args.draft)
+    except DraftError as e:
+        raise UsageError(f"{args.draft}: {e}; nothing was written") from None
+    save_case(case, out, overwrite=args.force)
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .asof import clock_today
+    from .files import check_target
+
+    draft: Path = args.draft
+    out: Path = args.output or draft.with_name(f"{draft.stem}.reviewed.docx")
+    if out.suffix.lower() != ".docx":
+        raise UsageError(f"{out}: the reviewed copy must end in .docx")
+    if os.path.lexists(draft) and os.path.lexists(out) and os.path.samefile(draft, out):
+        raise UsageError(f"{out}: the reviewed copy is written beside the draft, never over it; give another -o")
+    check_target(out, force=args.force)
+    from .render.package import DraftError
+    from .review import review_draft, version_note
+
+    lang = args.language
+    try:
+        review = review_draft(draft, option=args.today, clock=clock_today(), language=lang, out=out, force=args.force)
+    except DraftError as e:
+        raise UsageError(f"{draft}: {e}; nothing was written") from None
+    embedded, findings = review.embedded, review.findings
+    print(_one_line(f"{draft}: case {embedded.case.reference or embedded.case.title}, rendered by mla-writer "
+                    f"{embedded.version or '?'} in {'+'.join(embedded.languages) or '?'}"))
+    if note := review.when.note("checked"):
+        print(note)
+    _print_findings(findings, lang)
+    if note := version_note(review):
+        print(note)
+    for edit in review.hand_edits:
+        shown = edit.before if edit.kind == "removed" else edit.text
+        was = f" (was: {_excerpt(edit.before)})" if edit.kind == "changed" else ""
+        print(_one_line(f"hand edit, {edit.kind}: {_excerpt(shown)}{was}"))
+    for c in review.reviewer_comments:
+        when = c.date.date().isoformat() if c.date else "undated"
+        print(_one_line(f"comment by {c.author or 'unknown'}, {when}, on \"{_excerpt(c.paragraph)}\": {_excerpt(c.text)}"))
+    print(f"{_counts(findings)}; {len(review.hand_edits)} hand edit(s); "
+          f"{len(review.reviewer_comments)} reviewer comment(s)")
+    print(_one_line(f"wrote {out} ({review.comments_added} comment(s) by mla-writer)"))
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+EXCERPT = 80
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -583,6 +673,7 @@ COMMANDS = {
     "check": cmd_check, "render": cmd_render, "schema": cmd_schema, "rules": cmd_rules,
     "examples": cmd_examples, "status": cmd_status, "register": cmd_register, "wizard": cmd_wizard,
     "serve": cmd_serve, "translate": cmd_translate, "profile": cmd_profile, "new": cmd_new,
+    "import": cmd_import, "review": cmd_review,
 }
 
 
@@ -606,7 +697,8 @@ def _error(message: str) -> None:
 
 # Commands that end as soon as their output is written. The wizard and the browser server run
 # until the user leaves them and keep Python's ordinary collection and shutdown.
-_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register", "translate", "profile", "new"})
+_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register", "translate", "profile", "new",
+                        "import", "review"})
 
 
 def run() -> None:

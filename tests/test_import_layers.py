@@ -31,6 +31,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     # calendar. They word a history's problems as the checks do, and render nothing.
     ("tracking", ("mla_writer.tracking", "mla_writer.register", "mla_writer.stats", "mla_writer.calendar_export")),
     ("render", ("mla_writer.render",)),
+    # The central authority's review of a Word draft: checks, rendering and comments together.
+    ("review", ("mla_writer.review",)),
     ("examples", ("mla_writer.examples",)),
     ("wizard", ("mla_writer.tui",)),
     ("command line", ("mla_writer.cli", "mla_writer.__main__")),

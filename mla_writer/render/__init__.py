@@ -6,6 +6,8 @@ A request document holds only what its addressee is to read: the requests sent t
 addressee through that channel, each a section of its own. Everything for the reviewer at the
 requesting State's central authority (findings with their codes, paths and references, the
 checklist, the SHA-256 of each request document) is in the review sheet, which is never sent.
+Each request document carries its case (render.embed, for `review` and `import`), the sheet's
+SHA-256 being of the documents as written, case included; the review sheet carries none.
 
 :func:`render_package` builds the package in memory, :func:`write_package` writes it into a
 folder; :func:`render_docx` writes one document (some or all of the requests);
@@ -30,6 +32,7 @@ from ..resources import resource_dir
 from .blocks import Block, MarkupError, pair_blocks, parse_blocks
 from .context import build_context, extension_context, review_context, shared_context
 from .docx import Part, build_docx
+from .embed import embed_case
 from .templates import TemplateRenderError, render_template
 
 __all__ = [
@@ -140,13 +143,18 @@ def _property(text: str) -> str:
 
 def render_bytes(case: Case, *, languages: Sequence[str], requests: Sequence[Request] | None = None,
                  templates: Path | None = None, today: dt.date | None = None, final: bool | None = None) -> bytes:
-    """One request document holding `requests` (default: all of the case's), as .docx bytes.
+    """One request document holding `requests` (default: all of the case's), as .docx bytes,
+    carrying its case (embed.embed_case: with which requests it holds and whether final).
     `final` (default: the case's status) drops the DRAFT marking and the fingerprint."""
     chosen = list(requests) if requests is not None else select_requests(case)
+    final = is_final(case) if final is None else final
     parts = render_blocks(case, languages, templates, requests=chosen, final=final)
     kinds = ", ".join(dict.fromkeys(r.kind for r in chosen))  # each kind once, in order
-    return build_docx(parts, languages, when=_document_time(case, today),
+    data = build_docx(parts, languages, when=_document_time(case, today),
                       title=_property(case.reference or case.title), subject=_property(kinds))
+    # The case travels with its document, with what this document holds of it (review renders
+    # the same document again to find hand edits).
+    return embed_case(data, case, languages=languages, as_of=today, requests=[r.id for r in chosen], final=final)
 
 
 def render_docx(case: Case, out: Path, *, languages: Sequence[str], requests: Sequence[Request] | None = None,
