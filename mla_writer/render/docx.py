@@ -68,6 +68,10 @@ def _plain(runs: Sequence[Run]) -> tuple[tuple[str, str | None], ...]:
     return tuple((r.text, r.field) for r in runs)
 
 
+_CHAR_STYLE = {(b, i, p): wordml.char_style(bold=b, italic=i, pending=p)
+               for b in (False, True) for i in (False, True) for p in (False, True)}
+
+
 def _twips(emu: int) -> int:
     return round(emu / 635)
 
@@ -82,6 +86,7 @@ class _Story:
         self.langs = list(langs)
         self.sink = sink
         self.out: list[str] = []
+        self.memo: dict[tuple, str] = {}
         self.text_width = _twips(int(PAGE_WIDTH - 2 * MARGIN))
 
     def emit(self, s: str) -> None:
@@ -95,28 +100,74 @@ class _Story:
             self.out = []
 
     # ------------------------------------------------------------------ runs and paragraphs
-    def _runs(self, runs: Sequence[Run], lang: str, *, bold: bool = False, italic: bool = False,
+    def _runs(self, runs: tuple[Run, ...], lang: str, *, bold: bool = False, italic: bool = False,
               heading: bool = False) -> None:
-        rtl = oxml.is_rtl(lang)
-        emit = self.emit
+        # A long table repeats the same cell lines (a category, "IP address", a time zone): each
+        # distinct line is turned into runs once per document.
+        key = (runs, lang, bold, italic, heading)
+        xml = self.memo.get(key)
+        if xml is None:
+            pieces: list[str] = []
+            if oxml.is_rtl(lang):
+                self._rtl_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
+            else:
+                self._ltr_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
+            xml = self.memo[key] = "".join(pieces)
+        self.out.append(xml)
+
+    @staticmethod
+    def _ltr_runs(out: list[str], runs: Sequence[Run], *, bold: bool, italic: bool, heading: bool) -> None:
+        """Left to right: consecutive text of one style is one run (the block parser cuts text at
+        every value and tag; Word needs a new run only where the formatting changes)."""
+        text: list[str] = []
+        current: str | None = None
         for r in runs:
             # Headings are bold by their style; bold again on the run would toggle it off.
-            style = wordml.char_style(bold=(r.bold or bold) and not heading, italic=r.italic or italic,
-                                      pending=r.pending)
+            style = _CHAR_STYLE[((r.bold or bold) and not heading, r.italic or italic, r.pending)]
+            if text and (style != current or r.brk or r.field):
+                out.append(wordml.run("".join(text), current, rtl=False))
+                text = []
+            current = style
             if r.brk:
-                emit(wordml.line_break(style))
+                out.append(wordml.line_break(style))
+            elif r.field:
+                out.append(wordml.field(r.field, style))
+            elif r.text:
+                value = "".join(bidi.isolate_values(r.text, rtl=False, verbatim=r.verbatim))
+                if "\r" in value or "\n" in value:
+                    # Line breaks the user typed become Word line breaks inside one paragraph.
+                    for i, line in enumerate(value.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+                        if i:
+                            if text:
+                                out.append(wordml.run("".join(text), style, rtl=False))
+                                text = []
+                            out.append(wordml.line_break(style))
+                        if line:
+                            text.append(line)
+                else:
+                    text.append(value)
+        if text:
+            out.append(wordml.run("".join(text), current, rtl=False))
+
+    @staticmethod
+    def _rtl_runs(out: list[str], runs: Sequence[Run], *, bold: bool, italic: bool, heading: bool) -> None:
+        """Right to left: each value of the other direction is a run of its own (bidi.py), and
+        only runs holding right-to-left script are marked w:rtl."""
+        for r in runs:
+            style = _CHAR_STYLE[((r.bold or bold) and not heading, r.italic or italic, r.pending)]
+            if r.brk:
+                out.append(wordml.line_break(style))
                 continue
             if r.field:
-                emit(wordml.field(r.field, style))
+                out.append(wordml.field(r.field, style))
                 continue
-            # Each value of the other writing direction is a run of its own (see bidi.py).
-            for piece in bidi.isolate_values(r.text, rtl=rtl, verbatim=r.verbatim):
-                # Line breaks the user typed become Word line breaks inside one paragraph.
-                for i, line in enumerate(piece.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+            text = r.text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in r.text else r.text
+            for piece in bidi.isolate_values(text, rtl=True, verbatim=r.verbatim):
+                for i, line in enumerate(piece.split("\n")):
                     if i:
-                        emit(wordml.line_break(style))
+                        out.append(wordml.line_break(style))
                     if line:
-                        emit(wordml.run(line, style, rtl=rtl and oxml.has_rtl_script(line)))
+                        out.append(wordml.run(line, style, rtl=oxml.has_rtl_script(line)))
 
     def write_block(self, block: Block, lang: str, where: str) -> None:
         """One block as a paragraph (or a table) in the current story."""
@@ -169,37 +220,41 @@ class _Story:
         weights = first.widths or (1,) * ncols
         width = int(PAGE_WIDTH - 2 * MARGIN)
         widths = [_twips(width * w // sum(weights)) for w in weights]
-        emit = self.emit
-        emit(wordml.table_start(widths, borders=(True, True, True),
-                                rtl=len(langs) == 1 and oxml.is_rtl(langs[0])))
+        out = self.out
+        out.append(wordml.table_start(widths, borders=(True, True, True),
+                                      rtl=len(langs) == 1 and oxml.is_rtl(langs[0])))
         cell_start = [wordml.cell_start(w) for w in widths]
         head_start = [wordml.cell_start(w, HEADER_FILL) for w in widths]
+        starts = {lang: wordml.paragraph_start(docstyles.paragraph_style(CELL, lang), rtl=oxml.is_rtl(lang))
+                  for lang in langs}
+        rows_per_lang = [block.rows for block in blocks]
         for ri, row in enumerate(first.rows):
             head = ri < first.header_rows
-            emit(wordml.ROW_HEADER_START if head else wordml.ROW_START)
+            out.append(wordml.ROW_HEADER_START if head else wordml.ROW_START)
             for ci in range(len(row)):
-                emit((head_start if head else cell_start)[ci])
+                out.append((head_start if head else cell_start)[ci])
                 lines: list[tuple[str, tuple[Run, ...]]] = []
-                per_lang = [_lines(block.rows[ri][ci] if ci < len(block.rows[ri]) else ()) for block in blocks]
+                per_lang = [_lines(rows[ri][ci] if ci < len(rows[ri]) else ()) for rows in rows_per_lang]
                 # Line by line: what both languages share (an address, a number) is shown once;
                 # what differs is shown in each language, first language first.
                 for k in range(max(len(x) for x in per_lang)):
                     variants = [(lang, ls[k]) for lang, ls in zip(langs, per_lang, strict=True) if k < len(ls)]
-                    if all(_plain(v) == _plain(variants[0][1]) for _, v in variants):
+                    if len(variants) == 1 or all(_plain(v) == _plain(variants[0][1]) for _, v in variants[1:]):
                         lines.append(variants[0])
                     else:
                         lines.extend(variants)
                 if not lines:
-                    emit(wordml.paragraph_start(docstyles.paragraph_style(CELL, langs[0]),
-                                                rtl=oxml.is_rtl(langs[0])) + "</w:p>")
+                    out.append(starts[langs[0]] + "</w:p>")
                 for lang, runs in lines:
-                    emit(wordml.paragraph_start(docstyles.paragraph_style(CELL, lang), rtl=oxml.is_rtl(lang)))
+                    out.append(starts[lang])
                     self._runs(runs, lang, bold=head)
-                    emit("</w:p>")
-                emit("</w:tc>")
-            emit("</w:tr>")
-        emit("</w:tbl>")
-        emit(wordml.SPACER)
+                    out.append("</w:p>")
+                out.append("</w:tc>")
+            out.append("</w:tr>")
+            if len(out) >= self.FLUSH_AT:
+                self.flush()
+        out.append("</w:tbl>")
+        out.append(wordml.SPACER)
 
     def _columns(self, pairs: Sequence[Sequence[Block]], where: str, *, borders: bool, spacer: bool) -> None:
         """Side-by-side rows: block i of language A left, of language B right."""

@@ -44,13 +44,15 @@ def _rpr(style: str | None, rtl: bool) -> str:
 
 
 def _t(stretch: str) -> str:
-    if stretch != stretch.strip():  # as python-docx's CT_R.add_t
-        return f'<w:t xml:space="preserve">{escape(stretch)}</w:t>'
-    return f"<w:t>{escape(stretch)}</w:t>"
+    if "&" in stretch or "<" in stretch or ">" in stretch:
+        stretch = stretch.translate(_ESCAPE)
+    if stretch[0].isspace() or stretch[-1].isspace():  # as python-docx's CT_R.add_t
+        return f'<w:t xml:space="preserve">{stretch}</w:t>'
+    return f"<w:t>{stretch}</w:t>"
 
 
 def run(text: str, style: str | None, *, rtl: bool) -> str:
-    """A run holding `text` (no line breaks): a w:t per stretch, a w:tab per tab."""
+    """A run holding `text` (not empty, no line breaks): a w:t per stretch, a w:tab per tab."""
     if "\t" in text:
         body = "<w:tab/>".join(_t(s) if s else "" for s in text.split("\t"))
     else:
