@@ -168,6 +168,15 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         st.add_argument("--note", help="what a clarification asked for, why a request was refused...")
         today_option(st)
 
+    if idc := command("identifiers", "add IP identifiers to a request from a CSV file or pasted log lines"):
+        isub = idc.add_subparsers(dest="identifiers_command", metavar="ACTION", required=True)
+        ii = isub.add_parser("import", help="read IP, time, time zone and port rows into request REQUEST")
+        ii.add_argument("case", type=Path)
+        ii.add_argument("request", help="the request's id, e.g. R3")
+        ii.add_argument("file", help="a CSV file (with or without a header row) or log lines; - reads standard input")
+        ii.add_argument("--skip-bad", action="store_true",
+                        help="add the good rows even if some are bad (the bad ones are listed)")
+
     if rg := command("register", "every case under a folder in one table, by next deadline"):
         rg.add_argument("folder", type=Path, help="a folder of case files (searched with its subfolders), or one case")
         rg.add_argument("--format", choices=("text", "json", "csv"), default="text")
@@ -402,6 +411,60 @@ def cmd_status(args: argparse.Namespace) -> int:
     return tracking.main(args, today=clock_today())
 
 
+def cmd_identifiers(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from . import identifier_import as imp
+    from .files import printable
+    from .model import Case
+    from .store import parse_case, read_case_file
+    from .tracking import find_request, save
+
+    raw, loaded = read_case_file(args.case)
+    case = parse_case(raw, args.case)
+    index = find_request(case, args.request)
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        reason = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else (e.strerror or type(e).__name__)
+        raise UsageError(f"{args.file}: cannot read it ({reason})") from None
+    try:
+        parsed = imp.parse(text)
+    except imp.UnreadableFile as e:
+        raise UsageError(f"{args.file}: {e}") from None
+    for bad in parsed.bad:
+        print(f"{printable(args.file)}: {bad}", file=sys.stderr)
+    total = len(parsed.good) + len(parsed.bad)
+    if parsed.bad and not args.skip_bad:
+        raise UsageError(f"{len(parsed.bad)} of {total} row(s) are bad (listed above); nothing was added: correct them, "
+                         "or give --skip-bad to add the good ones")
+    request = case.requests[index]
+    seen = {item.identifier.model_dump_json() for item in request.items}
+    # New items ask for what the request's IP identifiers already ask for, if it has any.
+    like = next((item for item in request.items if item.identifier.type == "ip"), None)
+    categories = list(like.categories) if like else []
+    added, repeated = [], 0
+    for _line, ident in parsed.good:
+        key = ident.model_dump_json()
+        if key in seen:
+            repeated += 1
+            continue
+        seen.add(key)
+        added.append({"identifier": ident.model_dump(), "categories": categories})
+    data = case.model_dump()
+    data["requests"][index]["items"] = [*data["requests"][index]["items"], *added]
+    try:
+        updated = Case.model_validate(data)
+    except ValueError as e:
+        raise UsageError(f"{args.case}: the identifiers cannot be added: {str(e).splitlines()[-1].strip()}") from None
+    if added:
+        save(updated, args.case, loaded)
+    note = f"; {repeated} already in {request.id}, not added again" if repeated else ""
+    skipped = f"; {len(parsed.bad)} bad row(s) skipped" if parsed.bad else ""
+    print(printable(f"added {len(added)} identifier(s) to {request.id} in {args.case}{note}{skipped}"))
+    return EXIT_OK
+
+
 def cmd_register(args: argparse.Namespace) -> int:
     import json
 
@@ -470,7 +533,8 @@ def _ui_language(args: argparse.Namespace) -> str:
 
 COMMANDS = {
     "check": cmd_check, "render": cmd_render, "schema": cmd_schema, "rules": cmd_rules,
-    "examples": cmd_examples, "status": cmd_status, "register": cmd_register, "wizard": cmd_wizard,
+    "examples": cmd_examples, "status": cmd_status, "register": cmd_register, "identifiers": cmd_identifiers,
+    "wizard": cmd_wizard,
     "serve": cmd_serve,
 }
 
@@ -495,7 +559,7 @@ def _error(message: str) -> None:
 
 # Commands that end as soon as their output is written. The wizard and the browser server run
 # until the user leaves them and keep Python's ordinary collection and shutdown.
-_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register"})
+_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register", "identifiers"})
 
 
 def run() -> None:

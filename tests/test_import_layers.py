@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("model", ("mla_writer.model",)),
     ("services", ("mla_writer.resources", "mla_writer.refdata", "mla_writer.labels", "mla_writer.i18n",
                   "mla_writer.asof", "mla_writer.store", "mla_writer.locks", "mla_writer.schema",
-                  "mla_writer.deadlines")),
+                  "mla_writer.deadlines", "mla_writer.identifier_import")),
     ("checks", ("mla_writer.checks",)),
     # What happened to the requests and what is due: `status`, `register` and its statistics and
     # calendar. They word a history's problems as the checks do, and render nothing.
