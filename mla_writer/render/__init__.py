@@ -21,7 +21,8 @@ from .context import annex_context, build_context, extension_context, shared_con
 from .docx import Part, build_docx
 from .templates import TemplateRenderError, render_template
 
-__all__ = ["RenderError", "render_blocks", "render_docx", "render_bytes", "render_extension", "template_dir"]
+__all__ = ["RenderError", "render_blocks", "render_docx", "render_bytes", "render_extension", "template_dir",
+           "write_annexes"]
 
 ANNEX_TEMPLATE = "annex.html.j2"
 HEADER_TEMPLATE = "header.html.j2"
@@ -115,9 +116,20 @@ def render_docx(case: Case, out: Path, *, languages: Sequence[str], findings: Se
                 templates: Path | None = None, today: dt.date | None = None, force: bool = False) -> Path:
     """Write the Word document for the case to `out` and return the path: whole or not at all,
     owner-only (it holds the case's personal data), never over an existing file unless `force`
-    (files.write_file)."""
+    (files.write_file). A request with many identifiers also gets its spreadsheet annex beside
+    the document (spreadsheet.py), written first: the document names it."""
     data = render_bytes(case, languages=languages, findings=findings, templates=templates, today=today)
+    write_annexes(case, out.parent, languages=languages, today=today, force=force)
     return write_file(out, data, force=force)
+
+
+def write_annexes(case: Case, folder: Path, *, languages: Sequence[str], today: dt.date | None = None,
+                  force: bool = False) -> list[Path]:
+    """Write each request's spreadsheet annex (spreadsheet.annexes) into `folder`."""
+    from .spreadsheet import annexes
+
+    return [write_file(folder / name, data, force=force)
+            for name, data in annexes(case, languages, when=_document_time(case, today)).items()]
 
 
 def extension_request(case: Case, request_id: str, letter_date: dt.date) -> tuple[PreservationRequest, dt.date]:

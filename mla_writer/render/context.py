@@ -17,6 +17,7 @@ from typing import Any
 from ..checks import Finding
 from ..labels import CLASSIFICATION
 from ..model import Case
+from . import spreadsheet
 from .checklist import checklist, finding_data
 
 TEXT_KEYS = {"text", "translations"}
@@ -94,9 +95,16 @@ def _identifier(ident: Any, d: dict[str, Any]) -> dict[str, Any]:
 def request_context(request: Any, dumped: dict[str, Any]) -> dict[str, Any]:
     """`dumped` is the request's part of the case's dump (one serializer, built for the Case,
     serves the whole tree; dumping a request on its own would build another for its class)."""
-    for item, model_item in zip(dumped["items"], request.items, strict=True):
+    # Many identifiers: the document shows the first few and names the spreadsheet annex that
+    # holds them all (spreadsheet.py); the rest are not dressed for a template that skips them.
+    annex = spreadsheet.summary(request)
+    if annex is not None:
+        dumped["items"] = dumped["items"][: annex["shown"]]
+    for item, model_item in zip(dumped["items"], request.items, strict=False):
         item["identifier"] = _identifier(model_item.identifier, item["identifier"])
-    return _blank_text_to_none(dumped)
+    dumped = _blank_text_to_none(dumped)
+    dumped["annex"] = annex
+    return dumped
 
 
 def shared_context(case: Case, findings: Sequence[Finding], languages: Sequence[str] = ("en",)) -> dict[str, Any]:

@@ -97,7 +97,7 @@ class _Story:
     def flush(self) -> None:
         if self.out:
             self.sink("".join(self.out))
-            self.out = []
+            self.out.clear()  # in place: the writers hold this list
 
     # ------------------------------------------------------------------ runs and paragraphs
     def _runs(self, runs: tuple[Run, ...], lang: str, *, bold: bool = False, italic: bool = False,

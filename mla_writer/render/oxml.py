@@ -397,6 +397,13 @@ def save_with_document(document, write_body: Callable[[Callable[[str], None]], N
     return out.getvalue()
 
 
+def fixed_zip_dates(data: bytes) -> bytes:
+    """A zip archive (without a comment) with every entry dated FIXED_ZIP_TIME, as made on MS-DOS."""
+    fixed = bytearray(data)
+    _fix_zip_headers(fixed)
+    return bytes(fixed)
+
+
 # Fields of the ZIP format's headers (PKWARE's APPNOTE.TXT, 4.3.7, 4.3.12 and 4.3.16): only dates
 # and the system byte change, so the entries, their order, compression and checksums stay
 # python-docx's, and nothing is compressed twice.

@@ -1,0 +1,123 @@
+"""The spreadsheet annex: a request's identifiers as an .xlsx file, when there are many.
+
+Botnet, DDoS and fraud requests list hundreds to thousands of IP addresses; practitioners send
+such lists as a spreadsheet the provider can sort and search, with the request saying so. Over
+THRESHOLD identifiers, a request's identifiers therefore also go into ``R3-identifiers.xlsx``
+(annex_name), written beside the document; the document keeps a summary (how many, the first and
+last time of use, the first SUMMARY_ROWS rows) and a sentence naming the file.
+
+One row per identifier: its number in the request, type, the identifier, the source port, the
+time of use in its zone and in UTC, the zone, the period, the data sought, the link with the
+offence and the source. Headers are in the document's languages. The file is deterministic: the
+package's dates are the case's own and every zip entry is dated 1980-01-01, as for the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from .. import i18n
+from ..labels import CATEGORY, IDENTIFIER_TYPE, N_
+
+THRESHOLD = 200  # identifiers in one request; above it, the spreadsheet annex
+SUMMARY_ROWS = 5  # rows of the identifiers table the document still shows
+
+COLUMNS = (N_("No."), N_("Type"), N_("Identifier"), N_("Source port"), N_("Date and time of use"),
+           N_("Time zone"), N_("Date and time of use (UTC)"), N_("Period"), N_("Data sought:"),
+           N_("Link with the offence:"), N_("Source of the identifier:"))
+WIDTHS = (6, 14, 28, 10, 20, 18, 20, 24, 40, 60, 40)
+
+
+def annex_name(request_id: str) -> str:
+    """The annex's file name, beside the request's document (``R3-identifiers.xlsx``)."""
+    return f"{request_id}-identifiers.xlsx"
+
+
+def needs_annex(request: Any) -> bool:
+    return len(request.items) > THRESHOLD
+
+
+def summary(request: Any) -> dict[str, Any] | None:
+    """What the document says of a request whose identifiers are in the annex: None when the
+    request keeps its identifiers in the document."""
+    if not needs_annex(request):
+        return None
+    times = sorted(t for item in request.items
+                   if item.identifier.type == "ip" and (t := item.identifier.utc()) is not None)
+    return {"file": annex_name(request.id), "count": len(request.items), "shown": SUMMARY_ROWS,
+            "first": times[0] if times else None, "last": times[-1] if times else None}
+
+
+def _both(msgid: str, languages: Sequence[str]) -> str:
+    """A header in each document language, once where they are the same."""
+    words = [i18n.translations(lang).gettext(msgid).rstrip(":：").strip() for lang in languages]
+    return " / ".join(dict.fromkeys(words))
+
+
+def _free(value: Any, lang: str, drafting: str) -> str:
+    """Free text in the first document language if there, else as typed."""
+    if value is None:
+        return ""
+    if lang != drafting and value.translations.get(lang):
+        return value.translations[lang]
+    return value.text
+
+
+def _naive(value: dt.datetime | None) -> dt.datetime | None:
+    """A spreadsheet cell holds a time without a zone; the zone has its own column."""
+    return value.replace(tzinfo=None) if value is not None else None
+
+
+def _row(n: int, item: Any, lang: str, drafting: str) -> list[Any]:
+    t = i18n.translations(lang).gettext
+    ident = item.identifier
+    ip = ident.type == "ip"
+    period = ""
+    if item.date_range:
+        start, end = item.date_range.start.isoformat(), item.date_range.end.isoformat()
+        period = start if start == end else f"{start} – {end}"
+        if item.date_range.timezone:
+            period += f" ({item.date_range.timezone})"
+    return [n, t(IDENTIFIER_TYPE.short[ident.type]), ident.address if ip else ident.display(),
+            ident.port if ip else None, _naive(ident.local_time()) if ip else None,
+            ident.timezone if ip else None, _naive(ident.utc()) if ip else None, period,
+            "; ".join(t(CATEGORY.short[c]) for c in item.categories), _free(item.nexus, lang, drafting),
+            ident.source or ""]
+
+
+def identifiers_xlsx(request: Any, languages: Sequence[str], *, drafting: str, when: dt.datetime) -> bytes:
+    """The annex's bytes for `request`, its cells in the first document language."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
+
+    from .oxml import fixed_zip_dates
+
+    wb = Workbook(write_only=True)
+    stamp = when.astimezone(dt.UTC).replace(tzinfo=None)
+    wb.properties.creator = wb.properties.lastModifiedBy = "mla-writer"
+    wb.properties.created = wb.properties.modified = stamp
+    wb.properties.title = annex_name(request.id).removesuffix(".xlsx")
+    ws = wb.create_sheet(request.id)
+    for i, width in enumerate(WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A2"
+    ws.append([_both(c, languages) for c in COLUMNS])
+    lang = languages[0]
+    for n, item in enumerate(request.items, start=1):
+        ws.append(_row(n, item, lang, drafting))
+    out = io.BytesIO()
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    with ZipFile(out, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()  # not save_workbook: it stamps the time of saving
+    return fixed_zip_dates(out.getvalue())
+
+
+def annexes(case: Any, languages: Sequence[str], *, when: dt.datetime) -> dict[str, bytes]:
+    """File name -> bytes of each request's spreadsheet annex (none for a short request)."""
+    return {annex_name(r.id): identifiers_xlsx(r, languages, drafting=case.drafting_language, when=when)
+            for r in case.requests if needs_annex(r)}
