@@ -29,6 +29,13 @@ def address(i: int) -> str:
     return str(_V6.network_address + i)
 
 
+def _numbered(nexus: dict | str, n: int) -> dict | str:
+    if isinstance(nexus, str):
+        return f"{nexus} [{n}]"
+    return {**nexus, "text": f"{nexus['text']} [{n}]",
+            "translations": {k: f"{v} [{n}]" for k, v in nexus.get("translations", {}).items()}}
+
+
 def identifier_items(n: int, start: int = 0, nexus: dict | None = None) -> list[dict]:
     first = dt.datetime(2026, 8, 15, 0, 0, 0)
     items = []
@@ -41,7 +48,8 @@ def identifier_items(n: int, start: int = 0, nexus: dict | None = None) -> list[
             "categories": ["connection_logs", "ip_history"],
             "date_range": {"start": when.date().isoformat(), "end": when.date().isoformat(),
                            "timezone": "Asia/Shanghai"},
-            **({"nexus": nexus} if nexus else {}),
+            # Each its own link with the offence, as an investigator writes it per address.
+            **({"nexus": _numbered(nexus, i + 1)} if nexus else {}),
         })
     return items
 

@@ -119,9 +119,12 @@ def shared_context(case: Case, findings: Sequence[Finding], languages: Sequence[
 
 
 def build_context(case: Case, request: Any, shared: dict[str, Any]) -> dict[str, Any]:
-    d = case.model_dump(mode="python", exclude={"training"})
     index = case.requests.index(request)
-    dumped_request = d.pop("requests")[index]
+    # The other requests are not dumped: with thousands of identifiers each, that was most of
+    # a many-request case's context.
+    others = set(range(len(case.requests))) - {index}
+    d = case.model_dump(mode="python", exclude={"training": True, "requests": others})
+    dumped_request = d.pop("requests")[0]
     # Each request document shows only the bases that request relies on.
     d["legal_bases"] = [_legal_basis(d["legal_bases"][b]) for b, _lb in case.bases_for(request)]
     d["classification"] = marking(d["classification"])

@@ -66,9 +66,11 @@ def _free(value: Any, lang: str, drafting: str) -> str:
     return value.text
 
 
-def _naive(value: dt.datetime | None) -> dt.datetime | None:
-    """A spreadsheet cell holds a time without a zone; the zone has its own column."""
-    return value.replace(tzinfo=None) if value is not None else None
+def _time(value: dt.datetime | None) -> str | None:
+    """A time as ISO 8601 text without its offset (the zone has its own column): it sorts as
+    times do, reads the same in every spreadsheet program and locale, and a date cell costs
+    openpyxl several times a text one."""
+    return value.strftime("%Y-%m-%d %H:%M:%S") if value is not None else None
 
 
 def _row(n: int, item: Any, lang: str, drafting: str) -> list[Any]:
@@ -82,8 +84,8 @@ def _row(n: int, item: Any, lang: str, drafting: str) -> list[Any]:
         if item.date_range.timezone:
             period += f" ({item.date_range.timezone})"
     return [n, t(IDENTIFIER_TYPE.short[ident.type]), ident.address if ip else ident.display(),
-            ident.port if ip else None, _naive(ident.local_time()) if ip else None,
-            ident.timezone if ip else None, _naive(ident.utc()) if ip else None, period,
+            ident.port if ip else None, _time(ident.local_time()) if ip else None,
+            ident.timezone if ip else None, _time(ident.utc()) if ip else None, period,
             "; ".join(t(CATEGORY.short[c]) for c in item.categories), _free(item.nexus, lang, drafting),
             ident.source or ""]
 

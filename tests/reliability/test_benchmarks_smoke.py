@@ -72,7 +72,7 @@ def test_goals_and_table_from_results():
     assert verdicts["whole-process render / floor process (example)"] is False  # 1.5x > 1.3x
     assert verdicts["batch time(100) / time(10)"] is True and verdicts["wizard first screen, headless"] is False
     table = bench._table(results)
-    assert "FAIL  whole-process" in table and "n/a   in-process render / raw-XML limit, 1,000 identifiers" in table and "FAIL  mla-writer --version" in table and "ERROR" in table
+    assert "FAIL  whole-process" in table and "n/a   document builder in process / raw-XML limit, 1,000 identifiers in the table" in table and "FAIL  mla-writer --version" in table and "ERROR" in table
     assert "FAIL  register of 1,000 cases, whole process: 12.5s (goal <= 10.0s)" in table
 
 

@@ -76,8 +76,8 @@ def test_over_the_threshold_the_identifiers_go_to_a_spreadsheet_annex(tmp_path):
     assert len(rows) == count + 1
     first = case.requests[0].items[0].identifier
     assert rows[1][:4] == (1, rows[1][1], first.address, first.port)
-    assert rows[1][4] == first.timestamp and rows[1][5] == first.timezone
-    assert rows[1][6] == first.utc().replace(tzinfo=None)
+    assert rows[1][4] == first.timestamp.isoformat(sep=" ") and rows[1][5] == first.timezone
+    assert rows[1][6] == first.utc().strftime("%Y-%m-%d %H:%M:%S")
     assert [r[2] for r in rows[1:]] == [i.identifier.address for i in case.requests[0].items]
     assert "Identifier" in rows[0][2]
 
