@@ -258,6 +258,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     check_target(out, force=args.force)
     if args.pdf:
         check_target(out.with_suffix(".pdf"), force=args.force)
+    from .render.spreadsheet import annex_name, needs_annex
+
+    sheets = [] if args.extension is not None else [out.parent / annex_name(r.id) for r in case.requests
+                                                    if needs_annex(r)]
+    for sheet in sheets:  # a request's spreadsheet annex, beside the document
+        check_target(sheet, force=args.force)
     if args.templates is not None and not args.templates.is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
     from .render import RenderError, render_docx, render_extension
@@ -278,6 +284,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(str(e)) from None
     if note := when.note("rendered"):
         print(note)
+    for sheet in sheets:
+        print(f"wrote {sheet}")
     print(f"wrote {out}")
     if args.extension is not None:
         print(f"once it is sent: mla-writer status {args.case} {args.extension} extension-asked --on YYYY-MM-DD")

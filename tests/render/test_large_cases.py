@@ -91,3 +91,18 @@ def test_the_annex_is_the_same_bytes_each_time():
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = z.read("docProps/core.xml").decode()
     assert "2026-10-20T00:00:00Z" in core and "mla-writer" in core
+
+
+def test_render_names_the_annex_and_refuses_to_replace_it_before_rendering(tmp_path, capsys):
+    import json
+
+    from mla_writer.cli import main
+
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(make_case(THRESHOLD + 1)), "utf-8")
+    assert main(["render", str(case), "-o", str(tmp_path / "a.docx"), "--today", TODAY.isoformat()]) == 0
+    assert f"wrote {tmp_path / annex_name('R1')}" in capsys.readouterr().out
+    assert main(["render", str(case), "-o", str(tmp_path / "b.docx"), "--today", TODAY.isoformat()]) == 2
+    assert "R1-identifiers.xlsx: already exists; use --force" in capsys.readouterr().err
+    assert not (tmp_path / "b.docx").exists()
+    assert main(["render", str(case), "-o", str(tmp_path / "b.docx"), "--force", "--today", TODAY.isoformat()]) == 0
