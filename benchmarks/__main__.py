@@ -145,6 +145,11 @@ def _table(r: dict) -> str:
     return "\n".join(lines)
 
 
+def output_path(given: Path | None, *, quick: bool) -> Path:
+    """Where the results go: as given, else the tracked results.json for a full run only."""
+    return given or (QUICK_OUTPUT if quick else DEFAULT_OUTPUT)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="fewer runs and smaller batches (about a minute)")
@@ -185,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     print(_table(results))
     for name, err in results.get("errors", {}).items():
         print(f"  error in {name}: {err}")
-    output = args.output or (QUICK_OUTPUT if q else DEFAULT_OUTPUT)
+    output = output_path(args.output, quick=q)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
     print(f"wrote {output}")

@@ -104,3 +104,10 @@ def test_profiles_hold_the_render_and_the_check(tmp_path):
     check = (tmp_path / "check.txt").read_text(encoding="utf-8")
     assert "cmd_render" in render and "render_docx" in render
     assert "cmd_check" in check and "run_checks" in check
+
+
+def test_a_quick_run_never_replaces_the_tracked_results(tmp_path):
+    assert bench.output_path(None, quick=True) == bench.QUICK_OUTPUT
+    assert bench.QUICK_OUTPUT.parent.name == "build" and bench.QUICK_OUTPUT != bench.DEFAULT_OUTPUT
+    assert bench.output_path(None, quick=False) == bench.DEFAULT_OUTPUT
+    assert bench.output_path(tmp_path / "x.json", quick=True) == tmp_path / "x.json"
