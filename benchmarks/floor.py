@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 
-def write_floor(items: list[dict], out: Path | str) -> None:
+def write_floor(items: list[dict], out: Path | str | BinaryIO) -> None:
     import docx
 
     doc = docx.Document()
@@ -27,7 +28,7 @@ def write_floor(items: list[dict], out: Path | str) -> None:
             cells = table.add_row().cells
             for cell, text in zip(cells, row, strict=False):
                 cell.text = text
-    doc.save(str(out))
+    doc.save(str(out) if isinstance(out, (str, Path)) else out)
 
 
 def main(argv: list[str]) -> int:

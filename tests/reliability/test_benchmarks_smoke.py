@@ -111,3 +111,14 @@ def test_a_quick_run_never_replaces_the_tracked_results(tmp_path):
     assert bench.QUICK_OUTPUT.parent.name == "build" and bench.QUICK_OUTPUT != bench.DEFAULT_OUTPUT
     assert bench.output_path(None, quick=False) == bench.DEFAULT_OUTPUT
     assert bench.output_path(tmp_path / "x.json", quick=True) == tmp_path / "x.json"
+
+
+def test_the_floor_writes_into_memory_when_given_a_buffer(tmp_path, monkeypatch):
+    """In process the floor writes into a buffer: no file (once it wrote one named after the
+    buffer into the working folder)."""
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    buf = io.BytesIO()
+    floor.write_floor([{"p": "text"}, {"table": [["a", "b"]]}], buf)
+    assert buf.getvalue()[:2] == b"PK" and list(tmp_path.iterdir()) == []
