@@ -41,7 +41,7 @@ def measure(path: Path, runs: int, today: dt.date) -> dict:
     from . import rawxml, tooltext
 
     load_s, case = _timed(lambda: load_case(path))
-    check_s, findings = _timed(lambda: run_checks(case, Context(today=today)))
+    check_s, _findings = _timed(lambda: run_checks(case, Context(today=today)))
     langs = list(case.languages)
 
     when = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
@@ -49,18 +49,18 @@ def measure(path: Path, runs: int, today: dt.date) -> dict:
     def render() -> bytes:
         """What `render` does in process: the document and its spreadsheet annexes, if any."""
         sheets = annexes(case, langs, when=when)
-        data = render_bytes(case, languages=langs, findings=findings, today=today)
+        data = render_bytes(case, languages=langs, today=today)
         return data + b"".join(sheets.values())
 
     first_s, data = _timed(render)
     walls = [_timed(render)[0] for _ in range(runs)]
-    parts = render_blocks(case, langs, findings)
-    items = tooltext.document_text(case, langs, findings, today)
+    parts = render_blocks(case, langs)
+    items = tooltext.document_text(case, langs, today)
     builds, raws = [], []
     for _ in range(max(runs, 3)):  # alternating, so that both see the same load
         builds.append(_timed(lambda: build_docx(parts, langs, when=when, title="t", subject="s"))[0])
         raws.append(_timed(lambda: rawxml.write_raw(items, io.BytesIO()))[0])
-    data = render_bytes(case, languages=langs, findings=findings, today=today)
+    data = render_bytes(case, languages=langs, today=today)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         xml_bytes = z.getinfo("word/document.xml").file_size
     # The builder against the limit with every identifier in the document's table (no annex):
@@ -68,8 +68,8 @@ def measure(path: Path, runs: int, today: dt.date) -> dict:
     from mla_writer.render import spreadsheet
 
     spreadsheet.THRESHOLD, threshold = 10**9, spreadsheet.THRESHOLD
-    full_parts = render_blocks(case, langs, findings)
-    full_items = tooltext.document_text(case, langs, findings, today)
+    full_parts = render_blocks(case, langs)
+    full_items = tooltext.document_text(case, langs, today)
     spreadsheet.THRESHOLD = threshold
     full_builds, full_raws = [], []
     for _ in range(max(runs, 3)):

@@ -56,21 +56,14 @@ def _load(path: Path):
 
 
 def _render_bytes(case, languages) -> bytes:
-    from mla_writer.checks import Context, run_checks
+    """Every request of the case in one document (the review sheet apart; its findings are not run)."""
     from mla_writer.render import render_bytes
 
-    findings = run_checks(case, Context(today=TODAY))
-    return render_bytes(case, languages=languages, findings=findings, today=TODAY)
-
-
-def _findings(case):
-    from mla_writer.checks import Context, run_checks
-
-    return run_checks(case, Context(today=TODAY))
+    return render_bytes(case, languages=languages, today=TODAY)
 
 
 def _tool_text(case, languages) -> list[dict]:
-    return tooltext.document_text(case, languages, _findings(case), TODAY)
+    return tooltext.document_text(case, languages, TODAY)
 
 
 def _floor_bytes(items: list[dict]) -> None:

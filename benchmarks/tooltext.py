@@ -67,11 +67,11 @@ def flow(per_lang: list[list]) -> list[dict]:
     return out
 
 
-def document_text(case, languages: Sequence[str], findings: Sequence = (), today: dt.date | None = None) -> list[dict]:
+def document_text(case, languages: Sequence[str], today: dt.date | None = None) -> list[dict]:
     from mla_writer.render import render_blocks
 
     items: list[dict] = []
-    for part in render_blocks(case, list(languages), findings):
+    for part in render_blocks(case, list(languages)):
         for story in (part.header, part.footer, part.body):
             items.extend(flow(story))
     return items

@@ -165,60 +165,43 @@ def copy_example(name: str, dest: Path) -> Path:
     return write_file(target, source.read_bytes())
 
 
-def _pool(jobs: int):
-    """A process pool with a worker per core (none for one job or one core: the work is done
-    here). Forked where the system can, so that the workers start with everything this process
-    has loaded; None if no pool can be made here (a sandbox without semaphores)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    workers = min(jobs, os.cpu_count() or 1)
-    if workers <= 1:
-        return None
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    try:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    except (OSError, NotImplementedError, ImportError):
-        return None
-
-
-def _render_one(name: str, out: Path, languages: list[str] | None, today: dt.date, option: dt.date | None,
-                force: bool) -> str | None:
-    """Render one example to `out`: None, or the reason it could not be (one line)."""
+def _render_example(name: str, folder: Path, languages: list[str] | None, today: dt.date,
+                    option: dt.date | None, force: bool) -> tuple[list[Path], str | None]:
+    """Write one example's package into `folder` (batch.run_jobs's worker): the files written,
+    or none and the reason (one line) it could not be."""
     from .asof import as_of
+    from .batch import unexpected
     from .checks import Context, run_checks
-    from .render import RenderError, render_docx
+    from .render import RenderError, write_package
     from .store import CaseFileError
 
     try:
         case = load_example(name)
         when = as_of(case, option=option, today=today).date
         findings = run_checks(case, Context(today=when))
-        render_docx(case, out, languages=languages or list(case.languages), findings=findings,
-                    templates=None, today=when, force=force)
+        return write_package(case, folder, languages=languages or list(case.languages), findings=findings,
+                             today=when, force=force), None
     except (CaseFileError, RenderError, OSError) as e:
-        return str(e)
+        return [], str(e)
     except Exception as e:  # one broken case must not stop a class's handouts
-        return f"unexpected {type(e).__name__}: {e} (please report this)"
-    return None
+        return [], unexpected(e)
 
 
 def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.date, option: dt.date | None = None,
                show_progress: bool = True, force: bool = False) -> tuple[list[Path], list[str]]:
-    """One DOCX per example in `outdir` (each in its own language pair unless `languages` is
-    given), checked and rendered as of the example's own date (`option`, --today, overrides it;
-    `today` is the clock, for an example without a date), one example per core at a time.
-    Returns the files written and one line per example that could not be rendered; a failure
-    does not stop the others.
+    """The package of each example (its request documents and review sheet) in a folder of its
+    own, `outdir`/NAME/, each in its own language pair unless `languages` is given, checked and
+    rendered as of the example's own date (`option`, --today, overrides it; `today` is the
+    clock, for an example without a date). Returns the files written and one line per example
+    that could not be rendered; one example per core at a time, a failure stopping no other.
 
-    The rules of `render -o` hold for each document: `outdir` itself is made if missing, but
-    not its parent folders; a document already there is refused, before any is rendered, unless
+    The rules of `render -o FOLDER/` hold for each package: `outdir` itself is made if missing,
+    but not its parent folders; a file already there is refused, before any is rendered, unless
     `force`."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from .batch import run_jobs
     from .files import check_target
+    from .render import package_targets
+    from .store import CaseFileError
 
     outdir = Path(outdir)
     if outdir.is_symlink():
@@ -228,8 +211,17 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.da
     if not outdir.parent.is_dir():
         raise ExampleError(f"{outdir.parent} does not exist; create the folder first")
     names = example_names()
+    cases: dict[str, Case] = {}
     if outdir.is_dir():
-        there = [outdir / f"{name}.docx" for name in names if os.path.lexists(outdir / f"{name}.docx")]
+        there = []
+        for name in names:
+            try:
+                cases[name] = load_example(name)
+            except CaseFileError:
+                continue  # reported when its turn comes
+            langs = languages or list(cases[name].languages)
+            there += [t for t in [outdir / name, *package_targets(cases[name], outdir / name, langs)]
+                      if os.path.lexists(t) and not t.is_dir()]
         if there and not force:
             more = f" (and {len(there) - 1} more)" if len(there) > 1 else ""
             raise ExampleError(f"{there[0]} already exists{more}; use --force to replace them")
@@ -239,38 +231,10 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.da
         except OSError as e:
             raise ExampleError(f"{outdir}: cannot create the folder ({e.strerror})") from None
     if names:
-        check_target(outdir / f"{names[0]}.docx", force=force)  # a folder we cannot write in
-    jobs = [(name, outdir / f"{name}.docx") for name in names]
-    results: dict[str, str | None] = {}  # name -> None if written, else why not
-    console = Console(stderr=True)
-    pool = _pool(len(jobs))
-    try:
-        # Every job is handed out before the progress bar starts its thread: workers are forked
-        # from a process holding no lock of that thread.
-        pending = {pool.submit(_render_one, name, out, languages, today, option, force): name
-                   for name, out in jobs} if pool else {}
-        with Progress(TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=console, transient=True, disable=not show_progress) as progress:
-            task = progress.add_task("rendering examples", total=len(jobs))
-            if pool is None:
-                for name, out in jobs:
-                    progress.update(task, description=name)
-                    results[name] = _render_one(name, out, languages, today, option, force)
-                    progress.advance(task)
-            else:
-                from concurrent.futures import as_completed
-
-                for future in as_completed(pending):
-                    name = pending[future]
-                    try:
-                        results[name] = future.result()
-                    except Exception as e:  # the worker itself died (memory, a signal)
-                        results[name] = f"unexpected {type(e).__name__}: {e} (please report this)"
-                    progress.update(task, description=name)
-                    progress.advance(task)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-    written = [out for name, out in jobs if results.get(name) is None]
-    failures = [f"{name}: {results[name]}" for name, _out in jobs if results.get(name) is not None]
+        check_target(outdir / f"{names[0]}.docx", force=True)  # a folder we cannot write in
+    outcomes = run_jobs(_render_example, [(name, (name, outdir / name, languages, today, option, force))
+                                          for name in names],
+                        description="rendering examples", show_progress=show_progress)
+    written = [path for name in names for path in outcomes[name][0]]
+    failures = [f"{name}: {outcomes[name][1]}" for name in names if outcomes[name][1] is not None]
     return written, failures

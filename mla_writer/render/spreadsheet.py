@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import i18n
+from ..files import name_piece, short_name
 from ..labels import CATEGORY, IDENTIFIER_TYPE, N_
 
 THRESHOLD = 200  # identifiers in one request; above it, the spreadsheet annex
@@ -33,7 +34,12 @@ WIDTHS = (6, 14, 28, 10, 20, 18, 20, 24, 40, 60, 40)
 
 def annex_name(request_id: str) -> str:
     """The annex's file name, beside the request's document (``R3-identifiers.xlsx``)."""
-    return f"{request_id}-identifiers.xlsx"
+    return short_name(f"{name_piece(request_id)}-identifiers", len(".xlsx")) + ".xlsx"
+
+
+def annex_names(requests: Sequence[Any]) -> list[str]:
+    """The file names of the annexes of those of `requests` that have one."""
+    return [annex_name(r.id) for r in requests if needs_annex(r)]
 
 
 def needs_annex(request: Any) -> bool:
@@ -158,7 +164,10 @@ def identifiers_xlsx(request: Any, languages: Sequence[str], *, drafting: str, w
     return rezip(out.getvalue(), {"xl/worksheets/sheet1.xml": write_sheet})
 
 
-def annexes(case: Any, languages: Sequence[str], *, when: dt.datetime) -> dict[str, bytes]:
-    """File name -> bytes of each request's spreadsheet annex (none for a short request)."""
+def annexes(case: Any, languages: Sequence[str], *, when: dt.datetime,
+            requests: Sequence[Any] | None = None) -> dict[str, bytes]:
+    """File name -> bytes of the spreadsheet annex of each of `requests` (default: all of the
+    case's) that has one (none for a short request)."""
+    chosen = case.requests if requests is None else requests
     return {annex_name(r.id): identifiers_xlsx(r, languages, drafting=case.drafting_language, when=when)
-            for r in case.requests if needs_annex(r)}
+            for r in chosen if needs_annex(r)}

@@ -10,9 +10,8 @@ import zipfile
 from lxml import etree
 
 from benchmarks.bigcase import make_case
-from mla_writer.checks import Context, run_checks
 from mla_writer.model import Case
-from mla_writer.render import render_bytes, render_docx
+from mla_writer.render import package_names, render_bytes, render_docx, write_package
 from mla_writer.render.spreadsheet import SUMMARY_ROWS, THRESHOLD, annex_name, annexes
 
 from .readback import all_text, open_docx, part_xml
@@ -26,8 +25,7 @@ def _case(identifiers: int, requests: int = 1) -> Case:
 
 
 def _render(case: Case) -> bytes:
-    return render_bytes(case, languages=list(case.languages), findings=run_checks(case, Context(today=TODAY)),
-                        today=TODAY)
+    return render_bytes(case, languages=list(case.languages), today=TODAY)
 
 
 def _identifier_rows(data: bytes) -> list[str]:
@@ -62,8 +60,7 @@ def test_over_the_threshold_the_identifiers_go_to_a_spreadsheet_annex(tmp_path):
     case = _case(count, 2)  # 125 each: no annex for either request
     assert not annexes(case, case.languages, when=dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
     case = _case(count)
-    out = render_docx(case, tmp_path / "request.docx", languages=list(case.languages),
-                      findings=run_checks(case, Context(today=TODAY)), today=TODAY)
+    out = render_docx(case, tmp_path / "request.docx", languages=list(case.languages), today=TODAY)
     sheet = tmp_path / annex_name("R1")
     assert sheet.is_file() and oct(sheet.stat().st_mode & 0o777) == "0o600"
     data = out.read_bytes()
@@ -106,3 +103,31 @@ def test_render_names_the_annex_and_refuses_to_replace_it_before_rendering(tmp_p
     assert "R1-identifiers.xlsx: already exists; use --force" in capsys.readouterr().err
     assert not (tmp_path / "b.docx").exists()
     assert main(["render", str(case), "-o", str(tmp_path / "b.docx"), "--force", "--today", TODAY.isoformat()]) == 0
+
+
+def test_the_package_holds_each_annex_beside_the_document_that_names_it(tmp_path, capsys):
+    """`render -o FOLDER/`: the annex is written into the package folder, after the request
+    document naming it; an annex already there refuses the whole package before any writing."""
+    import json
+
+    from mla_writer.cli import main
+
+    case = _case(THRESHOLD + 1)
+    names = package_names(case, list(case.languages))
+    assert names[1] == annex_name("R1") and names[0].endswith(".docx") and names[-1] == "review-sheet.docx"
+    written = write_package(case, tmp_path / "pkg", languages=list(case.languages), today=TODAY)
+    assert [p.name for p in written] == names
+    text = " ".join(all_text(open_docx(written[0].read_bytes())).split())
+    assert "spreadsheet annex R1-identifiers.xlsx" in text
+
+    file = tmp_path / "case.json"
+    file.write_text(json.dumps(make_case(THRESHOLD + 1)), "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / annex_name("R1")).write_bytes(b"kept")
+    assert main(["render", str(file), "-o", f"{out}/", "--today", TODAY.isoformat()]) == 2
+    assert "R1-identifiers.xlsx: already exists; nothing was written" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == [annex_name("R1")]
+    assert (out / annex_name("R1")).read_bytes() == b"kept"
+    assert main(["render", str(file), "-o", f"{out}/", "--force", "--today", TODAY.isoformat()]) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
