@@ -113,9 +113,13 @@ class IPAddress(_Identifier):
         return self.address + (f" port {self.port}" if self.port is not None else "")
 
 
+# Parsed once: the checks ask this of every address of a case, thousands in a botnet case.
+_DOCUMENTATION = tuple(ipaddress.ip_network(n)
+                       for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"))
+
+
 def _documentation(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    nets = ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
-    return any(ip in ipaddress.ip_network(n) for n in nets if ipaddress.ip_network(n).version == ip.version)
+    return any(ip.version == net.version and ip in net for net in _DOCUMENTATION)
 
 
 class EmailAddress(_Identifier):
