@@ -119,7 +119,8 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         today_option(c)
 
     if r := command("render", "write the request documents and the review sheet"):
-        r.add_argument("case", type=Path)
+        r.add_argument("case", type=Path, nargs="+",
+                       help="the case file; several go each into a folder of its own inside -o FOLDER/")
         # A string, not a Path: a trailing slash (a folder to be made) must survive.
         r.add_argument("-o", "--output", required=True,
                        help="a folder (existing, or ending in /) for the package: one document per addressee "
@@ -304,9 +305,12 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     from .store import load_case
 
-    case = load_case(args.case)
     out = Path(args.output)
     package = _is_folder_target(out, args.output)
+    if len(args.case) > 1:
+        return _render_cases(args, out, package=package)
+    path: Path = args.case[0]
+    case = load_case(path)
     if args.templates is not None and not args.templates.is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
     if args.days is not None and (args.extension is None or not 1 <= args.days <= 3650):
@@ -318,7 +322,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(f"{out}: the output must end in .docx, or be a folder (end it with /) for the package")
     if not package and args.extension is None and args.request is None and len(case.requests) > 1:
         ids = ", ".join(r.id for r in case.requests)
-        raise UsageError(f"{args.case}: the case holds {len(case.requests)} requests ({ids}); pass a folder "
+        raise UsageError(f"{path}: the case holds {len(case.requests)} requests ({ids}); pass a folder "
                          f"(-o {out.with_suffix('')}/) for one document per addressee and the review sheet, "
                          f"or --request ID for one document")
     from .files import check_target
@@ -344,7 +348,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     if args.extension is not None:
-        print(f"once it is sent: mla-writer status {args.case} {args.extension} extension-asked --on YYYY-MM-DD")
+        print(f"once it is sent: mla-writer status {path} {args.extension} extension-asked --on YYYY-MM-DD")
     if args.pdf:
         from .render.pdf import PdfError, to_pdfs
 
@@ -386,6 +390,95 @@ def _render_package(case: Case, out: Path, args: argparse.Namespace, *, language
     findings = run_checks(case, Context(today=today))
     return write_package(case, out, languages=languages, findings=findings, templates=args.templates, today=today,
                          final=final, force=args.force)
+
+
+def _case_folders(paths: Sequence[Path]) -> list[str]:
+    """A folder name for each case of a batch: its file name without .json, numbered when two
+    cases have the same name (from different folders)."""
+    from .files import name_piece
+
+    names: list[str] = []
+    for path in paths:
+        stem, n = name_piece(path.stem), 2
+        name = stem
+        while name in names:
+            name, n = f"{stem}-{n}", n + 1
+        names.append(name)
+    return names
+
+
+def _render_cases(args: argparse.Namespace, out: Path, *, package: bool) -> int:
+    """`render CASES... -o FOLDER/`: each case's package in FOLDER/NAME/, one case per core at a
+    time; a case that fails is reported with its reason and stops no other (exit 1)."""
+    from .batch import run_jobs
+    from .render import RenderError, prepare_package_folder
+
+    if args.extension is not None or args.request is not None:
+        option = "--extension" if args.extension is not None else "--request"
+        raise UsageError(f"{option} writes one document of one case; give one case file")
+    if not package:
+        raise UsageError(f"{out}: several cases are written into a folder (end it with /), a folder per case")
+    if args.days is not None:
+        raise UsageError("--days goes with --extension and is a number of days from 1 to 3650")
+    if args.templates is not None and not args.templates.is_dir():
+        raise UsageError(f"--templates {args.templates}: no such folder")
+    try:
+        prepare_package_folder(out)
+    except RenderError as e:
+        raise UsageError(str(e)) from None
+    if not out.is_dir():
+        try:
+            out.mkdir(mode=0o700)
+        except OSError as e:
+            raise UsageError(f"{out}: cannot create the folder ({e.strerror})") from None
+    paths: list[Path] = list(args.case)
+    names = _case_folders(paths)
+    final = True if args.final else None
+    jobs = [(name, (path, out / name, args.languages, args.today, args.templates, final, args.force))
+            for name, path in zip(names, paths, strict=True)]
+    outcomes = run_jobs(_render_case, jobs, description="rendering cases", show_progress=sys.stderr.isatty())
+    failed = 0
+    for name, path in zip(names, paths, strict=True):
+        written, reason = outcomes[name]
+        if reason is not None:
+            failed += 1
+            _error(f"{path}: {reason}")
+        for file in written:
+            print(f"wrote {file}")
+    if args.pdf:
+        from .render.pdf import PdfError, to_pdfs
+
+        documents = [f for name in names for f in outcomes[name][0] if f.suffix.lower() == ".docx"]
+        try:
+            for pdf in to_pdfs([(p, p.with_suffix(".pdf")) for p in documents], force=args.force):
+                print(f"wrote {pdf}")
+        except PdfError as e:
+            raise UsageError(str(e)) from None
+    print(f"rendered {len(paths) - failed} of {len(paths)} case(s) into {out}, a folder per case")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _render_case(path: Path, folder: Path, languages: list[str] | None, option: dt.date | None,
+                 templates: Path | None, final: bool | None, force: bool) -> tuple[list[Path], str | None]:
+    """One case of `render CASES...` (batch.run_jobs's worker): its package written into
+    `folder`, or nothing and the reason, one line that quotes nothing of the case."""
+    from .checks import Context, run_checks
+    from .files import printable
+    from .render import RenderError, write_package
+    from .store import load_case
+
+    try:
+        case = load_case(path)
+        when = _as_of(case, option).date
+        findings = run_checks(case, Context(today=when))
+        return write_package(case, folder, languages=languages or list(case.languages), findings=findings,
+                             templates=templates, today=when, final=final, force=force), None
+    except CaseFileError as e:
+        return [], printable("; ".join(e.problems), ERROR_LINE_MAX)
+    except (RenderError, OSError) as e:
+        return [], printable(str(e), ERROR_LINE_MAX)
+    except Exception as e:  # not its text: it may quote the case (a name, an address)
+        return [], f"unexpected {type(e).__name__} (please report this)"
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
