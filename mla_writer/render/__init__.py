@@ -20,9 +20,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..checks import Finding
 from ..files import check_target, name_piece, short_name, write_file
 from ..model import PROVIDER_CHANNELS, Case, PreservationRequest
 from ..model.requests import Request
@@ -31,6 +30,9 @@ from .blocks import Block, MarkupError, pair_blocks, parse_blocks
 from .context import build_context, extension_context, review_context, shared_context
 from .docx import Part, build_docx
 from .spreadsheet import annex_names
+
+if TYPE_CHECKING:
+    from ..checks import Finding  # loaded by the checks' caller: a request document needs none
 from .templates import TemplateRenderError, render_template
 
 __all__ = [
