@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
 
-from . import floor
+from . import bigcase, floor, rawxml, tooltext
 from .timing import PY, Runs, alternate, peak_memory_kb, repeat, run_process
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +23,7 @@ EXAMPLES = ROOT / "examples"
 MAIN_EXAMPLE = EXAMPLES / "bec-preservation.json"
 TODAY = dt.date(2026, 4, 1)  # a fixed clock, as the tests use
 FLOOR_SCRIPT = Path(floor.__file__).resolve()
+RAW_SCRIPT = Path(rawxml.__file__).resolve()
 
 
 def cli_command() -> list[str]:
@@ -59,9 +62,12 @@ def _render_bytes(case, languages) -> bytes:
     return render_bytes(case, languages=languages, today=TODAY)
 
 
-def _floor_bytes(texts: list[str]) -> None:
-    with tempfile.TemporaryDirectory() as d:
-        floor.write_floor(texts, Path(d) / "floor.docx")
+def _tool_text(case, languages) -> list[dict]:
+    return tooltext.document_text(case, languages, TODAY)
+
+
+def _floor_bytes(items: list[dict]) -> None:
+    floor.write_floor(items, io.BytesIO())
 
 
 def _one_request_cases() -> dict[str, object]:
@@ -83,11 +89,16 @@ def render_per_document(runs: int, pairs: list[tuple[str, ...]], all_pairs_for: 
     the same strings. The first `all_pairs_for` kinds get every pair, the rest the first pair."""
     rows = []
     for i, (kind, (source, case)) in enumerate(_one_request_cases().items()):
-        texts = floor.case_texts(case.model_dump(mode="json"))
-        floor_runs = repeat(lambda texts=texts: _floor_bytes(texts), runs)
         for langs in pairs if i < all_pairs_for else pairs[:1]:
-            row = {"kind": kind, "example": source, "languages": "+".join(langs), "strings": len(texts),
-                   "floor_s": round(floor_runs.median, 5)}
+            try:
+                items = _tool_text(case, langs)
+            except Exception as e:  # report, keep measuring the rest
+                rows.append({"kind": kind, "example": source, "languages": "+".join(langs), "strings": 0,
+                             "floor_s": 0.0, "error": f"{type(e).__name__}: {e}"[:200]})
+                continue
+            floor_runs = repeat(lambda items=items: _floor_bytes(items), runs)
+            row = {"kind": kind, "example": source, "languages": "+".join(langs),
+                   "strings": tooltext.count_strings(items), "floor_s": round(floor_runs.median, 5)}
             try:
                 r = repeat(lambda case=case, langs=langs: _render_bytes(case, langs), runs)
             except Exception as e:  # report, keep measuring the rest
@@ -98,11 +109,21 @@ def render_per_document(runs: int, pairs: list[tuple[str, ...]], all_pairs_for: 
     return rows
 
 
+def write_tool_text(case_path: Path, out: Path) -> Path:
+    """The tool's text of the case in its own languages, as the floor and limit scripts read it."""
+    case = _load(case_path)
+    out.write_text(json.dumps(_tool_text(case, list(case.languages)), ensure_ascii=False), "utf-8")
+    return out
+
+
 def whole_process_render(runs: int) -> dict:
+    """`mla-writer render` of the example against the floor (python-docx alone writing the same
+    text, read from a file) as whole processes, alternating."""
     with tempfile.TemporaryDirectory() as d:
         out_a, out_b = Path(d) / "render.docx", Path(d) / "floor.docx"
+        text = write_tool_text(MAIN_EXAMPLE, Path(d) / "text.json")
         a = [*cli_command(), "render", str(MAIN_EXAMPLE), "-o", str(out_a), "--force", "--today", TODAY.isoformat()]
-        b = [PY, str(FLOOR_SCRIPT), str(MAIN_EXAMPLE), str(out_b)]
+        b = [PY, str(FLOOR_SCRIPT), str(text), str(out_b)]
         ra, rb, ratios = alternate(a, b, runs)
         sizes = {"render_bytes": out_a.stat().st_size, "floor_bytes": out_b.stat().st_size}
     return {"case": MAIN_EXAMPLE.name, "render": ra.as_dict(), "floor": rb.as_dict(),
@@ -249,7 +270,8 @@ def memory() -> dict:
     with tempfile.TemporaryDirectory() as d:
         for name, argv in {
             "render_process": [*cli_command(), "render", str(MAIN_EXAMPLE), "-o", f"{d}/a.docx", "--today", TODAY.isoformat()],
-            "floor_process": [PY, str(FLOOR_SCRIPT), str(MAIN_EXAMPLE), f"{d}/b.docx"],
+            "floor_process": [PY, str(FLOOR_SCRIPT), str(write_tool_text(MAIN_EXAMPLE, Path(d) / "t.json")),
+                              f"{d}/b.docx"],
             "check_process": [*cli_command(), "check", str(MAIN_EXAMPLE), "--today", TODAY.isoformat()],
             "bare_python": [PY, "-c", "pass"],
         }.items():
@@ -270,6 +292,46 @@ def memory() -> dict:
     return out
 
 
+def case_sizes(points: list[tuple[int, int]], runs: int) -> list[dict]:
+    """Each (identifiers, requests) point: a generated case (benchmarks.bigcase) checked and
+    rendered in a fresh process of its own (benchmarks.point), with a warm cache."""
+    rows = []
+    with tempfile.TemporaryDirectory() as d:
+        env = {"XDG_CACHE_HOME": f"{d}/cache"}
+        for ids, reqs in points:
+            path = Path(d) / f"case-{ids}-{reqs}.json"
+            path.write_text(json.dumps(bigcase.make_case(ids, reqs), ensure_ascii=False), "utf-8")
+            argv = [PY, "-m", "benchmarks.point", str(path), "--runs", str(runs)]
+            p = subprocess.run(argv, capture_output=True, text=True, timeout=1800, cwd=ROOT,
+                               env={**os.environ, **env})
+            if p.returncode != 0:
+                rows.append({"identifiers": ids, "requests": reqs,
+                             "error": (p.stderr.strip().splitlines() or ["?"])[-1][:200]})
+                continue
+            rows.append(json.loads(p.stdout.strip().splitlines()[-1]))
+    return rows
+
+
+def cold_warm(runs: int) -> dict:
+    """Whole-process render of the example with an empty cache folder (a fresh machine: templates
+    compiled, catalogs and locale data built) against one the previous runs filled, alternating."""
+    walls_cold, walls_warm, ratios = [], [], []
+    with tempfile.TemporaryDirectory() as d:
+        warm_env = {"XDG_CACHE_HOME": f"{d}/warm"}
+        argv = [*cli_command(), "render", str(MAIN_EXAMPLE), "-o", f"{d}/out.docx", "--force", "--today",
+                TODAY.isoformat()]
+        run_process(argv, env=warm_env)  # fills the warm cache
+        for i in range(runs):
+            cold = run_process(argv, env={"XDG_CACHE_HOME": f"{d}/cold{i}"})[0]
+            warm = run_process(argv, env=warm_env)[0]
+            walls_cold.append(cold)
+            walls_warm.append(warm)
+            ratios.append(cold / warm)
+    return {"cold_median_s": round(statistics.median(walls_cold), 4),
+            "warm_median_s": round(statistics.median(walls_warm), 4),
+            "ratio_median": round(statistics.median(ratios), 2), "runs": runs}
+
+
 def machine() -> dict:
     import os
     import platform
@@ -287,12 +349,20 @@ def profiles(folder: Path) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
     with tempfile.TemporaryDirectory() as d:
+        big = Path(d) / "case-1000.json"
+        big.write_text(json.dumps(bigcase.make_case(1000, 1), ensure_ascii=False), "utf-8")
         for name, args in {
+            "render-1000-identifiers": ["render", str(big), "-o", f"{d}/b.docx", "--today", "2026-10-01"],
             "render": ["render", str(MAIN_EXAMPLE), "-o", f"{d}/p.docx", "--today", TODAY.isoformat()],
             "check": ["check", str(MAIN_EXAMPLE), "--today", TODAY.isoformat()],
         }.items():
             out = folder / f"{name}.txt"
             p = subprocess.run([PY, "-m", "pyinstrument", "-o", str(out), "-m", "mla_writer", *args],
                                capture_output=True, text=True, timeout=300)
-            written[name] = str(out) if p.returncode in (0, 1) else f"failed: {p.stderr.strip()[-200:]}"
+            if p.returncode not in (0, 1):
+                written[name] = f"failed: {p.stderr.strip()[-200:]}"
+            elif not out.is_file() or "cmd_" not in out.read_text("utf-8"):  # the command itself was sampled
+                written[name] = f"empty profile: {out}"
+            else:
+                written[name] = str(out)
     return written

@@ -120,7 +120,8 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         today_option(c)
 
     if r := command("render", "write the request documents and the review sheet"):
-        r.add_argument("case", type=Path)
+        r.add_argument("case", type=Path, nargs="+",
+                       help="the case file; several go each into a folder of its own inside -o FOLDER/")
         # A string, not a Path: a trailing slash (a folder to be made) must survive.
         r.add_argument("-o", "--output", required=True,
                        help="a folder (existing, or ending in /) for the package: one document per addressee "
@@ -188,6 +189,15 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
                         help="the expiry a preservation was confirmed or extended to")
         st.add_argument("--note", help="what a clarification asked for, why a request was refused...")
         today_option(st)
+
+    if idc := command("identifiers", "add IP identifiers to a request from a CSV file or pasted log lines"):
+        isub = idc.add_subparsers(dest="identifiers_command", metavar="ACTION", required=True)
+        ii = isub.add_parser("import", help="read IP, time, time zone and port rows into request REQUEST")
+        ii.add_argument("case", type=Path)
+        ii.add_argument("request", help="the request's id, e.g. R3")
+        ii.add_argument("file", help="a CSV file (with or without a header row) or log lines; - reads standard input")
+        ii.add_argument("--skip-bad", action="store_true",
+                        help="add the good rows even if some are bad (the bad ones are listed)")
 
     if rg := command("register", "every case under a folder in one table, by next deadline"):
         rg.add_argument("folder", type=Path, help="a folder of case files (searched with its subfolders), or one case")
@@ -385,9 +395,12 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     from .store import load_case
 
-    case = load_case(args.case)
     out = Path(args.output)
     package = _is_folder_target(out, args.output)
+    if len(args.case) > 1:
+        return _render_cases(args, out, package=package)
+    path: Path = args.case[0]
+    case = load_case(path)
     if args.templates is not None and not args.templates.is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
     if args.days is not None and (args.extension is None or not 1 <= args.days <= 3650):
@@ -399,7 +412,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(f"{out}: the output must end in .docx, or be a folder (end it with /) for the package")
     if not package and args.extension is None and args.request is None and len(case.requests) > 1:
         ids = ", ".join(r.id for r in case.requests)
-        raise UsageError(f"{args.case}: the case holds {len(case.requests)} requests ({ids}); pass a folder "
+        raise UsageError(f"{path}: the case holds {len(case.requests)} requests ({ids}); pass a folder "
                          f"(-o {out.with_suffix('')}/) for one document per addressee and the review sheet, "
                          f"or --request ID for one document")
     from .files import check_target
@@ -417,7 +430,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             check_target(out, force=args.force)
             if args.pdf:
                 check_target(out.with_suffix(".pdf"), force=args.force)
-            written = [_render_one(case, out, args, languages=languages, final=final, today=when.date)]
+            written = _render_one(case, out, args, languages=languages, final=final, today=when.date)
     except RenderError as e:
         raise UsageError(str(e)) from None
     if note := when.note("rendered"):
@@ -425,12 +438,13 @@ def cmd_render(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     if args.extension is not None:
-        print(f"once it is sent: mla-writer status {args.case} {args.extension} extension-asked --on YYYY-MM-DD")
+        print(f"once it is sent: mla-writer status {path} {args.extension} extension-asked --on YYYY-MM-DD")
     if args.pdf:
         from .render.pdf import PdfError, to_pdfs
 
         try:
-            for pdf in to_pdfs([(p, p.with_suffix(".pdf")) for p in written], force=args.force):
+            documents = [p for p in written if p.suffix.lower() == ".docx"]  # not the spreadsheet annexes
+            for pdf in to_pdfs([(p, p.with_suffix(".pdf")) for p in documents], force=args.force):
                 print(f"wrote {pdf}")
         except PdfError as e:
             raise UsageError(str(e)) from None
@@ -438,16 +452,19 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def _render_one(case: Case, out: Path, args: argparse.Namespace, *, languages: list[str], final: bool | None,
-                today: dt.date) -> Path:
-    """-o FILE.docx: the extension letter, the document of --request ID, or a single request's."""
+                today: dt.date) -> list[Path]:
+    """-o FILE.docx: the extension letter, the document of --request ID, or a single request's;
+    the paths written, a request's spreadsheet annex (beside the document) before the document."""
     from .render import render_docx, render_extension, select_requests
+    from .render.spreadsheet import annex_names
 
     if args.extension is not None:
-        return render_extension(case, args.extension, out, languages=languages, letter_date=today, days=args.days,
-                                templates=args.templates, force=args.force)
+        return [render_extension(case, args.extension, out, languages=languages, letter_date=today, days=args.days,
+                                 templates=args.templates, force=args.force)]
     requests = select_requests(case, [args.request] if args.request is not None else None)
-    return render_docx(case, out, languages=languages, requests=requests, templates=args.templates, today=today,
-                       final=final, force=args.force)
+    document = render_docx(case, out, languages=languages, requests=requests, templates=args.templates, today=today,
+                           final=final, force=args.force)
+    return [*(document.parent / name for name in annex_names(requests)), document]
 
 
 def _render_package(case: Case, out: Path, args: argparse.Namespace, *, languages: list[str], final: bool | None,
@@ -463,6 +480,95 @@ def _render_package(case: Case, out: Path, args: argparse.Namespace, *, language
     findings = run_checks(case, Context(today=today))
     return write_package(case, out, languages=languages, findings=findings, templates=args.templates, today=today,
                          final=final, force=args.force)
+
+
+def _case_folders(paths: Sequence[Path]) -> list[str]:
+    """A folder name for each case of a batch: its file name without .json, numbered when two
+    cases have the same name (from different folders)."""
+    from .files import name_piece
+
+    names: list[str] = []
+    for path in paths:
+        stem, n = name_piece(path.stem), 2
+        name = stem
+        while name in names:
+            name, n = f"{stem}-{n}", n + 1
+        names.append(name)
+    return names
+
+
+def _render_cases(args: argparse.Namespace, out: Path, *, package: bool) -> int:
+    """`render CASES... -o FOLDER/`: each case's package in FOLDER/NAME/, one case per core at a
+    time; a case that fails is reported with its reason and stops no other (exit 1)."""
+    from .batch import run_jobs
+    from .render import RenderError, prepare_package_folder
+
+    if args.extension is not None or args.request is not None:
+        option = "--extension" if args.extension is not None else "--request"
+        raise UsageError(f"{option} writes one document of one case; give one case file")
+    if not package:
+        raise UsageError(f"{out}: several cases are written into a folder (end it with /), a folder per case")
+    if args.days is not None:
+        raise UsageError("--days goes with --extension and is a number of days from 1 to 3650")
+    if args.templates is not None and not args.templates.is_dir():
+        raise UsageError(f"--templates {args.templates}: no such folder")
+    try:
+        prepare_package_folder(out)
+    except RenderError as e:
+        raise UsageError(str(e)) from None
+    if not out.is_dir():
+        try:
+            out.mkdir(mode=0o700)
+        except OSError as e:
+            raise UsageError(f"{out}: cannot create the folder ({e.strerror})") from None
+    paths: list[Path] = list(args.case)
+    names = _case_folders(paths)
+    final = True if args.final else None
+    jobs = [(name, (path, out / name, args.languages, args.today, args.templates, final, args.force))
+            for name, path in zip(names, paths, strict=True)]
+    outcomes = run_jobs(_render_case, jobs, description="rendering cases", show_progress=sys.stderr.isatty())
+    failed = 0
+    for name, path in zip(names, paths, strict=True):
+        written, reason = outcomes[name]
+        if reason is not None:
+            failed += 1
+            _error(f"{path}: {reason}")
+        for file in written:
+            print(f"wrote {file}")
+    if args.pdf:
+        from .render.pdf import PdfError, to_pdfs
+
+        documents = [f for name in names for f in outcomes[name][0] if f.suffix.lower() == ".docx"]
+        try:
+            for pdf in to_pdfs([(p, p.with_suffix(".pdf")) for p in documents], force=args.force):
+                print(f"wrote {pdf}")
+        except PdfError as e:
+            raise UsageError(str(e)) from None
+    print(f"rendered {len(paths) - failed} of {len(paths)} case(s) into {out}, a folder per case")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _render_case(path: Path, folder: Path, languages: list[str] | None, option: dt.date | None,
+                 templates: Path | None, final: bool | None, force: bool) -> tuple[list[Path], str | None]:
+    """One case of `render CASES...` (batch.run_jobs's worker): its package written into
+    `folder`, or nothing and the reason, one line that quotes nothing of the case."""
+    from .checks import Context, run_checks
+    from .files import printable
+    from .render import RenderError, write_package
+    from .store import load_case
+
+    try:
+        case = load_case(path)
+        when = _as_of(case, option).date
+        findings = run_checks(case, Context(today=when))
+        return write_package(case, folder, languages=languages or list(case.languages), findings=findings,
+                             templates=templates, today=when, final=final, force=force), None
+    except CaseFileError as e:
+        return [], printable("; ".join(e.problems), ERROR_LINE_MAX)
+    except (RenderError, OSError) as e:
+        return [], printable(str(e), ERROR_LINE_MAX)
+    except Exception as e:  # not its text: it may quote the case (a name, an address)
+        return [], f"unexpected {type(e).__name__} (please report this)"
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -585,6 +691,60 @@ def cmd_status(args: argparse.Namespace) -> int:
     return tracking.main(args, today=clock_today())
 
 
+def cmd_identifiers(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from . import identifier_import as imp
+    from .files import printable
+    from .model import Case
+    from .store import parse_case, read_case_file
+    from .tracking import find_request, save
+
+    raw, loaded = read_case_file(args.case)
+    case = parse_case(raw, args.case)
+    index = find_request(case, args.request)
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        reason = "not UTF-8 text" if isinstance(e, UnicodeDecodeError) else (e.strerror or type(e).__name__)
+        raise UsageError(f"{args.file}: cannot read it ({reason})") from None
+    try:
+        parsed = imp.parse(text)
+    except imp.UnreadableFile as e:
+        raise UsageError(f"{args.file}: {e}") from None
+    for bad in parsed.bad:
+        print(f"{printable(args.file)}: {bad}", file=sys.stderr)
+    total = len(parsed.good) + len(parsed.bad)
+    if parsed.bad and not args.skip_bad:
+        raise UsageError(f"{len(parsed.bad)} of {total} row(s) are bad (listed above); nothing was added: correct them, "
+                         "or give --skip-bad to add the good ones")
+    request = case.requests[index]
+    seen = {item.identifier.model_dump_json() for item in request.items}
+    # New items ask for what the request's IP identifiers already ask for, if it has any.
+    like = next((item for item in request.items if item.identifier.type == "ip"), None)
+    categories = list(like.categories) if like else []
+    added, repeated = [], 0
+    for _line, ident in parsed.good:
+        key = ident.model_dump_json()
+        if key in seen:
+            repeated += 1
+            continue
+        seen.add(key)
+        added.append({"identifier": ident.model_dump(), "categories": categories})
+    data = case.model_dump()
+    data["requests"][index]["items"] = [*data["requests"][index]["items"], *added]
+    try:
+        updated = Case.model_validate(data)
+    except ValueError as e:
+        raise UsageError(f"{args.case}: the identifiers cannot be added: {str(e).splitlines()[-1].strip()}") from None
+    if added:
+        save(updated, args.case, loaded)
+    note = f"; {repeated} already in {request.id}, not added again" if repeated else ""
+    skipped = f"; {len(parsed.bad)} bad row(s) skipped" if parsed.bad else ""
+    print(printable(f"added {len(added)} identifier(s) to {request.id} in {args.case}{note}{skipped}"))
+    return EXIT_OK
+
+
 def cmd_register(args: argparse.Namespace) -> int:
     import json
 
@@ -671,8 +831,8 @@ def _ui_language(args: argparse.Namespace) -> str:
 
 COMMANDS = {
     "check": cmd_check, "render": cmd_render, "schema": cmd_schema, "rules": cmd_rules,
-    "examples": cmd_examples, "status": cmd_status, "register": cmd_register, "wizard": cmd_wizard,
-    "serve": cmd_serve, "translate": cmd_translate, "profile": cmd_profile, "new": cmd_new,
+    "examples": cmd_examples, "status": cmd_status, "register": cmd_register, "identifiers": cmd_identifiers,
+    "wizard": cmd_wizard, "serve": cmd_serve, "translate": cmd_translate, "profile": cmd_profile, "new": cmd_new,
     "import": cmd_import, "review": cmd_review,
 }
 
@@ -697,8 +857,8 @@ def _error(message: str) -> None:
 
 # Commands that end as soon as their output is written. The wizard and the browser server run
 # until the user leaves them and keep Python's ordinary collection and shutdown.
-_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register", "translate", "profile", "new",
-                        "import", "review"})
+_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register", "identifiers", "translate",
+                        "profile", "new", "import", "review"})
 
 
 def run() -> None:

@@ -165,24 +165,42 @@ def copy_example(name: str, dest: Path) -> Path:
     return write_file(target, source.read_bytes())
 
 
+def _render_example(name: str, folder: Path, languages: list[str] | None, today: dt.date,
+                    option: dt.date | None, force: bool) -> tuple[list[Path], str | None]:
+    """Write one example's package into `folder` (batch.run_jobs's worker): the files written,
+    or none and the reason (one line) it could not be."""
+    from .asof import as_of
+    from .batch import unexpected
+    from .checks import Context, run_checks
+    from .render import RenderError, write_package
+    from .store import CaseFileError
+
+    try:
+        case = load_example(name)
+        when = as_of(case, option=option, today=today).date
+        findings = run_checks(case, Context(today=when))
+        return write_package(case, folder, languages=languages or list(case.languages), findings=findings,
+                             today=when, force=force), None
+    except (CaseFileError, RenderError, OSError) as e:
+        return [], str(e)
+    except Exception as e:  # one broken case must not stop a class's handouts
+        return [], unexpected(e)
+
+
 def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.date, option: dt.date | None = None,
                show_progress: bool = True, force: bool = False) -> tuple[list[Path], list[str]]:
     """The package of each example (its request documents and review sheet) in a folder of its
     own, `outdir`/NAME/, each in its own language pair unless `languages` is given, checked and
     rendered as of the example's own date (`option`, --today, overrides it; `today` is the
     clock, for an example without a date). Returns the files written and one line per example
-    that could not be rendered.
+    that could not be rendered; one example per core at a time, a failure stopping no other.
 
     The rules of `render -o FOLDER/` hold for each package: `outdir` itself is made if missing,
     but not its parent folders; a file already there is refused, before any is rendered, unless
     `force`."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from .asof import as_of
-    from .checks import Context, run_checks
+    from .batch import run_jobs
     from .files import check_target
-    from .render import RenderError, package_targets, write_package
+    from .render import package_targets
     from .store import CaseFileError
 
     outdir = Path(outdir)
@@ -214,23 +232,9 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.da
             raise ExampleError(f"{outdir}: cannot create the folder ({e.strerror})") from None
     if names:
         check_target(outdir / f"{names[0]}.docx", force=True)  # a folder we cannot write in
-    written: list[Path] = []
-    failures: list[str] = []
-    console = Console(stderr=True)
-    with Progress(TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True, disable=not show_progress) as progress:
-        task = progress.add_task("rendering examples", total=len(names))
-        for name in names:
-            progress.update(task, description=name)
-            try:
-                case = cases[name] if name in cases else load_example(name)
-                when = as_of(case, option=option, today=today).date
-                findings = run_checks(case, Context(today=when))
-                written += write_package(case, outdir / name, languages=languages or list(case.languages),
-                                         findings=findings, today=when, force=force)
-            except (CaseFileError, RenderError, OSError) as e:
-                failures.append(f"{name}: {e}")
-            except Exception as e:  # one broken case must not stop a class's handouts
-                failures.append(f"{name}: unexpected {type(e).__name__}: {e} (please report this)")
-            progress.advance(task)
+    outcomes = run_jobs(_render_example, [(name, (name, outdir / name, languages, today, option, force))
+                                          for name in names],
+                        description="rendering examples", show_progress=show_progress)
+    written = [path for name in names for path in outcomes[name][0]]
+    failures = [f"{name}: {outcomes[name][1]}" for name in names if outcomes[name][1] is not None]
     return written, failures

@@ -183,6 +183,16 @@ def _fsync_dir(folder: Path) -> None:
         os.close(dfd)
 
 
+_UNSAFE = frozenset('/\\:*?"<>|+')
+
+
+def name_piece(text: str) -> str:
+    """`text` (a request id) usable in a file name on every system: no separator, no control or
+    space character, no leading dot."""
+    piece = "".join("_" if c in _UNSAFE or not c.isprintable() or c.isspace() else c for c in text)
+    return "_" + piece[1:] if piece.startswith(".") else piece or "_"
+
+
 def short_name(name: str, extra: int) -> str:
     """`name`, shortened when it and `extra` more bytes (a suffix the caller adds) would be over
     the usual file systems' 255-byte limit for one file name: its start and a digest of the

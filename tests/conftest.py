@@ -51,3 +51,8 @@ def case_file(tmp_path: Path, example_data: dict):
         return p
 
     return make
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/render/golden/ from the current renderer (then review the diff)")

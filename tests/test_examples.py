@@ -306,3 +306,34 @@ def test_render_all_reports_a_broken_case_and_goes_on(tmp_path: Path, monkeypatc
     captured = capsys.readouterr()
     assert f"error: {GOOD[0]}: template broke" in captured.err
     assert [p.name for p in tmp_path.iterdir()] == [GOOD[1]]
+
+
+def test_render_all_spreads_the_examples_over_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """One worker per core; a failing case is reported by name with its reason, the others are
+    written, and the exit code says something failed."""
+    import os
+
+    import mla_writer.render as render
+
+    real = render.write_package
+    parent = os.getpid()
+    pids = tmp_path / "pids"
+    pids.mkdir()
+
+    def flaky(case, outdir, **kw):
+        (pids / str(os.getpid())).touch()
+        if outdir.name == GOOD[1]:
+            raise render.RenderError("template broke")
+        return real(case, outdir, **kw)
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(examples, "example_names", lambda: GOOD[:3])
+    monkeypatch.setattr(render, "write_package", flaky)
+    out = tmp_path / "docs"
+    assert cli_main(["examples", "render-all", str(out), "--languages", "en"]) == 1
+    captured = capsys.readouterr()
+    assert f"error: {GOOD[1]}: template broke" in captured.err
+    assert sorted(p.name for p in out.iterdir()) == sorted((GOOD[0], GOOD[2]))
+    workers = {int(p.name) for p in pids.iterdir()}
+    assert workers and parent not in workers  # rendered in worker processes, not here

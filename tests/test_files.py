@@ -210,13 +210,19 @@ WRITES = re.compile(
 )
 
 
+# Writes that are not to a file: the document's body streamed into a zip entry of an archive held
+# in memory (io.BytesIO), which files.write_file then writes whole.
+IN_MEMORY = {("mla_writer/render/oxml.py", 'with dst.open(entry, "w") as f:')}
+
+
 def test_no_other_module_of_the_package_writes_a_file():
     offenders = []
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "files.py" and path.parent == PACKAGE or "_bundled" in path.parts:
             continue
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if WRITES.search(line) and "os.devnull" not in line:
+            where = str(path.relative_to(PACKAGE.parent))
+            if WRITES.search(line) and "os.devnull" not in line and (where, line.strip()) not in IN_MEMORY:
                 offenders.append(f"{path.relative_to(PACKAGE.parent)}:{n}: {line.strip()}")
     assert offenders == [], "\n".join(offenders)
 

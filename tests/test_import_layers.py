@@ -22,7 +22,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("model", ("mla_writer.model",)),
     ("services", ("mla_writer.resources", "mla_writer.refdata", "mla_writer.labels", "mla_writer.i18n",
                   "mla_writer.asof", "mla_writer.store", "mla_writer.locks", "mla_writer.schema",
-                  "mla_writer.deadlines", "mla_writer.profiles")),
+                  "mla_writer.deadlines", "mla_writer.identifier_import", "mla_writer.profiles",
+                  "mla_writer.batch")),
     ("checks", ("mla_writer.checks",)),
     # Texts out to a translator and back, and the memory of approved translations: they walk the
     # case as the checks do (checks.walk) and render nothing.

@@ -91,11 +91,18 @@ def _versions(case: Case, element: Element) -> Iterator[tuple[str, str, bool]]:
 # ------------------------------------------------------------------ reading a text
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
+# Texts read at once: every text of a case of thousands of identifiers, in each language, so
+# that the rules reading the same texts read each once (and a wizard's cache stays bounded).
+_READ_CACHE = 1 << 15
 
 
+@lru_cache(maxsize=_READ_CACHE)
 def normalized(text: str) -> str:
     """The words of a text as the phrase lists are written: no case, no accents or other marks
     (Arabic vowel signs included), punctuation as spaces."""
+    if text.isascii():  # the same result, without a pass over each character in Python
+        return _NOT_ASCII_WORD.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
     kept = "".join(ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(kept.split())
@@ -104,44 +111,70 @@ def normalized(text: str) -> str:
 _APOSTROPHES = str.maketrans("", "", "'’ʼ")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_READ_CACHE)
 def words(text: str) -> float:
     """How many words a text holds ("sender's" is one; Han characters count as a fraction of one)."""
     total = 0.0
     for token in normalized(text.translate(_APOSTROPHES)).split():
-        han = len(_HAN.findall(token))
+        han = len(_HAN.findall(token)) if not token.isascii() else 0
         total += han / HAN_PER_WORD + (1 if len(token) > han else 0)
     return total
 
 
-def _holds(text: str, phrase: str) -> bool:
-    if _HAN.search(phrase):
-        return phrase in text
-    return f" {phrase} " in f" {text} "
+@dataclass(frozen=True)
+class _Pointers:
+    """The pointer phrases, normalized: those in words, by their number of words (a text holds
+    one when one of its runs of that many words is it), and those in Han characters (a text holds
+    one when it holds its characters)."""
+
+    by_length: dict[int, frozenset[str]]
+    han: tuple[str, ...]
+    most_words: float
+    words: dict[str, float]
 
 
 @cache
-def _phrases() -> tuple[tuple[str, ...], frozenset[str]]:
-    """Every language's pointers (longest first) and whole generic texts, normalized."""
+def _phrases() -> tuple[_Pointers, frozenset[str]]:
+    """Every language's pointers and whole generic texts, normalized."""
     refers: set[str] = set()
     generic: set[str] = set()
     for phrases in refdata.placeholder_phrases().values():
         refers.update(normalized(p) for p in phrases.refers)
         generic.update(normalized(p) for p in phrases.generic)
-    return tuple(sorted(refers, key=len, reverse=True)), frozenset(generic)
+    by_length: dict[int, set[str]] = {}
+    for phrase in refers:
+        if not _HAN.search(phrase):
+            by_length.setdefault(len(phrase.split()), set()).add(phrase)
+    counted = {p: words(p) for p in refers}
+    pointers = _Pointers({n: frozenset(ps) for n, ps in by_length.items()},
+                         tuple(p for p in refers if _HAN.search(p)), max(counted.values(), default=0.0), counted)
+    return pointers, frozenset(generic)
 
 
-@lru_cache(maxsize=4096)  # the three rules read the same texts
+def _pointers_in(norm: str, pointers: _Pointers) -> Iterator[str]:
+    """The pointer phrases `norm` holds."""
+    tokens = norm.split()
+    for n, phrases in pointers.by_length.items():
+        for i in range(len(tokens) - n + 1):
+            run = " ".join(tokens[i:i + n])
+            if run in phrases:
+                yield run
+    yield from (p for p in pointers.han if p in norm)
+
+
+@lru_cache(maxsize=_READ_CACHE)  # the three rules read the same texts
 def placeholder_kind(text: str) -> str | None:
     """'refers' for a text that points elsewhere instead of giving the content, 'generic' for one
     that would fit any case (or holds no word at all), else None."""
     norm = normalized(text)
-    refers, generic = _phrases()
+    pointers, generic = _phrases()
     if not norm or norm in generic:
         return "generic"
-    for phrase in refers:
-        if _holds(norm, phrase) and words(norm) - words(phrase) <= POINTER_EXTRA_WORDS:
-            return "refers"
+    total = words(norm)
+    if total - pointers.most_words > POINTER_EXTRA_WORDS:
+        return None  # too many words of its own around any pointer
+    if any(total - pointers.words[p] <= POINTER_EXTRA_WORDS for p in _pointers_in(norm, pointers)):
+        return "refers"
     return None
 
 
@@ -225,7 +258,10 @@ def _owner(case: Case, path: str) -> Phrase:
 )
 def text_repeated(case: Case, ctx: Context) -> Iterator[Hit]:
     # The link to the offence of items about different things, and the notes of different offences.
-    first: dict[tuple[str, str], tuple[str, set[tuple[str, str]]]] = {}
+    # Each text given again is said once, at its first repetition, with how many share it: a
+    # botnet case may give one text for thousands of addresses.
+    first: dict[tuple[str, str], tuple[Element, set[tuple[str, str]]]] = {}
+    repeats: dict[tuple[str, str], list[Element]] = {}
     for element in _elements(case):
         if element.rule not in ("NEXUS-MISSING", "DUAL-CRIMINALITY-MISSING") or not element.text:
             continue
@@ -234,11 +270,20 @@ def text_repeated(case: Case, ctx: Context) -> Iterator[Hit]:
         key = (element.rule, normalized(element.text.text))
         about = _about(case, element.path)
         if key not in first:
-            first[key] = (element.path, about)
+            first[key] = (element, about)
         elif not (about & first[key][1]):
-            yield Hit(element.path, N_("%(what)s: the same text is given for %(other)s. Write it for this one "
-                                       "on its own."),
-                      element=element.rule, other=_owner(case, first[key][0]), what=Term(element.name))
+            repeats.setdefault(key, []).append(element)
+    for key, again in repeats.items():
+        original = first[key][0]
+        if len(again) == 1:
+            yield Hit(again[0].path, N_("%(what)s: the same text is given for %(other)s. Write it for this one "
+                                        "on its own."),
+                      element=original.rule, other=_owner(case, original.path), what=Term(original.name))
+        else:
+            yield Hit(again[0].path, N_("%(what)s: the same text is given for %(other)s and for other items or "
+                                        "offences (%(count)s in all). Write it for each on its own."),
+                      element=original.rule, other=_owner(case, original.path), count=len(again) + 1,
+                      what=Term(original.name))
 
 
 def _about(case: Case, path: str) -> set[tuple[str, str]]:

@@ -88,14 +88,14 @@ class IPAddress(_Identifier):
     @property
     def shared(self) -> bool:
         """True when the address is in the CGNAT range, where many users share one address."""
-        return self.ip.version == 4 and self.ip in CGNAT
+        return _shared(self.ip)
 
     @property
     def not_public(self) -> bool:
         """Private, loopback, link-local or reserved: no provider can attribute it abroad."""
-        ip = self.ip
+        ip = self.ip  # parsed once: the checks ask this of thousands of addresses
         return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-                or ip.is_unspecified) and not self.shared and not _documentation(ip)
+                or ip.is_unspecified) and not _shared(ip) and not _documentation(ip)
 
     def local_time(self) -> datetime | None:
         if self.timestamp is None or self.timezone is None:
@@ -113,9 +113,17 @@ class IPAddress(_Identifier):
         return self.address + (f" port {self.port}" if self.port is not None else "")
 
 
+def _shared(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return ip.version == 4 and ip in CGNAT
+
+
+# Parsed once: the checks ask this of every address of a case, thousands in a botnet case.
+_DOCUMENTATION = tuple(ipaddress.ip_network(n)
+                       for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32"))
+
+
 def _documentation(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    nets = ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32")
-    return any(ip in ipaddress.ip_network(n) for n in nets if ipaddress.ip_network(n).version == ip.version)
+    return any(ip.version == net.version and ip in net for net in _DOCUMENTATION)
 
 
 class EmailAddress(_Identifier):

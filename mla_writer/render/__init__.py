@@ -22,10 +22,9 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..checks import Finding
-from ..files import check_target, short_name, write_file
+from ..files import check_target, name_piece, short_name, write_file
 from ..model import PROVIDER_CHANNELS, Case, PreservationRequest
 from ..model.requests import Request
 from ..resources import resource_dir
@@ -33,13 +32,17 @@ from .blocks import Block, MarkupError, pair_blocks, parse_blocks
 from .context import build_context, extension_context, review_context, shared_context
 from .docx import Part, build_docx
 from .embed import embed_case
+from .spreadsheet import annex_names
+
+if TYPE_CHECKING:
+    from ..checks import Finding  # loaded by the checks' caller: a request document needs none
 from .templates import TemplateRenderError, render_template
 
 __all__ = [
     "REVIEW_SHEET", "RenderError", "RequestDocument", "check_package_targets", "document_groups", "document_name",
     "is_final", "package_names", "package_targets", "prepare_package_folder", "render_blocks", "render_bytes",
     "render_docx", "render_extension", "render_package", "render_review_sheet", "review_language",
-    "select_requests", "template_dir", "write_package",
+    "select_requests", "template_dir", "write_annexes", "write_package",
 ]
 
 REVIEW_TEMPLATE = "review_sheet.html.j2"
@@ -162,9 +165,27 @@ def render_docx(case: Case, out: Path, *, languages: Sequence[str], requests: Se
                 force: bool = False) -> Path:
     """Write one request document (render_bytes) to `out` and return the path: whole or not at
     all, owner-only (it holds the case's personal data), never over an existing file unless
-    `force` (files.write_file)."""
-    data = render_bytes(case, languages=languages, requests=requests, templates=templates, today=today, final=final)
+    `force` (files.write_file). A request with many identifiers also gets its spreadsheet annex
+    beside the document (spreadsheet.py); if the document or an annex would be refused, nothing
+    is written."""
+    chosen = list(requests) if requests is not None else select_requests(case)
+    out = Path(out)
+    names = annex_names(chosen)
+    for target in [out, *(_parent(out) / n for n in names)] if names else []:
+        check_target(target, force=force)  # refused before any is written
+    data = render_bytes(case, languages=languages, requests=chosen, templates=templates, today=today, final=final)
+    write_annexes(case, _parent(out), languages=languages, requests=chosen, today=today, force=force)
     return write_file(out, data, force=force)
+
+
+def write_annexes(case: Case, folder: Path, *, languages: Sequence[str], requests: Sequence[Request] | None = None,
+                  today: dt.date | None = None, force: bool = False) -> list[Path]:
+    """Write the spreadsheet annex of each of `requests` (default: all of the case's) that has
+    one (spreadsheet.annexes) into `folder`."""
+    from .spreadsheet import annexes
+
+    return [write_file(folder / name, data, force=force)
+            for name, data in annexes(case, languages, requests=requests, when=_document_time(case, today)).items()]
 
 
 # --- the package -----------------------------------------------------------------------------
@@ -186,16 +207,6 @@ def document_groups(case: Case, requests: Sequence[Request] | None = None) -> li
     return list(groups.values())
 
 
-_UNSAFE = frozenset('/\\:*?"<>|+')
-
-
-def _name_piece(text: str) -> str:
-    """`text` (a request id) usable in a file name on every system: no separator, no control or
-    space character, no leading dot."""
-    piece = "".join("_" if c in _UNSAFE or not c.isprintable() or c.isspace() else c for c in text)
-    return "_" + piece[1:] if piece.startswith(".") else piece or "_"
-
-
 def _country(case: Case, requests: Sequence[Request]) -> str | None:
     """The requested country a document goes to: for a request to a provider, the provider's
     country of establishment when known; else the requested State."""
@@ -208,7 +219,7 @@ def _country(case: Case, requests: Sequence[Request]) -> str | None:
 def document_name(case: Case, requests: Sequence[Request], languages: Sequence[str]) -> str:
     """What the file of a request document is called: its request ids, kinds, requested country
     and languages, e.g. ``R1-preservation-IE-en-fr.docx``, ``R2+R3-subscriber+traffic-US-zh-en.docx``."""
-    ids = "+".join(_name_piece(r.id) for r in requests)
+    ids = "+".join(name_piece(r.id) for r in requests)
     kinds = "+".join(dict.fromkeys(r.kind for r in requests))
     country = _country(case, requests)
     stem = "-".join([ids, kinds, *([country] if country else []), *languages])
@@ -217,11 +228,13 @@ def document_name(case: Case, requests: Sequence[Request], languages: Sequence[s
 
 @dataclass(frozen=True)
 class RequestDocument:
-    """One request document of a package: its file name, the requests it holds, its bytes."""
+    """One request document of a package: its file name, the requests it holds, its bytes, and
+    the spreadsheet annexes (file name, bytes) it names, written beside it."""
 
     name: str
     requests: tuple[Request, ...]
     data: bytes
+    annexes: tuple[tuple[str, bytes], ...] = ()
 
     @property
     def sha256(self) -> str:
@@ -248,17 +261,22 @@ def _named_groups(case: Case, languages: Sequence[str]) -> list[tuple[str, list[
 
 
 def package_names(case: Case, languages: Sequence[str]) -> list[str]:
-    """The file names of the package, request documents first, then the review sheet."""
-    return [*(name for name, _g in _named_groups(case, languages)), REVIEW_SHEET]
+    """The file names of the package: each request document followed by its spreadsheet annexes,
+    then the review sheet."""
+    return [*(n for name, g in _named_groups(case, languages) for n in (name, *annex_names(g))), REVIEW_SHEET]
 
 
 def render_package(case: Case, *, languages: Sequence[str], findings: Sequence[Finding] = (),
                    templates: Path | None = None, today: dt.date | None = None,
                    final: bool | None = None) -> tuple[list[RequestDocument], bytes]:
     """The request documents (one per addressee and channel) and the review sheet's bytes."""
+    from .spreadsheet import annexes
+
     langs = _languages(languages)
+    when = _document_time(case, today)
     documents = [RequestDocument(name, tuple(g), render_bytes(case, languages=langs, requests=g, templates=templates,
-                                                               today=today, final=final))
+                                                               today=today, final=final),
+                                 tuple(annexes(case, langs, requests=g, when=when).items()))
                  for name, g in _named_groups(case, langs)]
     sheet = render_review_sheet(case, documents, findings=findings, templates=templates, today=today, final=final)
     return documents, sheet
@@ -290,7 +308,7 @@ def package_targets(case: Case, outdir: Path, languages: Sequence[str], *, pdf: 
     """Every file write_package would write into `outdir` (with `pdf`, the PDFs too)."""
     names = package_names(case, _languages(languages))
     paths = [Path(outdir) / n for n in names]
-    return paths + ([p.with_suffix(".pdf") for p in paths] if pdf else [])
+    return paths + ([p.with_suffix(".pdf") for p in paths if p.suffix == ".docx"] if pdf else [])
 
 
 def check_package_targets(targets: Sequence[Path], *, force: bool = False) -> None:
@@ -309,7 +327,8 @@ def write_package(case: Case, outdir: Path, *, languages: Sequence[str], finding
                   templates: Path | None = None, today: dt.date | None = None, final: bool | None = None,
                   force: bool = False) -> list[Path]:
     """Write the package into the folder `outdir` (made if missing; its parent must exist) and
-    return the paths written, request documents first, the review sheet last. Every file is
+    return the paths written, request documents first (each followed by its spreadsheet
+    annexes), the review sheet last. Every file is
     written by files.write_file; if any would be refused, none is written."""
     outdir = Path(outdir)
     prepare_package_folder(outdir)
@@ -322,7 +341,8 @@ def write_package(case: Case, outdir: Path, *, languages: Sequence[str], finding
             outdir.mkdir(mode=0o700)
         except OSError as e:
             raise RenderError(f"{outdir}: cannot create the folder ({e.strerror})") from None
-    written = [write_file(outdir / d.name, d.data, force=force) for d in documents]
+    written = [write_file(outdir / name, data, force=force)
+               for d in documents for name, data in ((d.name, d.data), *d.annexes)]
     written.append(write_file(outdir / REVIEW_SHEET, sheet, force=force))
     return written
 

@@ -12,13 +12,16 @@ import hashlib
 import json
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..checks import Finding
-from ..checks.walk import never_given
 from ..labels import CLASSIFICATION
 from ..model import Case, is_formal
-from .checklist import checklist, finding_data
+from . import spreadsheet
+
+if TYPE_CHECKING:
+    # A request document needs no finding: the checks (their rules, the reference data they
+    # read) are loaded only for the review sheet, a tenth of a second off `render -o FILE.docx`.
+    from ..checks import Finding
 
 TEXT_KEYS = {"text", "translations"}
 
@@ -95,9 +98,16 @@ def _identifier(ident: Any, d: dict[str, Any]) -> dict[str, Any]:
 def request_context(request: Any, dumped: dict[str, Any]) -> dict[str, Any]:
     """`dumped` is the request's part of the case's dump (one serializer, built for the Case,
     serves the whole tree; dumping a request on its own would build another for its class)."""
-    for item, model_item in zip(dumped["items"], request.items, strict=True):
+    # Many identifiers: the document shows the first few and names the spreadsheet annex that
+    # holds them all (spreadsheet.py); the rest are not dressed for a template that skips them.
+    annex = spreadsheet.summary(request)
+    if annex is not None:
+        dumped["items"] = dumped["items"][: annex["shown"]]
+    for item, model_item in zip(dumped["items"], request.items, strict=False):
         item["identifier"] = _identifier(model_item.identifier, item["identifier"])
-    return _blank_text_to_none(dumped)
+    dumped = _blank_text_to_none(dumped)
+    dumped["annex"] = annex
+    return dumped
 
 
 def shared_context(case: Case, *, final: bool) -> dict[str, Any]:
@@ -109,9 +119,10 @@ def shared_context(case: Case, *, final: bool) -> dict[str, Any]:
 def _unset_to_none(model: Any, dumped: dict[str, Any], fields: Sequence[str]) -> None:
     """A field the case file never gave holds the model's default (a stage, a period, a harm):
     printed, it would state a fact nobody chose, so the template gets None and prints the
-    "to be completed" marker instead (checks report the same fields)."""
+    "to be completed" marker instead (checks report the same fields, as checks.walk.never_given:
+    read here without loading the checks, which a request document does not need)."""
     for name in fields:
-        if name in dumped and never_given(model, name):
+        if name in dumped and name not in model.model_fields_set:
             dumped[name] = None
 
 
@@ -123,8 +134,12 @@ def build_context(case: Case, request: Any, shared: dict[str, Any], *,
                   together: Sequence[Any] | None = None) -> dict[str, Any]:
     """What a request's template reads. `together`: the requests of the same document (the
     request is numbered among them); by default the request alone."""
-    d = case.model_dump(mode="python", exclude={"training"})
-    dumped_request = d.pop("requests")[case.requests.index(request)]
+    index = case.requests.index(request)
+    # The other requests are not dumped: with thousands of identifiers each, that was most of
+    # a many-request case's context.
+    others = set(range(len(case.requests))) - {index}
+    d = case.model_dump(mode="python", exclude={"training": True, "requests": others})
+    dumped_request = d.pop("requests")[0]
     _unset_to_none(request, dumped_request, UNSET_REQUEST_FIELDS)
     _unset_to_none(case.proceedings, d["proceedings"], ("stage",))
     # Each request document shows only the bases that request relies on.
@@ -148,6 +163,8 @@ def review_context(case: Case, findings: Sequence[Finding], language: str,
                    documents: Sequence[dict[str, Any]], *, final: bool) -> dict[str, Any]:
     """What the review sheet reads: the findings (message in `language`), the central
     authority's checklist, and the request documents of the package with their SHA-256."""
+    from .checklist import checklist, finding_data
+
     d = case.model_dump(mode="python", include={"reference", "status", "date", "classification"})
     d["classification"] = marking(d["classification"])
     return {

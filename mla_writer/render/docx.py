@@ -4,35 +4,44 @@ Each part of the document (one per request, or the review sheet) is a Word secti
 header and footer. In a bilingual part every pair of blocks is one row of a two-column table, so
 a paragraph and its translation always start at the same height. Data tables (identifiers,
 findings) span the full width, each cell holding both languages when they differ.
+
+How it is built, for speed on cases with thousands of identifiers: python-docx supplies the
+package (styles, settings, sections, header and footer parts); every formatting choice that
+depends on the language (fonts of the four script slots, size, language tag, right-to-left
+paragraphs) is a paragraph or character style defined once in styles.xml (docstyles.py); the
+text itself is written as WordprocessingML strings (wordml.py), each run naming its style, and
+streamed into the package's document.xml without building an element per run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_BREAK
-from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table, _Cell, _Row
-from docx.text.paragraph import Paragraph
+from docx.oxml import parse_xml
+from docx.shared import Cm, RGBColor
+from lxml import etree
 
-from . import bidi, oxml
+from . import bidi, docstyles, oxml, wordml
 from .blocks import Block, Run
-from .oxml import qn
 
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)  # A4
 MARGIN = Cm(2.0)
 GUTTER = Cm(0.5)
-BODY_PT = 10
-HEADING_PT = {1: 13, 2: 11, 3: 10}
-SMALL_PT = 8
-INDENT = Cm(0.75)
+BODY_PT = docstyles.BODY_PT
+HEADING_PT = docstyles.HEADING_PT
+SMALL_PT = docstyles.SMALL_PT
+INDENT = docstyles.INDENT_TWIPS
 PENDING_COLOUR = RGBColor(0xC0, 0x00, 0x00)
 HEADER_FILL = "E7E6E6"
+SIGNATURE_SPACE = 18 * 20  # twips
+CELL_AFTER = 1 * 20
+
+# Where a story is written: the body, a header or footer (small text) or a data-table cell.
+BODY, SMALL, CELL = "Text", "Small", "Cell"
 
 
 @dataclass
@@ -59,27 +68,260 @@ def _plain(runs: Sequence[Run]) -> tuple[tuple[str, str | None], ...]:
     return tuple((r.text, r.field) for r in runs)
 
 
+_CHAR_STYLE = {(b, i, p): wordml.char_style(bold=b, italic=i, pending=p)
+               for b in (False, True) for i in (False, True) for p in (False, True)}
+
+
+def _twips(emu: int) -> int:
+    return round(emu / 635)
+
+
+class _Story:
+    """WordprocessingML of one story (the body of a part, a header, a footer) as strings,
+    handed to `sink` in large pieces so that a long document never sits in memory twice."""
+
+    FLUSH_AT = 4096  # strings
+
+    def __init__(self, langs: Sequence[str], sink: Callable[[str], None]) -> None:
+        self.langs = list(langs)
+        self.sink = sink
+        self.out: list[str] = []
+        self.memo: dict[tuple, str] = {}
+        self.text_width = _twips(int(PAGE_WIDTH - 2 * MARGIN))
+
+    def emit(self, s: str) -> None:
+        self.out.append(s)
+        if len(self.out) >= self.FLUSH_AT:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.out:
+            self.sink("".join(self.out))
+            self.out.clear()  # in place: the writers hold this list
+
+    # ------------------------------------------------------------------ runs and paragraphs
+    def _runs(self, runs: tuple[Run, ...], lang: str, *, bold: bool = False, italic: bool = False,
+              heading: bool = False) -> None:
+        # A long table repeats the same cell lines (a category, "IP address", a time zone): each
+        # distinct line is turned into runs once per document.
+        key = (runs, lang, bold, italic, heading)
+        xml = self.memo.get(key)
+        if xml is None:
+            pieces: list[str] = []
+            if oxml.is_rtl(lang):
+                self._rtl_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
+            else:
+                self._ltr_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
+            xml = self.memo[key] = "".join(pieces)
+        self.out.append(xml)
+
+    @staticmethod
+    def _ltr_runs(out: list[str], runs: Sequence[Run], *, bold: bool, italic: bool, heading: bool) -> None:
+        """Left to right: consecutive text of one style is one run (the block parser cuts text at
+        every value and tag; Word needs a new run only where the formatting changes)."""
+        text: list[str] = []
+        current: str | None = None
+        for r in runs:
+            # Headings are bold by their style; bold again on the run would toggle it off.
+            style = _CHAR_STYLE[((r.bold or bold) and not heading, r.italic or italic, r.pending)]
+            if text and (style != current or r.brk or r.field):
+                out.append(wordml.run("".join(text), current, rtl=False))
+                text = []
+            current = style
+            if r.brk:
+                out.append(wordml.line_break(style))
+            elif r.field:
+                out.append(wordml.field(r.field, style))
+            elif r.text:
+                value = "".join(bidi.isolate_values(r.text, rtl=False, verbatim=r.verbatim))
+                if "\r" in value or "\n" in value:
+                    # Line breaks the user typed become Word line breaks inside one paragraph.
+                    for i, line in enumerate(value.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+                        if i:
+                            if text:
+                                out.append(wordml.run("".join(text), style, rtl=False))
+                                text = []
+                            out.append(wordml.line_break(style))
+                        if line:
+                            text.append(line)
+                else:
+                    text.append(value)
+        if text:
+            out.append(wordml.run("".join(text), current, rtl=False))
+
+    @staticmethod
+    def _rtl_runs(out: list[str], runs: Sequence[Run], *, bold: bool, italic: bool, heading: bool) -> None:
+        """Right to left: each value of the other direction is a run of its own (bidi.py), and
+        only runs holding right-to-left script are marked w:rtl."""
+        for r in runs:
+            style = _CHAR_STYLE[((r.bold or bold) and not heading, r.italic or italic, r.pending)]
+            if r.brk:
+                out.append(wordml.line_break(style))
+                continue
+            if r.field:
+                out.append(wordml.field(r.field, style))
+                continue
+            text = r.text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in r.text else r.text
+            for piece in bidi.isolate_values(text, rtl=True, verbatim=r.verbatim):
+                for i, line in enumerate(piece.split("\n")):
+                    if i:
+                        out.append(wordml.line_break(style))
+                    if line:
+                        out.append(wordml.run(line, style, rtl=oxml.has_rtl_script(line)))
+
+    def write_block(self, block: Block, lang: str, where: str) -> None:
+        """One block as a paragraph (or a table) in the current story."""
+        if block.kind == "table":
+            self._table([block], [lang])
+            return
+        if block.kind == "pagebreak":
+            self.emit(wordml.PAGE_BREAK)
+            return
+        rtl = oxml.is_rtl(lang)
+        style = docstyles.paragraph_style(where, lang)
+        runs, italic, bold, heading = block.runs, False, False, False
+        keep, before, ind, jc = False, 0, None, None
+        prefix = ""
+        if block.kind == "heading":
+            style, heading = docstyles.heading_style(block.level, lang), True
+        elif block.kind in ("numbered", "item"):
+            ind = (INDENT if block.kind == "numbered" else 2 * INDENT, 0, INDENT)
+            prefix = wordml.run(block.number + "\t", None, rtl=False)
+        elif block.kind == "check":
+            ind = (INDENT, 0, INDENT)
+            prefix = wordml.checkbox(block.state == "yes") + wordml.run("\t", None, rtl=False)
+        elif block.style == "quote":
+            if where == BODY:
+                style = docstyles.paragraph_style("Quote", lang)
+            else:
+                ind = (INDENT, INDENT, 0)
+            italic = True
+        elif block.style in ("small", "note"):
+            style = docstyles.paragraph_style(SMALL, lang)
+        elif block.style == "label":
+            keep, bold = True, True
+        elif block.style == "center":
+            jc = "center"
+        elif block.style == "right":
+            jc = "end"
+        elif block.style == "signature":
+            before = SIGNATURE_SPACE
+        self.emit(wordml.paragraph_start(style, rtl=rtl, keep_next=keep, before=before, ind=ind, jc=jc))
+        if prefix:
+            self.emit(prefix)
+        self._runs(runs, lang, bold=bold, italic=italic, heading=heading)
+        self.emit("</w:p>")
+
+    # ------------------------------------------------------------------ tables
+    def _table(self, blocks: Sequence[Block], langs: Sequence[str]) -> None:
+        """A data table; with two languages each cell holds both texts where they differ."""
+        first = blocks[0]
+        ncols = max(len(r) for r in first.rows) if first.rows else 1
+        weights = first.widths or (1,) * ncols
+        width = int(PAGE_WIDTH - 2 * MARGIN)
+        widths = [_twips(width * w // sum(weights)) for w in weights]
+        out = self.out
+        out.append(wordml.table_start(widths, borders=(True, True, True),
+                                      rtl=len(langs) == 1 and oxml.is_rtl(langs[0])))
+        cell_start = [wordml.cell_start(w) for w in widths]
+        head_start = [wordml.cell_start(w, HEADER_FILL) for w in widths]
+        starts = {lang: wordml.paragraph_start(docstyles.paragraph_style(CELL, lang), rtl=oxml.is_rtl(lang))
+                  for lang in langs}
+        rows_per_lang = [block.rows for block in blocks]
+        for ri, row in enumerate(first.rows):
+            head = ri < first.header_rows
+            out.append(wordml.ROW_HEADER_START if head else wordml.ROW_START)
+            for ci in range(len(row)):
+                out.append((head_start if head else cell_start)[ci])
+                lines: list[tuple[str, tuple[Run, ...]]] = []
+                per_lang = [_lines(rows[ri][ci] if ci < len(rows[ri]) else ()) for rows in rows_per_lang]
+                # Line by line: what both languages share (an address, a number) is shown once;
+                # what differs is shown in each language, first language first.
+                for k in range(max(len(x) for x in per_lang)):
+                    variants = [(lang, ls[k]) for lang, ls in zip(langs, per_lang, strict=True) if k < len(ls)]
+                    if len(variants) == 1 or all(_plain(v) == _plain(variants[0][1]) for _, v in variants[1:]):
+                        lines.append(variants[0])
+                    else:
+                        lines.extend(variants)
+                if not lines:
+                    out.append(starts[langs[0]] + "</w:p>")
+                for lang, runs in lines:
+                    out.append(starts[lang])
+                    self._runs(runs, lang, bold=head)
+                    out.append("</w:p>")
+                out.append("</w:tc>")
+            out.append("</w:tr>")
+            if len(out) >= self.FLUSH_AT:
+                self.flush()
+        out.append("</w:tbl>")
+        out.append(wordml.SPACER)
+
+    def _columns(self, pairs: Sequence[Sequence[Block]], where: str, *, borders: bool, spacer: bool) -> None:
+        """Side-by-side rows: block i of language A left, of language B right."""
+        half = _twips((int(PAGE_WIDTH - 2 * MARGIN) - int(GUTTER)) // 2 + int(GUTTER) // 2)
+        self.emit(wordml.table_start([half] * len(self.langs), borders=(False, False, borders), rtl=False))
+        start = wordml.cell_start(half)
+        for blocks in pairs:
+            self.emit(wordml.ROW_START)
+            for block, lang in zip(blocks, self.langs, strict=True):
+                self.emit(start)
+                self.write_block(block, lang, where)  # a table in a cell ends with its spacer paragraph
+                self.emit("</w:tc>")
+            self.emit("</w:tr>")
+        self.emit("</w:tbl>")
+        if spacer:
+            self.emit(wordml.SPACER)
+
+    # ------------------------------------------------------------------ stories
+    def flow(self, per_lang: list[list[Block]], where: str, *, borders: bool = True) -> None:
+        if len(self.langs) == 1:
+            for block in per_lang[0]:
+                self.write_block(block, self.langs[0], where)
+            return
+        run: list[Sequence[Block]] = []
+        body = where == BODY
+        for pair in zip(*per_lang, strict=True):
+            if pair[0].kind in ("table", "pagebreak"):
+                if run:
+                    self._columns(run, where, borders=borders, spacer=body)
+                    run = []
+                if pair[0].kind == "table":
+                    self._table(pair, self.langs)
+                else:
+                    self.emit(wordml.PAGE_BREAK)
+            else:
+                run.append(pair)
+        if run:
+            self._columns(run, where, borders=borders, spacer=body)
+
+
+def _story_xml(langs: Sequence[str], per_lang: list[list[Block]]) -> str:
+    """A header's or footer's content, ending with a paragraph as Word requires."""
+    pieces: list[str] = []
+    story = _Story(langs, pieces.append)
+    story.flow(per_lang, SMALL, borders=False)
+    story.flush()
+    xml = "".join(pieces)
+    if not xml.endswith("</w:p>"):
+        xml += wordml.SPACER
+    return xml
+
+
+def _fill(hdr_ftr, xml: str) -> None:
+    """Replace a header or footer part's content by `xml`."""
+    for child in list(hdr_ftr):
+        hdr_ftr.remove(child)
+    for child in parse_xml(f"<w:hdr {wordml.NAMESPACES}>{xml}</w:hdr>"):
+        hdr_ftr.append(child)
+
+
 class _Writer:
     def __init__(self, languages: Sequence[str]) -> None:
         self.langs = list(languages)
         self.doc = Document()
         oxml.drop_thumbnail(self.doc)
-        self._styles()
-
-    # ------------------------------------------------------------------ setup
-    def _styles(self) -> None:
-        oxml.set_document_defaults(self.doc, size_pt=BODY_PT)
-        styles = self.doc.styles
-        normal = styles["Normal"]
-        oxml.set_style_fonts(normal, size_pt=BODY_PT)
-        normal.paragraph_format.space_after = Pt(4)
-        for level, size in HEADING_PT.items():
-            st = styles[f"Heading {level}"]
-            oxml.set_style_fonts(st, size_pt=size, bold=True)
-            st.font.color.rgb = RGBColor(0, 0, 0)
-            st.paragraph_format.space_before = Pt(8 if level == 1 else 6)
-            st.paragraph_format.space_after = Pt(4)
-            st.paragraph_format.keep_with_next = True
+        docstyles.define(self.doc, self.langs)
+        self.parts: list[Part] = []
 
     def _section(self, first: bool):
         section = self.doc.sections[0] if first else self.doc.add_section(WD_SECTION.NEW_PAGE)
@@ -91,221 +333,41 @@ class _Writer:
         section.footer.is_linked_to_previous = False
         return section
 
-    @property
-    def text_width(self) -> int:
-        return int(PAGE_WIDTH - 2 * MARGIN)
+    def add_part(self, part: Part) -> None:
+        section = self._section(not self.parts)
+        _fill(section.header._element, _story_xml(self.langs, part.header))
+        _fill(section.footer._element, _story_xml(self.langs, part.footer))
+        self.parts.append(part)
 
-    # ------------------------------------------------------------------ runs and paragraphs
-    def _runs(self, paragraph, runs: Sequence[Run], lang: str, *, size: float | None = None,
-              bold: bool = False) -> None:
-        rtl = oxml.is_rtl(lang)
-        for r in runs:
-            if r.brk:
-                oxml.add_line_break(paragraph, lang=lang, size_pt=size)
-                continue
-            if r.field:
-                oxml.add_field(paragraph, r.field, lang=lang, bold=r.bold or bold, size_pt=size)
-                continue
-            # Each value of the other writing direction is a run of its own (see bidi.py).
-            for piece in bidi.isolate_values(r.text, rtl=rtl, verbatim=r.verbatim):
-                # Line breaks the user typed become Word line breaks inside one paragraph.
-                for i, line in enumerate(piece.split("\n")):
-                    if i:
-                        oxml.add_line_break(paragraph, lang=lang)
-                    if not line:
-                        continue
-                    oxml.add_styled_text(paragraph, line, lang=lang, bold=r.bold or bold, italic=r.italic,
-                                         size_pt=size, colour=PENDING_COLOUR if r.pending else None)
-
-    def _paragraph(self, container, lang: str, *, reuse: bool):
-        existing = container._element.p_lst if reuse else []
-        if len(existing) == 1 and not existing[0].r_lst:  # the empty paragraph a new cell holds
-            p = Paragraph(existing[0], container)
-        else:
-            p = container.add_paragraph()
-        if oxml.is_rtl(lang):
-            oxml.set_paragraph_rtl(p)
-        return p
-
-    def write_block(self, container, block: Block, lang: str, *, reuse: bool = False,
-                    size: float | None = None) -> None:
-        """Write one block into a cell, header, footer or the body."""
-        if block.kind == "table":
-            self._table(container, [block], [lang])
-            return
-        p = self._paragraph(container, lang, reuse=reuse)
-        fmt = p.paragraph_format
-        if block.kind == "heading":
-            p._p.style = f"Heading{block.level}"  # the style id; styles[...] is slow per call
-            self._runs(p, block.runs, lang)
-        elif block.kind == "pagebreak":
-            p.add_run().add_break(WD_BREAK.PAGE)
-        elif block.kind in ("numbered", "item"):
-            indent = INDENT if block.kind == "numbered" else INDENT * 2
-            oxml.set_indent(p, start=indent, hanging=INDENT)
-            oxml.add_styled_text(p, block.number + "\t", lang=lang, size_pt=size)
-            self._runs(p, block.runs, lang, size=size)
-        elif block.kind == "check":
-            oxml.set_indent(p, start=INDENT, hanging=INDENT)
-            oxml.add_checkbox(p, block.state == "yes", lang=lang)
-            oxml.add_styled_text(p, "\t", lang=lang)
-            self._runs(p, block.runs, lang, size=size)
-        else:
-            style = block.style
-            if style == "quote":
-                oxml.set_indent(p, start=INDENT, end=INDENT)
-                self._runs(p, tuple(Run(r.text, r.bold, True, r.verbatim, r.pending, r.field, r.brk)
-                                    for r in block.runs), lang, size=size or BODY_PT - 1)
-            elif style in ("small", "note"):
-                self._runs(p, block.runs, lang, size=SMALL_PT)
-            elif style == "label":
-                fmt.keep_with_next = True
-                self._runs(p, block.runs, lang, size=size, bold=True)
-            else:
-                if style == "center":
-                    oxml.set_alignment(p, "center")
-                elif style == "right":
-                    oxml.set_alignment(p, "end")
-                elif style == "signature":
-                    fmt.space_before = Pt(18)
-                self._runs(p, block.runs, lang, size=size)
-
-    # ------------------------------------------------------------------ tables
-    def _grid(self, container, rows: int, cols: int, widths: Sequence[int]):
-        if container is self.doc:
-            table = self.doc.add_table(rows=rows, cols=cols)
-        elif hasattr(container, "is_linked_to_previous"):  # a header or footer
-            table = container.add_table(rows, cols, sum(widths))
-        else:  # a table cell
-            table = container.add_table(rows, cols)
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        oxml.set_fixed_layout(table)
-        # Straight on the XML: python-docx's column.cells and row.cells lay out the whole table
-        # again on each call, which made a long table quadratic.
-        tbl = table._tbl
-        for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
-            grid_col.w = width
-        for tr in tbl.tr_lst:
-            for tc, width in zip(tr.tc_lst, widths, strict=True):
-                tc.width = width
-        return table
-
-    def _table(self, container, blocks: Sequence[Block], langs: Sequence[str]) -> None:
-        """A data table; with two languages each cell holds both texts where they differ."""
-        first = blocks[0]
-        ncols = max(len(r) for r in first.rows) if first.rows else 1
-        width = self.text_width
-        weights = first.widths or (1,) * ncols
-        widths = [width * w // sum(weights) for w in weights]
-        table = self._grid(container, len(first.rows), ncols, widths)
-        oxml.set_table_borders(table, outer=True, inside_h=True, inside_v=True)
-        if len(langs) == 1 and oxml.is_rtl(langs[0]):
-            oxml.set_table_rtl(table)
-        for ri, row in enumerate(table.rows):
-            head = ri < first.header_rows
-            if head:
-                oxml.repeat_header(row)
-            for ci, cell in enumerate(_cells(table, row)):
-                if head:
-                    oxml.set_cell_shading(cell, HEADER_FILL)
-                lines: list[tuple[str, tuple[Run, ...]]] = []
-                per_lang = [_lines(block.rows[ri][ci] if ci < len(block.rows[ri]) else ())
-                            for block in blocks]
-                # Line by line: what both languages share (an address, a number) is shown once;
-                # what differs is shown in each language, first language first.
-                for k in range(max(len(x) for x in per_lang)):
-                    variants = [(lang, ls[k]) for lang, ls in zip(langs, per_lang, strict=True) if k < len(ls)]
-                    if all(_plain(v) == _plain(variants[0][1]) for _, v in variants):
-                        lines.append(variants[0])
-                    else:
-                        lines.extend(variants)
-                for k, (lang, runs) in enumerate(lines):
-                    p = self._paragraph(cell, lang, reuse=(k == 0))
-                    p.paragraph_format.space_after = Pt(1)
-                    self._runs(p, runs, lang, size=BODY_PT - 1, bold=head)
-        self._spacer(container)
-
-    def _spacer(self, container) -> None:
-        """A tiny empty paragraph: Word merges tables that touch."""
-        p = container.add_paragraph()
-        p.paragraph_format.space_after = Pt(0)
-        p.paragraph_format.space_before = Pt(0)
-        oxml.set_line_height(p, Pt(2))
-
-    def _columns(self, container, pairs: Sequence[Sequence[Block]], *, size: float | None = None,
-                 borders: bool = True) -> None:
-        """Side-by-side rows: block i of language A left, of language B right."""
-        half = (self.text_width - int(GUTTER)) // 2
-        table = self._grid(container, len(pairs), len(self.langs), [half + int(GUTTER) // 2] * 2)
-        oxml.set_table_borders(table, outer=False, inside_h=False, inside_v=borders)
-        for row, blocks in zip(table.rows, pairs, strict=True):
-            for cell, block, lang in zip(_cells(table, row), blocks, self.langs, strict=True):
-                self.write_block(cell, block, lang, reuse=True, size=size)
-        if container is self.doc:
-            self._spacer(container)
-
-    # ------------------------------------------------------------------ parts
-    def _flow(self, container, per_lang: list[list[Block]], *, size: float | None = None,
-              borders: bool = True) -> None:
-        if len(self.langs) == 1:
-            for block in per_lang[0]:
-                self.write_block(container, block, self.langs[0], size=size,
-                                 reuse=container is not self.doc)
-            return
-        pairs = list(zip(*per_lang, strict=True))
-        run: list[Sequence[Block]] = []
-        for pair in pairs:
-            if pair[0].kind in ("table", "pagebreak"):
-                if run:
-                    self._columns(container, run, size=size, borders=borders)
-                    run = []
-                if pair[0].kind == "table":
-                    self._table(container, pair, self.langs)
-                else:
-                    container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            else:
-                run.append(pair)
-        if run:
-            self._columns(container, run, size=size, borders=borders)
-
-    def add_part(self, part: Part, first: bool) -> None:
-        section = self._section(first)
-        self._flow(section.header, part.header, size=SMALL_PT, borders=False)
-        self._flow(section.footer, part.footer, size=SMALL_PT, borders=False)
-        for story in (section.header, section.footer):
-            self._end_with_paragraph(story)
-        self._flow(self.doc, part.body)
-
-    @staticmethod
-    def _end_with_paragraph(story) -> None:
-        """Move the header's initial empty paragraph after its table: Word wants a story to end
-        with a paragraph, and the empty line on top only pushes the header down."""
-        body = story._element
-        first = body[0] if len(body) else None
-        if first is not None and first.tag == qn("w:p") and not first.xpath("string(.)") and len(body) > 1:
-            body.remove(first)
-            body.append(first)
-            p = story.paragraphs[-1]
-            p.paragraph_format.space_after = Pt(0)
-            oxml.set_line_height(p, Pt(2))
+    def _body(self, write: Callable[[str], None], pieces: list[str]) -> None:
+        """document.xml: python-docx's skeleton (its root and the sections' properties) with each
+        part's body written in before the paragraph that ends its section."""
+        story = _Story(self.langs, write)
+        write(pieces[0])
+        for part, rest in zip(self.parts, pieces[1:], strict=True):
+            story.flow(part.body, BODY)
+            story.flush()
+            write(rest)
 
     def save(self, *, when: dt.datetime, title: str, subject: str) -> bytes:
         oxml.fix_core_properties(self.doc, when=when, title=title, subject=subject)
-        return oxml.save_deterministic(self.doc)
-
-
-def _cells(table: Table, row: _Row) -> list[_Cell]:
-    """The cells of a row of a table we built (no merged cells), without python-docx's layout."""
-    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+        body = self.doc.element.body
+        ends = [p for p in body if p.tag == oxml.qn("w:p")] + [body[-1]]  # section ends, in order
+        if len(ends) != len(self.parts):
+            raise ValueError(f"the document skeleton has {len(ends)} sections for {len(self.parts)} parts")
+        for i, el in enumerate(ends):
+            el.addprevious(etree.Comment(f"{wordml.PART_MARK}{i}"))
+        skeleton = etree.tostring(self.doc.element, encoding="UTF-8", standalone=True).decode("utf-8")
+        pieces = wordml.split_marks(skeleton, len(ends))
+        return oxml.save_with_document(self.doc, lambda write: self._body(write, pieces))
 
 
 def build_docx(parts: Sequence[Part], languages: Sequence[str], *, when: dt.datetime, title: str,
                subject: str) -> bytes:
     """The .docx bytes for the parts, in one or two languages."""
     w = _Writer(languages)
-    for i, part in enumerate(parts):
-        w.add_part(part, first=(i == 0))
+    for part in parts:
+        w.add_part(part)
     return w.save(when=when, title=title, subject=subject)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
+from collections.abc import Callable
 from copy import deepcopy
 from functools import cache
 
@@ -366,6 +367,47 @@ def save_deterministic(document) -> bytes:
     data = bytearray(out.getbuffer())
     _fix_zip_headers(data)
     return bytes(data)
+
+
+def save_with_document(document, write_body: Callable[[Callable[[str], None]], None]) -> bytes:
+    """The document's .docx bytes: every part as python-docx saves it except word/document.xml,
+    which `write_body` writes (handed a function taking str pieces), streamed into the archive."""
+    base = io.BytesIO()
+    document.save(base)
+    return rezip(base.getvalue(), {"word/document.xml": write_body})
+
+
+def rezip(data: bytes, streamed: dict[str, Callable[[Callable[[str], None]], None]]) -> bytes:
+    """The zip archive `data` written again, the entries named in `streamed` written by their
+    function (handed a function taking str pieces) instead of copied. Entries keep their names
+    and order, dated FIXED_ZIP_TIME and marked as made on MS-DOS, owner-only, so that the bytes
+    depend on the content alone."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            entry.create_system = 0
+            if info.filename in streamed:
+                with dst.open(entry, "w") as f:
+
+                    def write(piece: str, f=f) -> None:
+                        f.write(piece.encode("utf-8"))
+
+                    streamed[info.filename](write)
+            else:
+                dst.writestr(entry, src.read(info))
+    return out.getvalue()
+
+
+def fixed_zip_dates(data: bytes) -> bytes:
+    """A zip archive (without a comment) with every entry dated FIXED_ZIP_TIME, as made on MS-DOS."""
+    fixed = bytearray(data)
+    _fix_zip_headers(fixed)
+    return bytes(fixed)
 
 
 # Fields of the ZIP format's headers (PKWARE's APPNOTE.TXT, 4.3.7, 4.3.12 and 4.3.16): only dates

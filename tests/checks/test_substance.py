@@ -145,6 +145,20 @@ def test_the_same_link_for_two_different_identifiers_is_found_once():
     assert "the same text is given for item 1 of request R2" in f.message
 
 
+def test_one_link_shared_by_many_identifiers_is_one_finding_with_the_count():
+    """A botnet request giving one text for hundreds of addresses: one advice, not one per row."""
+    from benchmarks.bigcase import make_case
+    from mla_writer.model import Case
+
+    data = make_case(300)
+    items = data["requests"][0]["items"]
+    for item in items:
+        item["nexus"] = items[0]["nexus"]
+    [f] = findings(Case.model_validate(data), "TEXT-REPEATED")
+    assert f.path == "requests[0].items[1].nexus"
+    assert "the same text is given for item 1 of request R1 and for other items or offences (300 in all)" in f.message
+
+
 def test_the_same_link_for_the_same_identifier_in_two_requests_is_fine():
     case = clean_case()  # the mailbox is in the preservation (R1) and the content request (R4)
     case.requests[3].items[0].nexus.text = case.requests[PRES].items[0].nexus.text

@@ -13,13 +13,42 @@ from .conftest import EXAMPLE, ROOT
 from .docx_check import assert_valid_docx, document_text
 
 
-def test_floor_process_writes_the_case_text_in_two_columns(tmp_path):
-    out = tmp_path / "floor.docx"
-    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "floor.py"), str(EXAMPLE), str(out)],
-                   check=True, timeout=60)
-    body = document_text(assert_valid_docx(out))
-    texts = floor.case_texts(json.loads(EXAMPLE.read_text("utf-8")))
-    assert texts and all(" ".join(t.split()) in body for t in texts[:20])
+def _rendered_text(path) -> str:
+    from mla_writer.render.bidi import MARKS
+
+    return " ".join(document_text(assert_valid_docx(path)).translate(dict.fromkeys(map(ord, MARKS))).split())
+
+
+def test_floor_and_limit_write_exactly_the_tool_text(tmp_path):
+    """Both python-docx alone (the floor) and the raw-XML writer (the limit) are given the tool's
+    own text, and every paragraph and cell of it is in what they write, as in the tool's document."""
+    from benchmarks import rawxml, suites
+    from mla_writer.cli import main as cli_main
+
+    text = suites.write_tool_text(EXAMPLE, tmp_path / "text.json")
+    for script, out in ((floor, tmp_path / "floor.docx"), (rawxml, tmp_path / "raw.docx")):
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / f"{script.__name__.split('.')[-1]}.py"),
+                        str(text), str(out)], check=True, timeout=60)
+    assert cli_main(["render", str(EXAMPLE), "-o", str(tmp_path / "tool.docx"), "--today", "2026-04-01"]) == 0
+    tool, floor_text, raw_text = (_rendered_text(tmp_path / n) for n in ("tool.docx", "floor.docx", "raw.docx"))
+    items = json.loads(text.read_text("utf-8"))
+    cells = [c for it in items for c in ([it["p"]] if "p" in it else [c for r in it["table"] for c in r])]
+    long_ones = [" ".join(c.translate(dict.fromkeys(map(ord, "\u200e\u200f\u2060"))).split())
+                 for c in cells if len(c) > 30 and "\n" not in c and "\t" not in c]
+    assert len(long_ones) > 20
+    for body in (tool, floor_text, raw_text):
+        missing = [c for c in long_ones if c not in body]
+        assert not missing, missing[:3]
+
+
+def test_generated_big_case_validates_and_spreads_its_identifiers():
+    from benchmarks import bigcase
+    from mla_writer.model import Case
+
+    case = Case.model_validate(bigcase.make_case(25, 3))
+    assert [len(r.items) for r in case.requests] == [9, 8, 8]
+    addresses = [i.identifier.address for r in case.requests for i in r.items]
+    assert len(set(addresses)) == 25
 
 
 def test_goals_and_table_from_results():
@@ -39,10 +68,11 @@ def test_goals_and_table_from_results():
         "register_folder": {"cases": 1000, "files": 1002, "median_s": 12.5, "runs": 3},
     }
     results["goals"] = bench._goals(results)
-    verdicts = {g["goal"].split()[0]: g["pass"] for g in results["goals"]}
-    assert verdicts == {"whole-process": True, "mla-writer": False, "wizard": False, "batch": True, "register": False}
+    verdicts = {g["goal"]: g["pass"] for g in results["goals"]}
+    assert verdicts["whole-process render / floor process (example)"] is False  # 1.5x > 1.3x
+    assert verdicts["batch time(100) / time(10)"] is True and verdicts["wizard first screen, headless"] is False
     table = bench._table(results)
-    assert "PASS  whole-process" in table and "FAIL  mla-writer --version" in table and "ERROR" in table
+    assert "FAIL  whole-process" in table and "n/a   document builder in process / raw-XML limit, 1,000 identifiers in the table" in table and "FAIL  mla-writer --version" in table and "ERROR" in table
     assert "FAIL  register of 1,000 cases, whole process: 12.5s (goal <= 10.0s)" in table
 
 
@@ -69,8 +99,26 @@ def test_profiles_hold_the_render_and_the_check(tmp_path):
     from benchmarks import suites
 
     written = suites.profiles(tmp_path)
-    assert written == {"render": str(tmp_path / "render.txt"), "check": str(tmp_path / "check.txt")}
+    assert written == {name: str(tmp_path / f"{name}.txt") for name in ("render-1000-identifiers", "render", "check")}
     render = (tmp_path / "render.txt").read_text(encoding="utf-8")
     check = (tmp_path / "check.txt").read_text(encoding="utf-8")
     assert "cmd_render" in render and "render_docx" in render
     assert "cmd_check" in check and "run_checks" in check
+
+
+def test_a_quick_run_never_replaces_the_tracked_results(tmp_path):
+    assert bench.output_path(None, quick=True) == bench.QUICK_OUTPUT
+    assert bench.QUICK_OUTPUT.parent.name == "build" and bench.QUICK_OUTPUT != bench.DEFAULT_OUTPUT
+    assert bench.output_path(None, quick=False) == bench.DEFAULT_OUTPUT
+    assert bench.output_path(tmp_path / "x.json", quick=True) == tmp_path / "x.json"
+
+
+def test_the_floor_writes_into_memory_when_given_a_buffer(tmp_path, monkeypatch):
+    """In process the floor writes into a buffer: no file (once it wrote one named after the
+    buffer into the working folder)."""
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    buf = io.BytesIO()
+    floor.write_floor([{"p": "text"}, {"table": [["a", "b"]]}], buf)
+    assert buf.getvalue()[:2] == b"PK" and list(tmp_path.iterdir()) == []

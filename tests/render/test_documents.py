@@ -18,7 +18,7 @@ from mla_writer.render import render_blocks, render_bytes, render_package
 from mla_writer.render.oxml import EAST_ASIA_FONT, has_rtl_script
 
 from .cases import FACTS, KINDS, LANGS, findings, make_case
-from .readback import all_text, body_rows, open_docx, part_names, part_xml
+from .readback import all_text, body_rows, effective_run_property, open_docx, part_names, part_xml
 
 PAIRS = (("en", "fr"), ("ar", "zh"), ("es", "ru"))
 TITLES = {
@@ -133,7 +133,8 @@ def test_arabic_column_is_right_to_left(kind):
             for r in p.runs:
                 # Arabic script is marked right to left; Latin user text and digits are not, so
                 # Word does not reorder an IP address or a time.
-                assert (r._r.rPr.find(qn("w:rtl")) is not None) == has_rtl_script(r.text), r.text
+                rtl = r._r.rPr is not None and r._r.rPr.find(qn("w:rtl")) is not None
+                assert rtl == has_rtl_script(r.text), r.text
         for p in zh.paragraphs:
             assert p._p.pPr is None or p._p.pPr.find(qn("w:bidi")) is None
 
@@ -141,12 +142,16 @@ def test_arabic_column_is_right_to_left(kind):
 @pytest.mark.parametrize("kind", KINDS)
 def test_chinese_runs_name_an_east_asian_font(kind):
     document = open_docx(rendered(kind, ("ar", "zh")))
-    runs = [r for row in document.tables[0].rows for p in row.cells[1].paragraphs for r in p.runs if r.text.strip()]
+    runs = [(r, p) for row in document.tables[0].rows for p in row.cells[1].paragraphs for r in p.runs
+            if r.text.strip()]
     assert runs
-    for r in runs:
-        fonts = r._r.rPr.find(qn("w:rFonts"))
+    for r, p in runs:
+        # What Word applies: the run's own properties, else its character style's, else its
+        # paragraph style's (where the language's fonts and tag are defined once).
+        fonts = effective_run_property(document, p, r, "w:rFonts")
         assert fonts is not None and fonts.get(qn("w:eastAsia")) == EAST_ASIA_FONT
-        assert r._r.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+        assert fonts.get(qn("w:hint")) == "eastAsia"
+        assert effective_run_property(document, p, r, "w:lang").get(qn("w:eastAsia")) == "zh-CN"
     styles = open_docx(rendered(kind, ("ar", "zh"))).styles.element.xml
     assert f'w:eastAsia="{EAST_ASIA_FONT}"' in styles
 
