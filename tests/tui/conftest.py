@@ -26,7 +26,7 @@ def _english_ui():
 def example_app(tmp_path, name: str = "bec-preservation", **options) -> WizardApp:
     """The wizard on a fresh copy of a bundled example, with the tests' clock and no autosave delay."""
     case_file = copy_example(name, tmp_path)
-    return WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, **({"autosave_delay": 0} | options))
+    return WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, **({"autosave_delay": 0, "check_delay": 0} | options))
 
 
 def problem_below(editor: Widget) -> str:

@@ -34,6 +34,27 @@ def default_output(doc: CaseDocument) -> Path:
     return Path(doc.path.with_suffix(".docx").name)  # beside the case file
 
 
+def extension_output(doc: CaseDocument, request_id: str) -> Path:
+    """Where the extension request of a preservation goes: beside the case file."""
+    return doc.path.with_name(f"{doc.path.stem}-{request_id}-extension.docx")
+
+
+def extendable(doc: CaseDocument) -> list[tuple[int, str, str]]:
+    """(index, id, lapse date) of each preservation that can still be extended as of the case's
+    date: sent, and not lapsed (render.extension_request says the same, with reasons)."""
+    from ...model import PreservationRequest
+
+    if doc.case is None:
+        return []
+    today = doc.as_of.date
+    out = []
+    for i, req in enumerate(doc.case.requests):
+        expiry = req.effective_expiry() if isinstance(req, PreservationRequest) else None
+        if req.sent_on is not None and expiry is not None and expiry >= today:
+            out.append((i, req.id, expiry.isoformat()))
+    return out
+
+
 class ReviewPanel(Vertical):
     class Jump(Message):
         """The user picked a problem: show its field."""
@@ -44,6 +65,7 @@ class ReviewPanel(Vertical):
 
     def __init__(self, doc: CaseDocument) -> None:
         super().__init__(id="review")
+        doc.ensure_checked()  # the review lists the whole case's problems, as of the last key
         self.doc = doc
         self.items = problems(doc)
 
@@ -79,6 +101,10 @@ class ReviewPanel(Vertical):
         yield Label(_("Write the Word document to"), classes="field-label")
         yield Input(str(default_output(self.doc)), id="render-out", compact=True)
         yield Button(_("Render"), id="render", variant="primary", compact=True)
+        for index, request_id, lapses in extendable(self.doc):
+            yield Button(_("Extension request for {request} (lapses on {date})").format(request=request_id,
+                                                                                      date=lapses),
+                         id=f"extend-{index}", classes="extension", compact=True)
         yield Static("", id="render-result", markup=False)
 
     @on(OptionList.OptionSelected, "#findings")
@@ -94,14 +120,41 @@ class ReviewPanel(Vertical):
         result = self.query_one("#render-result", Static)
         result.update(self.render_document())
 
+    @on(Button.Pressed, ".extension")
+    def _on_extension_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        index = int(str(event.button.id).removeprefix("extend-"))
+        self.query_one("#render-result", Static).update(self.render_extension(index))
+
+    def languages(self) -> list[str]:
+        first = self.query_one("#render-lang-1", Select).value
+        second = self.query_one("#render-lang-2", Select).value
+        return [str(first)] + ([str(second)] if second is not Select.NULL and second != first else [])
+
+    def render_extension(self, index: int) -> str:
+        """Write the request to extend preservation `index`, as `render --extension` does."""
+        doc = self.doc
+        if doc.case is None:
+            return _("Fix the wrong values first (listed above): the case cannot be rendered yet.")
+        request_id = doc.case.requests[index].id
+        out = extension_output(doc, request_id)
+        try:
+            from ...render import render_extension
+
+            # Asked for here, and asked again after a change: the file is the user's to replace.
+            render_extension(doc.case, request_id, out, languages=self.languages(), letter_date=doc.as_of.date,
+                             force=True)
+        except Exception as e:  # shown, never a crash that loses the case
+            return _("Could not render: {problem}").format(problem=e)
+        self.app.notify(_("Wrote {path}").format(path=out))
+        return _("Wrote {path}. Once it is sent, record the date under Status and history.").format(path=out)
+
     def render_document(self) -> str:
         """Save the case, write the document, and say where it went (or why it could not)."""
         doc = self.doc
         if doc.case is None:
             return _("Fix the wrong values first (listed above): the case cannot be rendered yet.")
-        first = self.query_one("#render-lang-1", Select).value
-        second = self.query_one("#render-lang-2", Select).value
-        languages = [str(first)] + ([str(second)] if second is not Select.NULL and second != first else [])
+        languages = self.languages()
         out = Path(self.query_one("#render-out", Input).value.strip() or default_output(doc)).expanduser()
         if not out.is_absolute():
             out = doc.path.parent / out
@@ -117,7 +170,7 @@ class ReviewPanel(Vertical):
             doc.save()  # may be refused: read-only, or changed on disk (store.SaveConflict)
             # The user named this output here and renders it again after each change.
             render_docx(doc.case, out, languages=languages, findings=doc.findings, templates=None,
-                        today=doc.today, force=True)
+                        today=doc.as_of.date, force=True)
         except Exception as e:  # a render problem is shown, never a crash that loses the case
             return _("Could not render: {problem}").format(problem=e)
         self.app.notify(_("Wrote {path}").format(path=out))

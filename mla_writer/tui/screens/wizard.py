@@ -7,6 +7,7 @@ what changed. It also owns the registry from widgets to the fields they edit.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from textual import on
@@ -14,10 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, OptionList, Static
+from textual.worker import Worker, WorkerState
 
 from .. import editing
-from ..document import CaseDocument, PathT, path_text
+from ..document import CaseDocument, Checked, PathT, path_text
 from ..help import help_for
 from ..i18n import N_, _
 from ..steps import STEP_IDS, STEPS
@@ -32,6 +35,7 @@ from .pages import PagedScreen, width_classes
 from .review import ReviewPanel
 
 LANGUAGE_KEYS = ("drafting_language", "languages")  # their change relabels every translation row
+CHECKS = "checks"  # the worker group of the whole-case checks
 
 
 class WizardScreen(PagedScreen):
@@ -50,6 +54,8 @@ class WizardScreen(PagedScreen):
 
     def __init__(self, doc: CaseDocument) -> None:
         super().__init__(doc, id="wizard")
+        self._check_timer: Timer | None = None
+        self._checking: Worker | None = None  # the whole-case checks running, if any
 
     def compose(self) -> ComposeResult:
         # The width class (-narrow, -wide) Textual adds at the first resize, added now: added
@@ -60,6 +66,7 @@ class WizardScreen(PagedScreen):
             yield StepList(STEPS)
             with Vertical(id="main"):
                 yield Static("", id="step-title", markup=False)
+                yield Static("", id="as-of", markup=False)  # a training case's date, or --today
                 yield Static("", id="step-problems", markup=False)
                 yield ContentSwitcher(id="form")
                 yield Static("", id="help", markup=False)
@@ -76,9 +83,45 @@ class WizardScreen(PagedScreen):
             await self.show_step(self.step_id, autofocus=self.focused is None)
 
     # editing ---------------------------------------------------------------------------------
-    def changed(self) -> None:
+    def changed(self, path: PathT | None = None) -> None:
+        """After a change: autosave soon; show what is known now. A key press in a field (`path`)
+        has only that field validated: the whole case is checked once typing pauses."""
         self.app.schedule_autosave()  # type: ignore[attr-defined]
-        self.refresh_status()
+        if path is not None and self.doc.stale:
+            self.refresh_field(path)
+            self.schedule_checks()
+        else:
+            self.refresh_status()
+
+    def schedule_checks(self) -> None:
+        """Check the whole case once typing pauses: each key press starts the wait again."""
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(self.app.check_delay, self.check_now)  # type: ignore[attr-defined]
+
+    def check_now(self) -> None:
+        """Validate and check the whole case off the UI thread; _checked applies the results."""
+        if self._check_timer is not None:
+            self._check_timer.stop()
+            self._check_timer = None
+        if not self.doc.stale or self._checking is not None:
+            return  # (a run still going: when it ends, a case changed since is checked again)
+        generation, data, as_of = self.doc.snapshot()
+        self._checking = self.run_worker(partial(CaseDocument.compute, data, as_of), name=str(generation),
+                                         group=CHECKS, thread=True, exit_on_error=True)
+
+    @on(Worker.StateChanged)
+    def _checked(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker is not self._checking or not worker.is_finished:
+            return
+        self._checking = None
+        # Results for an older state of the case are dropped, and the case as it is now checked.
+        if event.state == WorkerState.SUCCESS and isinstance(worker.result, Checked) \
+                and self.doc.apply(int(worker.name), worker.result):
+            self.refresh_status()
+        elif self.doc.stale:
+            self.schedule_checks()
 
     @on(FieldEdited)
     async def _edited(self, event: FieldEdited) -> None:
@@ -86,9 +129,10 @@ class WizardScreen(PagedScreen):
             if editing.change_drafting_language(self.doc, event.value):
                 self.notify(_("Texts translated into the new drafting language now have that translation as "
                               "their original; the old text is kept as a translation."))
-        elif not self.doc.set(event.path, event.value):
+        elif not self.doc.set(event.path, event.value,
+                              whole=event.path[0] in LANGUAGE_KEYS or self.app.check_delay <= 0):  # type: ignore[attr-defined]
             return
-        self.changed()
+        self.changed(event.path)
         if event.path[0] in LANGUAGE_KEYS:  # translation rows come, go and change language
             await self.drop_pages()
             await self.show_step(self.step_id, focus=event.path)

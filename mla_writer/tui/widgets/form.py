@@ -67,7 +67,7 @@ class StepPage(VerticalScroll, can_focus=False):
                     out += self._row(part, path, entry)
                     if part.kind in ("text", "long"):
                         out += self.translation_rows(part, path, entry)
-            else:
+            elif part.when is None or part.when(entry):
                 out.append(self._section(part, base + (part.key,)))
         return out
 
