@@ -271,7 +271,8 @@ def open_document(case_path: Path, today: dt.date | None = None, option: dt.date
     """The case the wizard edits, locked for this wizard's session (read-only if another has it).
     `option`: --today."""
     if case_path.exists():
-        return CaseDocument.open(case_path, today=today, option=option, exclusive=True)
+        # The checks of a large case would hold the first screen: the wizard runs them in a worker.
+        return CaseDocument.open(case_path, today=today, option=option, exclusive=True, defer_checks=True)
     if not case_path.parent.is_dir():
         raise FileNotFoundError(_("the folder {folder} does not exist").format(folder=case_path.parent))
     doc = CaseDocument.new(case_path, today=today, option=option, exclusive=True)

@@ -157,7 +157,7 @@ class CaseDocument:
 
     def __init__(self, data: dict[str, Any], path: Path, *, today: dt.date | None = None,
                  option: dt.date | None = None, case: Case | None = None, disk: store.DiskState | None = None,
-                 session: str = "") -> None:
+                 session: str = "", defer_checks: bool = False) -> None:
         """`today`: the clock's date; `option`: --today, which overrides a training case's own date
         (see asof.as_of). `case`: `data` already validated (its normal form), so not validated a second time.
         `disk`: what the file held when loaded (None: no file yet). `session`: the name of this
@@ -177,7 +177,10 @@ class CaseDocument:
         self.holder: locks.LockInfo | None = None  # the other wizard, when read-only
         self.locked = False
         self._restored: Path | None = None
-        self.validate(case)
+        if defer_checks:
+            self.generation = 1  # stale: nothing is known until the checks are applied
+        else:
+            self.validate(case)
 
     @classmethod
     def new(cls, path: Path, *, today: dt.date | None = None, option: dt.date | None = None,
@@ -190,10 +193,11 @@ class CaseDocument:
 
     @classmethod
     def open(cls, path: Path, *, today: dt.date | None = None, option: dt.date | None = None,
-             exclusive: bool = False) -> CaseDocument:
+             exclusive: bool = False, defer_checks: bool = False) -> CaseDocument:
         """Open a case file. One that does not validate is still opened, to be fixed here.
         `exclusive`: take the case's lock for a new session, or open read-only if another
-        wizard holds it."""
+        wizard holds it. `defer_checks`: validate, but leave the checks (seconds, on a case
+        with thousands of identifiers) to whoever applies them later: the document is `stale`."""
         # Read once, through load_case's guards: anything that is not a JSON object (not JSON,
         # a pipe, a device, too deep) raises CaseFileError. A valid case is normalised as a save
         # would write it; one that does not validate opens as it is, to be fixed here.
@@ -205,8 +209,8 @@ class CaseDocument:
         except (ValidationError, RecursionError):
             doc = cls(data, path, today=today, option=option, disk=disk, session=session)
         else:
-            doc = cls(json.loads(case.model_dump_json()), path, today=today, option=option, case=case, disk=disk,
-                      session=session)
+            doc = cls(json.loads(case.model_dump_json()), path, today=today, option=option,
+                      case=None if defer_checks else case, disk=disk, session=session, defer_checks=defer_checks)
         if exclusive:
             doc.lock()
         return doc

@@ -81,6 +81,7 @@ class WizardScreen(PagedScreen):
     async def _show_first_step(self) -> None:
         if not self.pages:  # (unless a key already asked for a step)
             await self.show_step(self.step_id, autofocus=self.focused is None)
+        self.check_now()  # a case opened without its checks (CaseDocument.open, defer_checks)
 
     # editing ---------------------------------------------------------------------------------
     def changed(self, path: PathT | None = None) -> None:
