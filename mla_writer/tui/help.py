@@ -3,7 +3,7 @@
 Keys are case paths without list positions (``requests.items.nexus``). The guidance comes from
 the practical tips for requesting electronic evidence abroad (CTOC/COP/WG.3/2015/2 ¶57), the
 contents UNTOC art. 18(15) and Budapest art. 29(2) require, and the central authority's checklist
-of the reviewer annex; examples use invented names and documentation addresses only.
+of the review sheet; examples use invented names and documentation addresses only.
 """
 
 from __future__ import annotations
