@@ -17,7 +17,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,46 +28,15 @@ from ..asof import AsOf, clock_today, resolve
 from ..checks import Context, run_checks
 from ..checks.engine import Finding
 from ..model import Case
+from .paths import PathT, get_in, parse_path, path_text  # noqa: F401 (the wizard's modules import them from here)
 
-PathT = tuple[str | int, ...]
 PRUNE_EMPTY = ("date_range", "period")  # optional objects whose every field may be cleared
 TEXT_KEYS = frozenset({"text", "translations"})  # the keys of free text in its object form
 _MISSING = object()
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def parse_path(text: str) -> PathT:
-    """`requests[0].items[1].nexus` or `requests.0.items.1.nexus` -> ('requests', 0, 'items', 1, 'nexus')."""
-    out: list[str | int] = []
-    for name, index in _PART.findall(text):
-        if index:
-            out.append(int(index))
-        elif name.isdigit():
-            out.append(int(name))
-        else:
-            out.append(name)
-    return tuple(out)
-
-
-def path_text(path: PathT) -> str:
-    """The case path as the model and the checks write it: requests[0].items[1].nexus."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + part
-    return out
 
 
 def widget_id(path: PathT, prefix: str = "f") -> str:
     return prefix + "-" + "-".join(str(p) for p in path)
-
-
-def get_in(data: Any, path: PathT, default: Any = None) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return default
-    return default if data is None else data
 
 
 def set_in(data: dict[str, Any], path: PathT, value: Any) -> None:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import store
 from ..model import Case
-from .document import PathT, get_in, path_text
+from .paths import PathT, get_in, path_text
 
 
 def _concrete(ann: Any, node: Any) -> Any:
