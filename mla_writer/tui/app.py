@@ -18,7 +18,7 @@ from ..errors import UsageError
 from .crash import CrashGuard, after_run
 from .document import CaseDocument
 from .i18n import N_, _, set_ui_language
-from .screens.dialogs import ConfirmDialog, PathDialog
+from .screens.dialogs import ChoiceDialog, ConfirmDialog, PathDialog
 from .screens.wizard import WizardScreen
 
 THEMES = ("textual-dark", "textual-light")
@@ -129,7 +129,27 @@ class WizardApp(CrashGuard):
         if path is None:
             self.exit(0)
             return
-        self.doc = CaseDocument.new(path, today=self.today, option=self.option, exclusive=True)
+        from ..profiles import list_profiles
+
+        names = list_profiles()
+        if not names:
+            self._start_case(path, None)
+            return
+        choices = [("", _("No profile: an empty case"))] + [(name, name) for name in names]
+        self.push_screen(ChoiceDialog(_("Start the case from an authority profile (who asks, who signs, the "
+                                        "contacts)?"), choices),
+                         lambda name: self._start_case(path, name or None))
+
+    def _start_case(self, path: Path, profile: str | None) -> None:
+        start = None
+        if profile is not None:
+            from ..profiles import load_profile, new_case
+
+            try:
+                start = new_case(load_profile(profile))
+            except UsageError as e:  # a profile damaged or removed meanwhile: an empty case, and why
+                self.notify(str(e), severity="error", timeout=10)
+        self.doc = CaseDocument.new(path, today=self.today, option=self.option, exclusive=True, start=start)
         self.doc.save()
         self.push_screen(WizardScreen(self.doc))
 

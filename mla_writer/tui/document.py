@@ -152,8 +152,9 @@ class CaseDocument:
 
     @classmethod
     def new(cls, path: Path, *, today: dt.date | None = None, option: dt.date | None = None,
-            exclusive: bool = False) -> CaseDocument:
-        doc = cls(json.loads(Case().model_dump_json()), path, today=today, option=option,
+            exclusive: bool = False, start: Case | None = None) -> CaseDocument:
+        """A new case, empty or as `start` (a case begun from an authority profile)."""
+        doc = cls(json.loads((start or Case()).model_dump_json()), path, today=today, option=option,
                   session=locks.new_session() if exclusive else "")
         if exclusive:
             doc.lock()

@@ -73,3 +73,9 @@ def _tracebacks_in_tests(monkeypatch):
     """Errors raise in the tests (developer mode): an internal error must fail the test that
     met it, not end in the wizard's dialog. tests/tui/test_crash.py turns it off."""
     monkeypatch.setenv("MLA_WRITER_DEBUG", "1")
+
+
+@pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path, monkeypatch):
+    """The user's data folder (translation memory, profiles) is the test's own."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from ..document import CaseDocument
 from ..i18n import N_, _, ui_language
-from ..steps import LANGUAGE_OPTIONS, place_of
+from ..steps import LANGUAGE_NAMES, LANGUAGE_OPTIONS, place_of
 
 SEVERITY_TITLES = {
     "invalid": N_("Wrong values (fix these to save)"),
@@ -56,7 +56,20 @@ def extendable(doc: CaseDocument) -> list[tuple[int, str, str]]:
     return out
 
 
+def free_path(path: Path) -> Path:
+    """`path`, or the same name with -2, -3... before its suffix, whichever does not exist yet (a
+    file sent back by a translator is never written over)."""
+    candidate, n = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
 class ReviewPanel(Vertical):
+    class ImportAsked(Message):
+        """The user wants a translated XLIFF file read into the case."""
+
     class Jump(Message):
         """The user picked a problem: show its field."""
 
@@ -107,6 +120,59 @@ class ReviewPanel(Vertical):
                                                                                       date=lapses),
                          id=f"extend-{index}", classes="extension", compact=True)
         yield Static("", id="render-result", markup=False)
+        yield from self._translation()
+
+    def _translation(self) -> ComposeResult:
+        """What awaits a translator, per document language, and the file round trip (XLIFF)."""
+        case = self.doc.case
+        if case is None:
+            return
+        from ...translation.units import pending_counts
+
+        counts = pending_counts(case)
+        if not counts:
+            return  # one document language: nothing to translate
+        yield Label(_("Translation"), classes="heading")
+        yield Static("\n".join(_("{language}: {n} text(s) awaiting a translation").format(
+            language=_(LANGUAGE_NAMES.get(lang, lang)), n=n) for lang, n in counts.items()),
+            id="pending-translation", markup=False)
+        with Horizontal(classes="translation-buttons"):
+            for lang in counts:
+                yield Button(_("Export for translation into {language}").format(
+                    language=_(LANGUAGE_NAMES.get(lang, lang))), id=f"export-{lang}", classes="export", compact=True)
+            yield Button(_("Import translation"), id="import-translation", compact=True)
+
+    @on(Button.Pressed, ".export")
+    def _on_export_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        lang = str(event.button.id).removeprefix("export-")
+        self.query_one("#render-result", Static).update(self.export_translation(lang))
+
+    @on(Button.Pressed, "#import-translation")
+    def _on_import_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.ImportAsked())
+
+    def export_translation(self, lang: str) -> str:
+        """Write the texts awaiting a translation into `lang` as an XLIFF file beside the case (as
+        `translate export` does), with the memory's translations offered for review."""
+        from ... import files
+        from ...translation.memory import load_memory
+        from ...translation.xliff import build_xliff
+
+        doc = self.doc
+        if doc.case is None:
+            return _("Fix the wrong values first (listed above): the case cannot be rendered yet.")
+        try:
+            exported = build_xliff(doc.case, lang, memory=load_memory(), original=doc.path.name)
+            out = free_path(doc.path.with_name(f"{doc.path.stem}.{lang}.xlf"))
+            files.write_file(out, exported.data)
+        except Exception as e:  # shown, never a crash that loses the case
+            return _("Could not export: {problem}").format(problem=e)
+        message = _("Wrote {path}: {n} text(s) for the translator, {memory} with a translation from memory to "
+                    "review.").format(path=out, n=exported.units, memory=exported.from_memory)
+        self.app.notify(message)
+        return message
 
     @on(OptionList.OptionSelected, "#findings")
     def _jump(self, event: OptionList.OptionSelected) -> None:

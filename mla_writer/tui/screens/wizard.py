@@ -7,6 +7,7 @@ what changed. It also owns the registry from widgets to the fields they edit.
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .. import editing
 from ..document import CaseDocument, Checked, PathT, path_text
 from ..help import help_for
 from ..i18n import N_, _
-from ..steps import STEP_IDS, STEPS
+from ..steps import LANGUAGE_NAMES, STEP_IDS, STEPS
 from ..text_file import check_text_file, read_text_file
 from ..widgets.footer import KeyBar
 from ..widgets.form import FieldEdited, ShapeChosen
@@ -230,6 +231,54 @@ class WizardScreen(PagedScreen):
         steps = self.query_one(StepList)
         steps.highlighted = STEP_IDS.index(self.step_id)
         steps.focus()
+
+    # translation -----------------------------------------------------------------------------
+    @on(ReviewPanel.ImportAsked)
+    def _import_asked(self) -> None:
+        folder = self.doc.path.parent
+        confine = folder if self.app.is_web else None
+
+        def check(path: Path) -> str | None:
+            if confine is not None and confine.resolve() not in path.resolve().parents:
+                return _("In the browser, only files in the case's folder ({folder}) can be loaded.").format(
+                    folder=confine)
+            if not path.is_file():
+                return _("No such file: {path}").format(path=path)
+            if path.suffix.lower() not in (".xlf", ".xliff"):
+                return _("A translation file ends in .xlf or .xliff.")
+            return None
+
+        self.app.push_screen(PathDialog(_("Import the translations of this XLIFF file:"), str(folder) + "/",
+                                        check), self.import_translation)
+
+    async def import_translation(self, path: Path | None) -> None:
+        """Read a translated XLIFF file into the case being edited (unsaved changes included), as
+        `translate import` does; a file that does not belong to the case changes nothing."""
+        if path is None:
+            return
+        from ...translation.importing import apply
+        from ...translation.xliff import read_xliff
+        from ...translation.xmlfile import TranslationFileError
+
+        self.doc.ensure_checked()
+        if self.doc.case is None:
+            self.notify(_("Fix the wrong values first (listed above): the case cannot be rendered yet."),
+                        severity="warning")
+            return
+        try:
+            case, report = apply(self.doc.case, read_xliff(path.read_bytes(), path), path)
+        except (TranslationFileError, OSError) as e:
+            self.notify(str(e), severity="error", timeout=15)
+            return
+        if report.imported:
+            self.doc.replace_all(json.loads(case.model_dump_json()))
+            self.changed()
+            await self.drop_pages()  # translation rows show what came in
+            await self.show_step("review")
+        self.notify(_("{n} translation(s) imported into {language}; {pending} still awaiting, {kept} of yours "
+                      "kept.").format(n=len(report.imported), language=_(LANGUAGE_NAMES.get(report.language,
+                                                                                            report.language)),
+                                      pending=len(report.pending), kept=len(report.kept)), timeout=10)
 
     # help and focus --------------------------------------------------------------------------
     @on(ReviewPanel.Jump)
