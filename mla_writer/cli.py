@@ -564,7 +564,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
         from .tui.app import run_wizard
 
         return run_wizard(case_path=getattr(args, "case", None), ui_language=_ui_language(args),
-                          example=getattr(args, "example", None), today=args.today)
+                          example=getattr(args, "example", None), today=getattr(args, "today", None))
     finally:
         from .tui.collector import resume_collector
 
