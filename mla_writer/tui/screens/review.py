@@ -136,11 +136,10 @@ class ReviewPanel(Vertical):
         yield Static("\n".join(_("{language}: {n} text(s) awaiting a translation").format(
             language=_(LANGUAGE_NAMES.get(lang, lang)), n=n) for lang, n in counts.items()),
             id="pending-translation", markup=False)
-        with Horizontal(classes="translation-buttons"):
-            for lang in counts:
-                yield Button(_("Export for translation into {language}").format(
-                    language=_(LANGUAGE_NAMES.get(lang, lang))), id=f"export-{lang}", classes="export", compact=True)
-            yield Button(_("Import translation"), id="import-translation", compact=True)
+        for lang in counts:  # (one per line: side by side, they would not fit 80 columns)
+            yield Button(_("Export for translation into {language}").format(
+                language=_(LANGUAGE_NAMES.get(lang, lang))), id=f"export-{lang}", classes="export", compact=True)
+        yield Button(_("Import translation"), id="import-translation", compact=True)
 
     @on(Button.Pressed, ".export")
     def _on_export_pressed(self, event: Button.Pressed) -> None:
