@@ -67,7 +67,12 @@ class AsOf:
 def as_of(case: Case, *, option: dt.date | None, today: dt.date) -> AsOf:
     """The evaluation date of `case`: `option` (``--today``) if given, else the training case's
     own date, else `today` (the clock)."""
-    own = case.training.as_of if case.training is not None else None
+    return resolve(case.training.as_of if case.training is not None else None, option=option, today=today)
+
+
+def resolve(own: dt.date | None, *, option: dt.date | None, today: dt.date) -> AsOf:
+    """As :func:`as_of`, given the case's own date `own` (the wizard reads it from a case being
+    edited, which may not validate yet)."""
     if option is not None and option != own:
         return AsOf(option, "option", own)
     if own is not None:

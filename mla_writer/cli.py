@@ -255,10 +255,12 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     if w := command("wizard", "open the wizard (the default)", wizard=True):
         w.add_argument("case", type=Path, nargs="?")
         w.add_argument("--example", metavar="NAME", help="open a fresh copy of a bundled example")
+        today_option(w)
 
     if sv := command("serve", "open the wizard in a browser on this machine only", wizard=True):
         sv.add_argument("case", type=Path, nargs="?")
         sv.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
+        today_option(sv)
     return p
 
 
@@ -812,7 +814,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
         from .tui.app import run_wizard
 
         return run_wizard(case_path=getattr(args, "case", None), ui_language=_ui_language(args),
-                          example=getattr(args, "example", None))
+                          example=getattr(args, "example", None), today=getattr(args, "today", None))
     finally:
         from .tui.collector import resume_collector
 
@@ -822,7 +824,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .tui.serve import serve
 
-    return serve(case_path=args.case, port=args.port, ui_language=_ui_language(args))
+    return serve(case_path=args.case, port=args.port, ui_language=_ui_language(args), today=args.today)
 
 
 def _ui_language(args: argparse.Namespace) -> str:

@@ -1,9 +1,8 @@
 """A request's recorded history (sent, acknowledged, confirmed, executed...) must be possible.
 
 `mla-writer status` refuses to record an impossible event (and one dated after the evaluation
-date); this rule catches an impossible order typed into a case file by hand. Dates in the future
-are not a finding yet: the wizard, which evaluates every case as of a date of its own, has no
-field for most events to lead the user to. The timeline itself is read by model/status.py, which
+date); this rule catches an impossible order, or an event dated after the date the case is
+evaluated as of, typed into a case file by hand or into the wizard's fields. The timeline itself is read by model/status.py, which
 says what is wrong as data (a `Problem`); the words for it, in the six languages, are here.
 """
 
@@ -14,7 +13,7 @@ from collections.abc import Iterator
 from .. import labels
 from ..labels import N_
 from ..model import Case
-from ..model.status import Problem, sequence_problems
+from ..model.status import Problem, problems
 from .engine import Context, Hit, rule
 from .message import Date, Param, Term, say
 from .walk import requests_of
@@ -85,6 +84,6 @@ def say_problem(problem: Problem, lang: str) -> str:
 )
 def status_sequence(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
-        for problem in sequence_problems(req):
+        for problem in problems(req, ctx.today):
             message, params = wording(problem)
             yield Hit.worded(f"{path}.{problem.path}", message, params)

@@ -18,7 +18,7 @@ from ..errors import UsageError
 from .crash import CrashGuard, after_run
 from .document import CaseDocument
 from .i18n import N_, _, set_ui_language
-from .screens.dialogs import ConfirmDialog, PathDialog
+from .screens.dialogs import ChoiceDialog, ConfirmDialog, PathDialog
 from .screens.wizard import WizardScreen
 
 THEMES = ("textual-dark", "textual-light")
@@ -69,12 +69,18 @@ class WizardApp(CrashGuard):
     BROWSER_KEYS = {"next": "f8", "theme": "f9", "quit": "f10"}
 
     def __init__(self, doc: CaseDocument | None = None, *, new_case_path: Path | None = None,
-                 today: dt.date | None = None, autosave_delay: float = 0.5, theme: str = THEMES[0]) -> None:
+                 today: dt.date | None = None, option: dt.date | None = None, autosave_delay: float = 0.5,
+                 check_delay: float = 0.3, theme: str = THEMES[0]) -> None:
+        """`today`: the clock's date; `option`: --today, the date a new case is checked as of.
+        `check_delay`: the pause in typing after which the whole case is checked (0: at every
+        change, before the next key is taken; tests use it)."""
         super().__init__()
         self.doc = doc
         self.today = today or clock_today()
+        self.option = option
         self.new_case_path = new_case_path or free_name(Path.cwd(), "new-case")
         self.autosave_delay = autosave_delay
+        self.check_delay = check_delay
         self.theme = theme
         self.exit_message = ""
         self._autosave_timer: Timer | None = None
@@ -123,7 +129,27 @@ class WizardApp(CrashGuard):
         if path is None:
             self.exit(0)
             return
-        self.doc = CaseDocument.new(path, today=self.today, exclusive=True)
+        from ..profiles import list_profiles
+
+        names = list_profiles()
+        if not names:
+            self._start_case(path, None)
+            return
+        choices = [("", _("No profile: an empty case"))] + [(name, name) for name in names]
+        self.push_screen(ChoiceDialog(_("Start the case from an authority profile (who asks, who signs, the "
+                                        "contacts)?"), choices),
+                         lambda name: self._start_case(path, name or None))
+
+    def _start_case(self, path: Path, profile: str | None) -> None:
+        start = None
+        if profile is not None:
+            from ..profiles import load_profile, new_case
+
+            try:
+                start = new_case(load_profile(profile))
+            except UsageError as e:  # a profile damaged or removed meanwhile: an empty case, and why
+                self.notify(str(e), severity="error", timeout=10)
+        self.doc = CaseDocument.new(path, today=self.today, option=self.option, exclusive=True, start=start)
         self.doc.save()
         self.push_screen(WizardScreen(self.doc))
 
@@ -261,29 +287,34 @@ class WizardApp(CrashGuard):
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
 
-def open_document(case_path: Path, today: dt.date | None = None) -> CaseDocument:
-    """The case the wizard edits, locked for this wizard's session (read-only if another has it)."""
+def open_document(case_path: Path, today: dt.date | None = None, option: dt.date | None = None) -> CaseDocument:
+    """The case the wizard edits, locked for this wizard's session (read-only if another has it).
+    `option`: --today."""
     if case_path.exists():
-        return CaseDocument.open(case_path, today=today, exclusive=True)
+        # The checks of a large case would hold the first screen: the wizard runs them in a worker.
+        return CaseDocument.open(case_path, today=today, option=option, exclusive=True, defer_checks=True)
     if not case_path.parent.is_dir():
         raise FileNotFoundError(_("the folder {folder} does not exist").format(folder=case_path.parent))
-    doc = CaseDocument.new(case_path, today=today, exclusive=True)
+    doc = CaseDocument.new(case_path, today=today, option=option, exclusive=True)
     doc.save()
     return doc
 
 
-def run_wizard(case_path: Path | None = None, ui_language: str = "en", example: str | None = None) -> int:
+def run_wizard(case_path: Path | None = None, ui_language: str = "en", example: str | None = None,
+               today: dt.date | None = None) -> int:
+    """`today`: --today, the date the case is checked as of instead of the clock's or a training
+    case's own."""
     set_ui_language(ui_language)
     try:
         if example:
             case_path = copy_example(example)
-        doc = open_document(Path(case_path).expanduser().resolve()) if case_path else None
+        doc = open_document(Path(case_path).expanduser().resolve(), option=today) if case_path else None
     except (UsageError, FileNotFoundError, store.CaseFileError, json.JSONDecodeError, OSError) as e:
         print(_("error: {problem}").format(problem=e), file=sys.stderr)
         return 2
     folder = Path.cwd() if os.access(Path.cwd(), os.W_OK) else data_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    app = WizardApp(doc, new_case_path=free_name(folder, "new-case"))
+    app = WizardApp(doc, new_case_path=free_name(folder, "new-case"), option=today)
     code = app.run()
     if app.exit_message:
         print(app.exit_message)

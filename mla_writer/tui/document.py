@@ -17,57 +17,26 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from .. import locks, store
-from ..asof import clock_today
+from ..asof import AsOf, clock_today, resolve
 from ..checks import Context, run_checks
 from ..checks.engine import Finding
 from ..model import Case
+from .paths import PathT, get_in, parse_path, path_text  # noqa: F401 (the wizard's modules import them from here)
 
-PathT = tuple[str | int, ...]
 PRUNE_EMPTY = ("date_range", "period")  # optional objects whose every field may be cleared
 TEXT_KEYS = frozenset({"text", "translations"})  # the keys of free text in its object form
 _MISSING = object()
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def parse_path(text: str) -> PathT:
-    """`requests[0].items[1].nexus` or `requests.0.items.1.nexus` -> ('requests', 0, 'items', 1, 'nexus')."""
-    out: list[str | int] = []
-    for name, index in _PART.findall(text):
-        if index:
-            out.append(int(index))
-        elif name.isdigit():
-            out.append(int(name))
-        else:
-            out.append(name)
-    return tuple(out)
-
-
-def path_text(path: PathT) -> str:
-    """The case path as the model and the checks write it: requests[0].items[1].nexus."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + part
-    return out
 
 
 def widget_id(path: PathT, prefix: str = "f") -> str:
     return prefix + "-" + "-".join(str(p) for p in path)
-
-
-def get_in(data: Any, path: PathT, default: Any = None) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return default
-    return default if data is None else data
 
 
 def set_in(data: dict[str, Any], path: PathT, value: Any) -> None:
@@ -138,6 +107,15 @@ def text_of(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+@dataclass(frozen=True)
+class Checked:
+    """The whole case's validation and checks, for one state of its data."""
+
+    errors: dict[str, list[str]]
+    case: Case | None
+    findings: list[Finding]
+
+
 class CaseReadOnly(OSError):
     """A save of a case opened read-only (another wizard has it open)."""
 
@@ -146,37 +124,49 @@ class CaseDocument:
     """One case open in the wizard."""
 
     def __init__(self, data: dict[str, Any], path: Path, *, today: dt.date | None = None,
-                 case: Case | None = None, disk: store.DiskState | None = None, session: str = "") -> None:
-        """`case`: `data` already validated (its normal form), so not validated a second time.
+                 option: dt.date | None = None, case: Case | None = None, disk: store.DiskState | None = None,
+                 session: str = "", defer_checks: bool = False) -> None:
+        """`today`: the clock's date; `option`: --today, which overrides a training case's own date
+        (see asof.as_of). `case`: `data` already validated (its normal form), so not validated a second time.
         `disk`: what the file held when loaded (None: no file yet). `session`: the name of this
         wizard's autosave and lock ("" for the shared autosave name, without a lock)."""
         self.data = data
         self.path = path
         self.today = today or clock_today()
+        self.option = option
         self.dirty = False
         self.case: Case | None = None
         self.errors: dict[str, list[str]] = {}
         self.findings: list[Finding] = []
+        self.generation = 0  # counts the changes to `data`
+        self.checked = -1  # the generation `errors`, `case` and `findings` were computed for
         self.disk = disk
         self.session = session
         self.holder: locks.LockInfo | None = None  # the other wizard, when read-only
         self.locked = False
         self._restored: Path | None = None
-        self.validate(case)
+        if defer_checks:
+            self.generation = 1  # stale: nothing is known until the checks are applied
+        else:
+            self.validate(case)
 
     @classmethod
-    def new(cls, path: Path, *, today: dt.date | None = None, exclusive: bool = False) -> CaseDocument:
-        doc = cls(json.loads(Case().model_dump_json()), path, today=today,
+    def new(cls, path: Path, *, today: dt.date | None = None, option: dt.date | None = None,
+            exclusive: bool = False, start: Case | None = None) -> CaseDocument:
+        """A new case, empty or as `start` (a case begun from an authority profile)."""
+        doc = cls(json.loads((start or Case()).model_dump_json()), path, today=today, option=option,
                   session=locks.new_session() if exclusive else "")
         if exclusive:
             doc.lock()
         return doc
 
     @classmethod
-    def open(cls, path: Path, *, today: dt.date | None = None, exclusive: bool = False) -> CaseDocument:
+    def open(cls, path: Path, *, today: dt.date | None = None, option: dt.date | None = None,
+             exclusive: bool = False, defer_checks: bool = False) -> CaseDocument:
         """Open a case file. One that does not validate is still opened, to be fixed here.
         `exclusive`: take the case's lock for a new session, or open read-only if another
-        wizard holds it."""
+        wizard holds it. `defer_checks`: validate, but leave the checks (seconds, on a case
+        with thousands of identifiers) to whoever applies them later: the document is `stale`."""
         # Read once, through load_case's guards: anything that is not a JSON object (not JSON,
         # a pipe, a device, too deep) raises CaseFileError. A valid case is normalised as a save
         # would write it; one that does not validate opens as it is, to be fixed here.
@@ -186,9 +176,10 @@ class CaseDocument:
         try:
             case = Case.model_validate(data)
         except (ValidationError, RecursionError):
-            doc = cls(data, path, today=today, disk=disk, session=session)
+            doc = cls(data, path, today=today, option=option, disk=disk, session=session)
         else:
-            doc = cls(json.loads(case.model_dump_json()), path, today=today, case=case, disk=disk, session=session)
+            doc = cls(json.loads(case.model_dump_json()), path, today=today, option=option,
+                      case=None if defer_checks else case, disk=disk, session=session, defer_checks=defer_checks)
         if exclusive:
             doc.lock()
         return doc
@@ -233,6 +224,7 @@ class CaseDocument:
             return False  # a damaged autosave is not offered; the case file itself is intact
         self.data = data
         self.dirty = True
+        self.generation += 1
         self._restored = auto
         self.validate()
         return True
@@ -247,15 +239,34 @@ class CaseDocument:
     def get(self, path: PathT, default: Any = None) -> Any:
         return get_in(self.data, path, default)
 
-    def set(self, path: PathT, value: Any) -> bool:
-        """Change one value; False when it was already that value (nothing to save)."""
+    def set(self, path: PathT, value: Any, *, whole: bool = True) -> bool:
+        """Change one value; False when it was already that value (nothing to save).
+
+        `whole`: validate and check the whole case now. Otherwise (a key press in the wizard)
+        only the field is validated and the document is `stale` until :meth:`apply` gives it
+        the whole case's results, computed elsewhere (:meth:`compute`)."""
         before = copy.deepcopy(self.get(path)) if _has_path(self.data, path) else _MISSING
         set_in(self.data, path, value)
         if self.get(path) == before:
             return False
         self._prune(path)
         self.dirty = True
-        self.validate()
+        self.generation += 1
+        if whole or not self._check_field(path):
+            self.validate()
+        return True
+
+    def _check_field(self, path: PathT) -> bool:
+        """Replace what the model said about the field at `path` (and under it) with what it says
+        now; False when the field cannot be validated on its own."""
+        from .field_check import field_errors
+
+        found = field_errors(self.data, path)
+        if found is None:
+            return False
+        here = path_text(path)
+        self.errors = {k: v for k, v in self.errors.items()
+                       if not (k == here or k.startswith(here + ".") or k.startswith(here + "["))} | found
         return True
 
     def _prune(self, path: PathT) -> None:
@@ -268,28 +279,73 @@ class CaseDocument:
     def replace_all(self, data: dict[str, Any]) -> None:
         self.data = data
         self.dirty = True
+        self.generation += 1
         self.validate()
 
     def replace(self, path: PathT, value: Any) -> None:
         set_in(self.data, path, value)
         self.dirty = True
+        self.generation += 1
         self.validate()
 
     # problems --------------------------------------------------------------------------------
     def validate(self, case: Case | None = None) -> None:
-        """Validate the data (unless `case` is it, already validated) and run the checks."""
-        self.errors = {}
+        """Validate the data (unless `case` is it, already validated) and run the checks, now."""
+        self.apply(self.generation, self.compute(self.data, self.as_of.date, case))
+
+    @property
+    def stale(self) -> bool:
+        """Changed since the whole case was last validated and checked."""
+        return self.checked != self.generation
+
+    def ensure_checked(self) -> None:
+        """Validate and check the whole case now if a change has not been (before saving it)."""
+        if self.stale:
+            self.validate()
+
+    def snapshot(self) -> tuple[int, dict[str, Any], dt.date]:
+        """What :meth:`compute` needs, taken now, to run elsewhere while editing goes on."""
+        return self.generation, copy.deepcopy(self.data), self.as_of.date
+
+    @staticmethod
+    def compute(data: dict[str, Any], as_of: dt.date, case: Case | None = None) -> Checked:
+        """The model's errors, the case (None if invalid) and the findings, for `data` as of a date.
+        Reads nothing else of the document: a worker thread runs it on a snapshot."""
+        errors: dict[str, list[str]] = {}
         try:
-            self.case = case if case is not None else Case.model_validate(self.data)
+            case = case if case is not None else Case.model_validate(data)
         except ValidationError as err:
-            self.case = None
+            case = None
             for line in store.format_validation_error(err):
                 where, _, msg = line.partition(": ")
-                self.errors.setdefault(where, []).append(msg)
-        self.findings = run_checks(self.case, Context(today=self.today)) if self.case else []
+                errors.setdefault(where, []).append(msg)
+        except RecursionError:
+            case, errors = None, {"(case)": ["is nested too deeply"]}
+        return Checked(errors, case, run_checks(case, Context(today=as_of)) if case else [])
+
+    def apply(self, generation: int, checked: Checked) -> bool:
+        """Take the results computed for `generation`; False (and nothing taken) if the data has
+        changed since: results of an older state would hide what was typed after it."""
+        if generation != self.generation:
+            return False
+        self.errors, self.case, self.findings = checked.errors, checked.case, checked.findings
+        self.checked = generation
+        return True
+
+    @property
+    def as_of(self) -> AsOf:
+        """The date the case is checked and rendered as of: --today, else a training case's own
+        date, else today. Read from the data, so that a training date typed in takes effect."""
+        own = get_in(self.data, ("training", "as_of"))
+        try:
+            own_date = dt.date.fromisoformat(own) if isinstance(own, str) else None
+        except ValueError:  # half typed: the model says what is wrong with it
+            own_date = None
+        return resolve(own_date, option=self.option, today=self.today)
 
     @property
     def valid(self) -> bool:
+        self.ensure_checked()
         return self.case is not None
 
     # saving ----------------------------------------------------------------------------------
@@ -305,6 +361,7 @@ class CaseDocument:
 
         Raises CaseReadOnly when another wizard has the case, store.SaveConflict when the file
         changed on disk since it was loaded (ours is then kept beside it), OSError otherwise."""
+        self.ensure_checked()  # never a case validated before the last change
         if self.case is None:
             raise ValueError("the case has problems to fix before it can be saved")
         if self.read_only:

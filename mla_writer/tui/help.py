@@ -209,8 +209,22 @@ HELP: dict[str, str] = {
                                               "intelligence until a formal request obtains it again."),
     "requests.respond_by_reason": N_("Example: the provider deletes connection logs after 90 days."),
     "requests.sent_on": N_("The date the request went out, YYYY-MM-DD: preservation expiry is counted from it."),
-    "requests.reference": N_("The number the provider or requested State gave when confirming."),
+    "requests.reference": N_("The number the provider or requested State gave on receipt or confirmation: "
+                             "their replies quote it."),
     "requests.expires_on": N_("The expiry date they confirmed. Ask for disclosure, or an extension, before it."),
+    "requests.confirmed_on": N_("The day they confirmed the data is preserved, YYYY-MM-DD."),
+    "requests.extensions": N_("Each extension of the preservation: when it was asked for, when it was "
+                              "confirmed, and the new expiry date."),
+    "requests.extensions.extended_to": N_("The new expiry date they confirmed, YYYY-MM-DD: later than the last one."),
+    "requests.follow_up.filed_on": N_("The day the formal mutual assistance request for the preserved data was sent."),
+    "requests.history": N_("What else happened to the request, with its date: acknowledged, clarification "
+                           "asked and answered, executed, refused. Nothing is recorded before it happened."),
+    "requests.extensions.requested_on": N_("The day you asked for the extension, YYYY-MM-DD."),
+    "requests.extensions.confirmed_on": N_("The day they confirmed the extension, YYYY-MM-DD."),
+    "requests.extensions.reference": N_("The number they gave the extension, if any."),
+    "requests.history.event": N_("What happened. Sending and the preservation's dates have fields of their own above."),
+    "requests.history.on": N_("The day it happened, YYYY-MM-DD: not later than the date the case is checked as of."),
+    "requests.history.note": N_("Example: they asked for the time zone of the log entries."),
     "requests.preservation_refs": N_("Earlier preservation or 24/7 requests this request builds on: the "
                                      "requested State links them by their reference."),
     "requests.preservation_refs.reference": N_("Their reference number. Example: GNCCB-2026-0311."),

@@ -14,6 +14,7 @@ script and styles, and `AppService`, which runs one wizard process per browser t
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hmac
 import html
 import secrets
@@ -75,11 +76,13 @@ def bind_socket(port: int = 0) -> socket.socket:
     return sock
 
 
-def wizard_command(case_path: Path | None, ui_language: str) -> str:
+def wizard_command(case_path: Path | None, ui_language: str, today: dt.date | None = None) -> str:
     """The command each browser session runs: the same wizard, in a fresh process."""
     args = [sys.executable, "-m", "mla_writer", "wizard"]
     if case_path is not None:
         args.append(str(Path(case_path).expanduser().resolve()))
+    if today is not None:
+        args += ["--today", today.isoformat()]
     return shlex.join([*args, "--ui-language", ui_language])
 
 
@@ -193,7 +196,8 @@ def _number(value: object, default: int) -> int:
         return default
 
 
-def serve(case_path: Path | None = None, port: int = 0, ui_language: str = "en") -> int:
+def serve(case_path: Path | None = None, port: int = 0, ui_language: str = "en", today: dt.date | None = None) -> int:
+    """`today`: --today, passed on to every session's wizard."""
     set_ui_language(ui_language)
     try:
         sock = bind_socket(port)
@@ -202,7 +206,7 @@ def serve(case_path: Path | None = None, port: int = 0, ui_language: str = "en")
                                                                             problem=e.strerror),
               file=sys.stderr)
         return 2
-    server = WizardServer(wizard_command(case_path, ui_language), secrets.token_urlsafe(24), sock.getsockname()[1],
+    server = WizardServer(wizard_command(case_path, ui_language, today), secrets.token_urlsafe(24), sock.getsockname()[1],
                           ui_language)
     print(_("The wizard is at {url}").format(url=server.url()))
     print(_("Open it in a browser on this computer; only this address (with its secret part) works. "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..checks.engine import Finding
 from .document import CaseDocument, get_in, text_of
-from .i18n import ui_language
+from .i18n import _, ui_language
 from .steps import Field, ListSpec, Step, place_of, step_for_path, walk
 
 WRONG, MISSING, WARNING, DONE = "✗", "!", "?", "✓"
@@ -44,3 +44,16 @@ def unplaced_problems(doc: CaseDocument, step: Step, shown: set[str]) -> list[st
              if p not in shown and step_for_path(p) == step.id]
     lines += [f"! {place_of(f.path)}: {f.message_in(ui_language())}" for f in _findings(doc, step, "error") if f.path not in shown]
     return lines
+
+
+def as_of_note(doc: CaseDocument) -> str:
+    """What the checks count from, when it is not today: a training case's own date, or --today."""
+    when = doc.as_of
+    if when.source == "training":
+        return _("Training case: checked as of {date}").format(date=when.date.isoformat())
+    if when.source == "option" and when.training_date is not None:
+        return _("Checked as of {date} (--today; the training case's own date is {own})").format(
+            date=when.date.isoformat(), own=when.training_date.isoformat())
+    if when.source == "option":
+        return _("Checked as of {date} (--today)").format(date=when.date.isoformat())
+    return ""

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import labels
 from ..model import CATEGORIES_BY_KIND, IDENTIFIER_CLASSES, REQUEST_CLASSES
+from ..model.history import HISTORY_EVENTS
 from .document import get_in, parse_path
 from .i18n import N_, _
 
@@ -48,6 +49,7 @@ class ListSpec:
     describe: Callable[[dict[str, Any], int], str]
     parts: tuple[Part, ...] = ()
     required: bool = False
+    when: Callable[[dict[str, Any]], bool] | None = None  # as Field.when
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,11 @@ AUTHORISATION_KINDS = labels.AUTHORISATION_KIND.options()
 HARMS = labels.HARM.options()
 STATUSES = labels.CASE_STATUS.options()
 PRESERVATION_STATUSES = labels.PRESERVATION_STATUS.options()
+HISTORY_EVENT_OPTIONS = tuple((code, labels.STATUS_EVENT.short[code]) for code in HISTORY_EVENTS)
+# The keys of a request its status is read from (model/status.timeline): validated on their own,
+# they give the status without validating the request's identifiers on every key.
+STATUS_KEYS = ("kind", "id", "sent_on", "reference", "history", "confirmed_on", "expires_on", "extensions",
+               "follow_up", "period_days")
 
 
 @cache
@@ -151,6 +158,24 @@ def _text(value: Any) -> str:
 def _short(value: Any, width: int = 40) -> str:
     t = " ".join(_text(value).split())
     return t if len(t) <= width else t[: width - 1] + "…"
+
+
+def request_state(entry: dict[str, Any]) -> str:
+    """A request's status in a word or two (its latest event, or "draft"), translated; "" while
+    its dates do not validate."""
+    from pydantic import ValidationError
+
+    from ..model.status import current
+
+    cls = REQUEST_CLASSES.get(str(entry.get("kind")))
+    if cls is None:
+        return ""
+    try:
+        req: Any = cls.model_validate({k: entry[k] for k in STATUS_KEYS if k in entry})
+    except ValidationError:
+        return ""
+    latest = current(req)
+    return _(labels.STATUS_EVENT.short[latest]) if latest else _("draft")
 
 
 def identifier_summary(ident: dict[str, Any]) -> str:
@@ -263,9 +288,6 @@ REQUEST_PARTS: tuple[Part, ...] = (
         Field("procedures", N_("Particular procedures"), "long"),
         Field("respond_by", N_("Response requested by"), "date"),
         Field("respond_by_reason", N_("Why by that date"), "text"),
-        Field("sent_on", N_("Sent on"), "date"),
-        Field("reference", N_("Reference given on confirmation"), "opt", when=_kind("preservation")),
-        Field("expires_on", N_("Preservation expires on"), "date", when=_kind("preservation")),
         ListSpec("preservation_refs", N_("Earlier preservation requests"), N_("earlier preservation"),
                  new_item=lambda: {"reference": "", "channel": "24_7", "confirmed": False},
                  describe=lambda e, i: f"{i + 1}. {_short(e.get('reference')) or '…'}",
@@ -275,6 +297,32 @@ REQUEST_PARTS: tuple[Part, ...] = (
                      Field("requested_on", N_("Requested on"), "date"),
                      Field("confirmed", N_("Preservation was confirmed"), "bool"),
                      Field("expires_on", N_("Expires on"), "date"),
+                 )),
+    )),
+    # What happened to the request once drafted (model/status.py reads these as one timeline).
+    Group(N_("Status and history: sent, acknowledged, confirmed, executed..."), (
+        Field("reference", N_("Reference"), "opt"),
+        Field("sent_on", N_("Sent on"), "date"),
+        Field("confirmed_on", N_("Preservation confirmed on"), "date", when=_kind("preservation")),
+        Field("expires_on", N_("Preservation expires on"), "date", when=_kind("preservation")),
+        ListSpec("extensions", N_("Extensions of the preservation"), N_("extension"),
+                 new_item=dict,
+                 describe=lambda e, i: f"{i + 1}. {e.get('extended_to') or e.get('requested_on') or '…'}",
+                 when=_kind("preservation"),
+                 parts=(
+                     Field("requested_on", N_("Extension asked on"), "date"),
+                     Field("confirmed_on", N_("Extension confirmed on"), "date"),
+                     Field("extended_to", N_("Extended to"), "date"),
+                     Field("reference", N_("Reference"), "opt"),
+                 )),
+        Field("follow_up.filed_on", N_("Formal request filed on"), "date", when=_kind("preservation")),
+        ListSpec("history", N_("Other events"), N_("event"),
+                 new_item=lambda: {"event": "acknowledged", "on": None},
+                 describe=lambda e, i: f"{i + 1}. {e.get('on') or '…'} {_label(HISTORY_EVENT_OPTIONS, e.get('event'))}",
+                 parts=(
+                     Field("event", N_("What happened"), "select", HISTORY_EVENT_OPTIONS, nullable=False),
+                     Field("on", N_("On (YYYY-MM-DD)"), "date", required=True),
+                     Field("note", N_("Note"), "opt"),
                  )),
     )),
 )
@@ -397,7 +445,7 @@ STEPS: tuple[Step, ...] = (
         ListSpec("requests", N_("Requests"), N_("request"),
                  new_item=lambda: new_request("preservation"),
                  describe=lambda e, i: f"{e.get('id', '?')} {_label(REQUEST_KIND_OPTIONS, e.get('kind'))} "
-                                       f"{_short((e.get('provider') or {}).get('name'), 20)}",
+                                       f"{_short((e.get('provider') or {}).get('name'), 20)} · {request_state(e)}",
                  required=True,
                  parts=REQUEST_PARTS),
     )),
@@ -453,6 +501,8 @@ def walk(parts: tuple[Part, ...], data: dict[str, Any], base: tuple[str | int, .
         if isinstance(part, Field):
             if part.when is None or part.when(entry):
                 yield part, base + parse_path(part.key)
+            continue
+        if part.when is not None and not part.when(entry):
             continue
         list_path = base + (part.key,)
         yield part, list_path

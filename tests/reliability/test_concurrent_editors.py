@@ -190,7 +190,7 @@ TODAY = dt.date(2026, 3, 20)
 def _app(doc):
     from mla_writer.tui.app import WizardApp
 
-    app = WizardApp(doc, today=TODAY, autosave_delay=0)
+    app = WizardApp(doc, today=TODAY, autosave_delay=0, check_delay=0)
     said: list[str] = []
     real = app.notify
 

@@ -19,7 +19,7 @@ from .conftest import TODAY, example_app, go_to_step, problem_below, tab_to, typ
 
 
 def _open(path):
-    return WizardApp(CaseDocument.open(path, today=TODAY), today=TODAY, autosave_delay=0)
+    return WizardApp(CaseDocument.open(path, today=TODAY), today=TODAY, autosave_delay=0, check_delay=0)
 
 
 def test_typed_text_survives_an_abrupt_exit_and_is_offered_back(tmp_path):
@@ -191,6 +191,8 @@ def _full_case() -> dict:
         ("preservation", "subscriber", "traffic", "content", "emergency"))]
     requests[0]["items"] = [{"identifier": {"type": t, **v}, "categories": []} for t, v in NEW_IDENTIFIER.items()]
     requests[0]["preservation_refs"] = [{"reference": "x"}]
+    requests[0]["extensions"] = [{}]
+    requests[0]["history"] = [{}]
     requests[0]["channel"] = "24_7"
     return {"legal_bases": [{}], "authorisations": [{}], "annexes": [{}], "offences": [{}], "persons": [{}],
             "requests": requests}

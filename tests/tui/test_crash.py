@@ -25,10 +25,10 @@ def _users_mode(monkeypatch):
 def _fail_on(text: str):
     real = CaseDocument.set
 
-    def set_(self, path, value):
+    def set_(self, path, value, **options):
         if isinstance(value, str) and text in value:
             raise RuntimeError(f"injected failure on {value!r}")
-        return real(self, path, value)
+        return real(self, path, value, **options)
 
     return set_
 
@@ -82,7 +82,7 @@ from mla_writer.tui.app import WizardApp
 from mla_writer.tui.document import CaseDocument
 from textual.app import App
 
-def set_(self, path, value):
+def set_(self, path, value, **options):
     raise RuntimeError(f"injected failure at {path} with the case {self.data}")
 
 CaseDocument.set = set_

@@ -127,9 +127,9 @@ def _same(now, original) -> bool:
     return now == original or (now in blank and original in blank)
 
 
-async def _visit_every_field(pilot, app: WizardApp, edit_steps: tuple[str, ...], add: bool = True) -> int:
+async def _visit_every_field(pilot, app: WizardApp, edit_steps: tuple[str, ...], add: bool = True) -> list[str]:
     screen = app.screen
-    edited = 0
+    edited: list[str] = []
     for step_id in STEP_IDS[:-1]:
         await screen.show_step(step_id)
         await _settle(pilot)
@@ -151,13 +151,13 @@ async def _visit_every_field(pilot, app: WizardApp, edit_steps: tuple[str, ...],
             row = screen.registry.row_at(path)
             if row is not None and row.editor.is_attached:
                 await _edit(pilot, app, row)
-                edited += 1
+                edited.append(path_text(path))
     await screen.show_step("review")  # built from the whole case, every time
     await _settle(pilot)
     return edited
 
 
-def _run(app: WizardApp, edit_steps: tuple[str, ...] = STEP_IDS, add: bool = True) -> tuple[int, WizardApp]:
+def _run(app: WizardApp, edit_steps: tuple[str, ...] = STEP_IDS, add: bool = True) -> tuple[list[str], WizardApp]:
     async def run():
         async with app.run_test(size=(80, 24)) as pilot:
             await _settle(pilot)
@@ -179,7 +179,9 @@ SHAPED_BY_THE_CASE = ("case", "requests")
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_every_field_of_an_example(tmp_path, name):
     edited, app = _run(example_app(tmp_path, name=name), SHAPED_BY_THE_CASE, add=False)
-    assert edited > 40
+    assert len(edited) > 40
+    # every request's status fields, whatever its kind
+    assert "requests[0].reference" in edited and "requests[0].sent_on" in edited
     saved = json.loads(app.doc.path.read_text(encoding="utf-8")) if app.doc.valid else app.doc.data
     assert saved["reference"] == app.doc.data["reference"]
 
@@ -191,4 +193,9 @@ def test_every_field_of_an_empty_case(tmp_path, drafting):
     doc.set(("languages",), [drafting, "ar"])
     doc.save()
     edited, _app = _run(WizardApp(CaseDocument.open(doc.path, today=TODAY), today=TODAY, autosave_delay=0))
-    assert edited > 100
+    assert len(edited) > 100
+    # the request's status and history, rows that show once an entry is added included
+    for field in ("reference", "sent_on", "confirmed_on", "expires_on", "follow_up.filed_on",
+                  "extensions[0].requested_on", "extensions[0].confirmed_on", "extensions[0].extended_to",
+                  "extensions[0].reference", "history[0].event", "history[0].on", "history[0].note"):
+        assert f"requests[0].{field}" in edited, field

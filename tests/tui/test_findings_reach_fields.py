@@ -19,7 +19,7 @@ def test_every_finding_of_every_example_has_a_place(tmp_path):
     async def run():
         first = CaseDocument.open(examples[0], today=TODAY)
         first.path = tmp_path / "case.json"
-        app = WizardApp(first, today=TODAY, autosave_delay=0)
+        app = WizardApp(first, today=TODAY, autosave_delay=0, check_delay=0)
         async with app.run_test(size=(100, 30)) as pilot:
             screen = app.screen
             # The first step is built after the first refresh: dropping its page half-way through,

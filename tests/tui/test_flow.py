@@ -20,7 +20,7 @@ def test_empty_case_to_rendered_document(tmp_path):
 
 async def _empty_case_to_rendered_document(tmp_path):
     case_file = tmp_path / "new-case.json"
-    app = WizardApp(None, new_case_path=case_file, today=TODAY, autosave_delay=0)
+    app = WizardApp(None, new_case_path=case_file, today=TODAY, autosave_delay=0, check_delay=0)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")  # accept the proposed place for the new case
         await pilot.pause()

@@ -58,7 +58,7 @@ def test_a_jump_from_a_finding_shows_the_field_and_marks_it(tmp_path, size):
 
 def test_tab_then_enter_on_an_empty_legal_basis_step_adds_a_legal_basis(tmp_path):
     async def run():
-        app = WizardApp(None, new_case_path=tmp_path / "new.json", today=TODAY, autosave_delay=0)
+        app = WizardApp(None, new_case_path=tmp_path / "new.json", today=TODAY, autosave_delay=0, check_delay=0)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("enter")  # accept the proposed file
             await pilot.pause()
@@ -151,7 +151,7 @@ def test_at_80x24_the_key_bar_is_whole_in_every_interface_language(tmp_path, lan
 
 def test_at_80x24_the_review_step_lists_findings_in_a_list_that_scrolls(tmp_path):
     async def run():
-        app = WizardApp(None, new_case_path=tmp_path / "new.json", today=TODAY, autosave_delay=0)
+        app = WizardApp(None, new_case_path=tmp_path / "new.json", today=TODAY, autosave_delay=0, check_delay=0)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("enter")  # a new, empty case: a long list of what is missing
             await pilot.pause()

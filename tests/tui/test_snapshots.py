@@ -17,7 +17,7 @@ from .conftest import TODAY
 
 def _example(tmp_path, **kw) -> WizardApp:
     path = copy_example("bec-preservation", tmp_path)
-    return WizardApp(CaseDocument.open(path, today=TODAY), today=TODAY, autosave_delay=0, **kw)
+    return WizardApp(CaseDocument.open(path, today=TODAY), today=TODAY, autosave_delay=0, check_delay=0, **kw)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

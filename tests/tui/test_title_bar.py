@@ -37,7 +37,7 @@ def test_a_long_title_is_cut_with_an_ellipsis_not_wrapped(tmp_path):
     case_file.rename(long_name)
 
     async def run():
-        app = WizardApp(CaseDocument.open(long_name, today=TODAY), today=TODAY, autosave_delay=0)
+        app = WizardApp(CaseDocument.open(long_name, today=TODAY), today=TODAY, autosave_delay=0, check_delay=0)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             bar = app.screen.query_one(TitleBar)

@@ -102,7 +102,7 @@ def test_a_plain_string_in_a_case_file_takes_a_translation(tmp_path):
     async def run():
         from mla_writer.tui.app import WizardApp
 
-        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0)
+        app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0, check_delay=0)
         async with app.run_test(size=(100, 30)) as pilot:
             await go_to_step(pilot, 4)
             await tab_to(pilot, "f-offences-0-name-translations-fr")

@@ -1,4 +1,4 @@
-"""Small modal questions: yes or no, and a file path."""
+"""Small modal questions: yes or no, one of a list, and a file path."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from ..i18n import _
 
@@ -39,6 +40,32 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class ChoiceDialog(ModalScreen["str | None"]):
+    """A question answered by picking one of `choices` ((value, label) pairs); Escape gives None."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.question, self.choices = question, choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-question", markup=False)
+            yield OptionList(*[Option(label, id=f"c{i}") for i, (_value, label) in enumerate(self.choices)],
+                             id="choices")
+
+    def on_mount(self) -> None:
+        self.query_one("#choices", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[int(str(event.option.id)[1:])][0])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class PathDialog(ModalScreen["Path | None"]):

@@ -4,20 +4,23 @@ from widgets to the fields they edit, and where the focus goes when a page is sh
 from __future__ import annotations
 
 import asyncio
+import weakref
 
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Collapsible, ContentSwitcher, Static
 
+from ...checks.engine import Finding
 from ..collector import resume_collector
 from ..document import CaseDocument, PathT, parse_path, path_text
 from ..i18n import _, ui_language
 from ..registry import FieldRegistry
-from ..status import step_status, unplaced_problems
+from ..status import as_of_note, step_status, unplaced_problems
 from ..steps import STEP_IDS, STEPS, step_by_id, step_for_path
 from ..widgets.fields import FieldRow
 from ..widgets.form import StepPage
+from ..widgets.lists import ListSection
 from ..widgets.step_list import StepList
 from .review import ReviewPanel
 
@@ -42,6 +45,9 @@ class PagedScreen(Screen):
         self.jumped: FieldRow | None = None  # the row a finding led to, highlighted until left
         self.shown_text: dict[str, str] = {}
         self.showing = asyncio.Lock()
+        self._marks: dict[str, tuple[str, int]] = {}  # step -> its mark and count (status.step_status)
+        self._marks_for: tuple[int, int] | None = None  # the document's state they were worked out for
+        self._prompted: weakref.WeakKeyDictionary[ListSection, int] = weakref.WeakKeyDictionary()
 
     # steps -----------------------------------------------------------------------------------
     async def show_step(self, step_id: str, focus: PathT | None = None, autofocus: bool = True,
@@ -55,6 +61,7 @@ class PagedScreen(Screen):
         self.step_id = step_id
         step = step_by_id(step_id)
         self.query_one("#step-title", Static).update(f"{STEP_IDS.index(step_id) + 1}/{len(STEPS)}  {_(step.title)}")
+        self.show_text("#as-of", as_of_note(self.doc))
         if step_id in self.pages and (rebuild or step_id == "review"):
             await self.drop_pages(step_id)
         if step_id not in self.pages:
@@ -108,20 +115,41 @@ class PagedScreen(Screen):
         return page if isinstance(page, StepPage) else None
 
     # status ----------------------------------------------------------------------------------
+    def refresh_field(self, path: PathT) -> None:
+        """After a key press: what the model says about that field, and the unsaved mark. (The
+        rest waits for the whole case's checks: refresh_status.)"""
+        row = self.registry.row_at(path)
+        if row is not None:
+            key = path_text(path)
+            notes: list[tuple[str, str]] = [(f.severity, f.message_in(ui_language()))
+                                            for f in self.doc.findings if f.path == key]
+            row.show_problems(self.doc.errors.get(key, []), notes)
+        self.sub_title = self.doc.path.name + (" •" if self.doc.dirty else "")
+
     def refresh_status(self) -> None:
         steps = self.query_one(StepList)
+        # The marks and the entries' names change only with the case: on a case with thousands of
+        # identifiers, working them out again on every step shown would take seconds.
+        state = (self.doc.generation, self.doc.checked)
+        if self._marks_for != state:
+            self._marks = {step.id: step_status(self.doc, step) for step in STEPS}
+            self._marks_for = state
         for step in STEPS:
-            steps.show(step.id, *step_status(self.doc, step), step.id == self.step_id)
+            steps.show(step.id, *self._marks[step.id], step.id == self.step_id)
         shown: set[str] = set()
-        notes: dict[str, list[tuple[str, str]]] = {}
+        by_path: dict[str, list[Finding]] = {}
         for f in self.doc.findings:
-            notes.setdefault(f.path, []).append((f.severity, f.message_in(ui_language())))
+            by_path.setdefault(f.path, []).append(f)
         for row in self.registry.rows():
             key = path_text(row.path)
             shown.add(key)
-            row.show_problems(self.doc.errors.get(key, []), notes.get(key, []))
+            # (only the findings of the fields on screen are worded: a large case has thousands)
+            notes = [(str(f.severity), f.message_in(ui_language())) for f in by_path.get(key, [])]
+            row.show_problems(self.doc.errors.get(key, []), notes)
         for section in self.registry.sections():
-            section.refresh_prompts([e if isinstance(e, dict) else {} for e in (self.doc.get(section.path, []) or [])])
+            if self._prompted.get(section) != self.doc.generation:
+                section.refresh_prompts([e if isinstance(e, dict) else {} for e in (self.doc.get(section.path, []) or [])])
+                self._prompted[section] = self.doc.generation
             shown.add(path_text(section.path))
         self.show_text("#step-problems", "\n".join(unplaced_problems(self.doc, step_by_id(self.step_id), shown)))
         self.title, self.sub_title = _("MLA request writer"), self.doc.path.name + (" •" if self.doc.dirty else "")

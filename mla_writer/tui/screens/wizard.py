@@ -7,6 +7,8 @@ what changed. It also owns the registry from widgets to the fields they edit.
 
 from __future__ import annotations
 
+import json
+from functools import partial
 from pathlib import Path
 
 from textual import on
@@ -14,13 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, OptionList, Static
+from textual.worker import Worker, WorkerState
 
 from .. import editing
-from ..document import CaseDocument, PathT, path_text
+from ..document import CaseDocument, Checked, PathT, path_text
 from ..help import help_for
 from ..i18n import N_, _
-from ..steps import STEP_IDS, STEPS
+from ..steps import LANGUAGE_NAMES, STEP_IDS, STEPS
 from ..text_file import check_text_file, read_text_file
 from ..widgets.footer import KeyBar
 from ..widgets.form import FieldEdited, ShapeChosen
@@ -32,6 +36,7 @@ from .pages import PagedScreen, width_classes
 from .review import ReviewPanel
 
 LANGUAGE_KEYS = ("drafting_language", "languages")  # their change relabels every translation row
+CHECKS = "checks"  # the worker group of the whole-case checks
 
 
 class WizardScreen(PagedScreen):
@@ -50,6 +55,8 @@ class WizardScreen(PagedScreen):
 
     def __init__(self, doc: CaseDocument) -> None:
         super().__init__(doc, id="wizard")
+        self._check_timer: Timer | None = None
+        self._checking: Worker | None = None  # the whole-case checks running, if any
 
     def compose(self) -> ComposeResult:
         # The width class (-narrow, -wide) Textual adds at the first resize, added now: added
@@ -60,6 +67,7 @@ class WizardScreen(PagedScreen):
             yield StepList(STEPS)
             with Vertical(id="main"):
                 yield Static("", id="step-title", markup=False)
+                yield Static("", id="as-of", markup=False)  # a training case's date, or --today
                 yield Static("", id="step-problems", markup=False)
                 yield ContentSwitcher(id="form")
                 yield Static("", id="help", markup=False)
@@ -74,11 +82,48 @@ class WizardScreen(PagedScreen):
     async def _show_first_step(self) -> None:
         if not self.pages:  # (unless a key already asked for a step)
             await self.show_step(self.step_id, autofocus=self.focused is None)
+        self.check_now()  # a case opened without its checks (CaseDocument.open, defer_checks)
 
     # editing ---------------------------------------------------------------------------------
-    def changed(self) -> None:
+    def changed(self, path: PathT | None = None) -> None:
+        """After a change: autosave soon; show what is known now. A key press in a field (`path`)
+        has only that field validated: the whole case is checked once typing pauses."""
         self.app.schedule_autosave()  # type: ignore[attr-defined]
-        self.refresh_status()
+        if path is not None and self.doc.stale:
+            self.refresh_field(path)
+            self.schedule_checks()
+        else:
+            self.refresh_status()
+
+    def schedule_checks(self) -> None:
+        """Check the whole case once typing pauses: each key press starts the wait again."""
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(self.app.check_delay, self.check_now)  # type: ignore[attr-defined]
+
+    def check_now(self) -> None:
+        """Validate and check the whole case off the UI thread; _checked applies the results."""
+        if self._check_timer is not None:
+            self._check_timer.stop()
+            self._check_timer = None
+        if not self.doc.stale or self._checking is not None:
+            return  # (a run still going: when it ends, a case changed since is checked again)
+        generation, data, as_of = self.doc.snapshot()
+        self._checking = self.run_worker(partial(CaseDocument.compute, data, as_of), name=str(generation),
+                                         group=CHECKS, thread=True, exit_on_error=True)
+
+    @on(Worker.StateChanged)
+    def _checked(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker is not self._checking or not worker.is_finished:
+            return
+        self._checking = None
+        # Results for an older state of the case are dropped, and the case as it is now checked.
+        if event.state == WorkerState.SUCCESS and isinstance(worker.result, Checked) \
+                and self.doc.apply(int(worker.name), worker.result):
+            self.refresh_status()
+        elif self.doc.stale:
+            self.schedule_checks()
 
     @on(FieldEdited)
     async def _edited(self, event: FieldEdited) -> None:
@@ -86,9 +131,10 @@ class WizardScreen(PagedScreen):
             if editing.change_drafting_language(self.doc, event.value):
                 self.notify(_("Texts translated into the new drafting language now have that translation as "
                               "their original; the old text is kept as a translation."))
-        elif not self.doc.set(event.path, event.value):
+        elif not self.doc.set(event.path, event.value,
+                              whole=event.path[0] in LANGUAGE_KEYS or self.app.check_delay <= 0):  # type: ignore[attr-defined]
             return
-        self.changed()
+        self.changed(event.path)
         if event.path[0] in LANGUAGE_KEYS:  # translation rows come, go and change language
             await self.drop_pages()
             await self.show_step(self.step_id, focus=event.path)
@@ -185,6 +231,54 @@ class WizardScreen(PagedScreen):
         steps = self.query_one(StepList)
         steps.highlighted = STEP_IDS.index(self.step_id)
         steps.focus()
+
+    # translation -----------------------------------------------------------------------------
+    @on(ReviewPanel.ImportAsked)
+    def _import_asked(self) -> None:
+        folder = self.doc.path.parent
+        confine = folder if self.app.is_web else None
+
+        def check(path: Path) -> str | None:
+            if confine is not None and confine.resolve() not in path.resolve().parents:
+                return _("In the browser, only files in the case's folder ({folder}) can be loaded.").format(
+                    folder=confine)
+            if not path.is_file():
+                return _("No such file: {path}").format(path=path)
+            if path.suffix.lower() not in (".xlf", ".xliff"):
+                return _("A translation file ends in .xlf or .xliff.")
+            return None
+
+        self.app.push_screen(PathDialog(_("Import the translations of this XLIFF file:"), str(folder) + "/",
+                                        check), self.import_translation)
+
+    async def import_translation(self, path: Path | None) -> None:
+        """Read a translated XLIFF file into the case being edited (unsaved changes included), as
+        `translate import` does; a file that does not belong to the case changes nothing."""
+        if path is None:
+            return
+        from ...translation.importing import apply
+        from ...translation.xliff import read_xliff
+        from ...translation.xmlfile import TranslationFileError
+
+        self.doc.ensure_checked()
+        if self.doc.case is None:
+            self.notify(_("Fix the wrong values first (listed above): the case cannot be rendered yet."),
+                        severity="warning")
+            return
+        try:
+            case, report = apply(self.doc.case, read_xliff(path.read_bytes(), path), path)
+        except (TranslationFileError, OSError) as e:
+            self.notify(str(e), severity="error", timeout=15)
+            return
+        if report.imported:
+            self.doc.replace_all(json.loads(case.model_dump_json()))
+            self.changed()
+            await self.drop_pages()  # translation rows show what came in
+            await self.show_step("review")
+        self.notify(_("{n} translation(s) imported into {language}; {pending} still awaiting, {kept} of yours "
+                      "kept.").format(n=len(report.imported), language=_(LANGUAGE_NAMES.get(report.language,
+                                                                                            report.language)),
+                                      pending=len(report.pending), kept=len(report.kept)), timeout=10)
 
     # help and focus --------------------------------------------------------------------------
     @on(ReviewPanel.Jump)

@@ -46,10 +46,39 @@ class StepPage(VerticalScroll, can_focus=False):
         super().__init__(id=f"page-{step.id}", classes="page")
         self.step, self.doc, self.registry, self.selection = step, doc, registry, selection
         self._building = 0
+        self._memory: dict[str, dict[str, str]] | None = None  # language -> text path -> translation
+        self._from_memory: list[tuple[PathT, str]] = []  # rows filled from memory, not yet in the case
         self._initial = self.build(step.parts, (), doc.data)
 
     def compose(self):
         yield from self._initial
+
+    def on_mount(self) -> None:
+        self.store_from_memory()
+
+    def store_from_memory(self) -> None:
+        """Have the screen store the translations rows were filled with from memory: what the
+        row shows is what the case holds (the user corrects or clears it)."""
+        for path, text in self._from_memory:
+            self.post_message(FieldEdited(path, text))
+        self._from_memory = []
+
+    def memory_translation(self, path: PathT, lang: str) -> str | None:
+        """The translation memory's translation of the text at `path` into `lang`, if the text
+        lacks one (translation.memory.suggestions)."""
+        if self.doc.case is None:
+            return None
+        if self._memory is None:
+            from ...translation.memory import load_memory, suggestions
+
+            try:
+                memory = load_memory()
+            except Exception:  # a damaged memory file: no suggestions, never a crash
+                self._memory = {}
+            else:
+                self._memory = {lang: suggestions(self.doc.case, lang, memory) for lang in self.doc.case.languages
+                                if lang != self.doc.case.drafting_language}
+        return self._memory.get(lang, {}).get(path_text(path))
 
     # building ------------------------------------------------------------------------------
     def build(self, parts: tuple[Part, ...], base: PathT, entry: dict[str, Any]) -> list[Widget]:
@@ -67,12 +96,13 @@ class StepPage(VerticalScroll, can_focus=False):
                     out += self._row(part, path, entry)
                     if part.kind in ("text", "long"):
                         out += self.translation_rows(part, path, entry)
-            else:
+            elif part.when is None or part.when(entry):
                 out.append(self._section(part, base + (part.key,)))
         return out
 
-    def _row(self, field: Field, path: PathT, entry: dict[str, Any], classes: str = "") -> list[Widget]:
-        row = FieldRow(field, path, self.doc.get(path), entry, classes)
+    def _row(self, field: Field, path: PathT, entry: dict[str, Any], classes: str = "",
+             value: Any = None) -> list[Widget]:
+        row = FieldRow(field, path, self.doc.get(path) if value is None else value, entry, classes)
         self.registry.add_row(row)
         return row.widgets
 
@@ -88,8 +118,13 @@ class StepPage(VerticalScroll, can_focus=False):
                 continue
             label = _("{label}, in {language}").format(label=_(field.label),
                                                        language=_(LANGUAGE_NAMES.get(lang, lang)))
+            where = path + ("translations", lang)
+            remembered = None if str(self.doc.get(where) or "").strip() else self.memory_translation(path, lang)
+            if remembered is not None:
+                label = _("{label} (from memory: check it)").format(label=label)
+                self._from_memory.append((where, remembered))
             spec = Field(f"{field.key}.translations.{lang}", label, field.kind, nullable=False)
-            rows += self._row(spec, path + ("translations", lang), entry, classes="translation")
+            rows += self._row(spec, where, entry, classes="translation", value=remembered)
         return rows
 
     def _section(self, spec: ListSpec, path: PathT) -> ListSection:
@@ -123,6 +158,7 @@ class StepPage(VerticalScroll, can_focus=False):
             await section.holder.mount_all(self.entry_widgets(section.spec, section.path, entries, section.selected))
         finally:
             self._building -= 1
+        self.store_from_memory()
 
     async def rebuild_list(self, path: PathT) -> ListSection | None:
         """Replace a list section after an entry was added or removed (or changed shape)."""
@@ -142,6 +178,7 @@ class StepPage(VerticalScroll, can_focus=False):
                 await parent.mount(new)
         finally:
             self._building -= 1
+        self.store_from_memory()
         return new
 
     # what the user does --------------------------------------------------------------------

@@ -19,6 +19,8 @@ from ..document import PathT, widget_id
 from ..i18n import _
 from ..steps import ListSpec
 
+LIST_ROWS = 6  # the entries a list shows at once (wizard.tcss: .list-entries)
+
 
 class ListSection(Vertical):
     class Added(Message):
@@ -51,7 +53,10 @@ class ListSection(Vertical):
         self.selected = selected
         self.options: OptionList | None = None
         if entries:
-            self.options = OptionList(*self.prompts(), id=widget_id(path, "l"), classes="list-entries")
+            # A list longer than its box gets a fixed height: an automatic one makes every layout
+            # of the screen measure every entry (seconds, at thousands of identifiers).
+            long = " -long" if len(entries) > LIST_ROWS else ""
+            self.options = OptionList(*self.prompts(), id=widget_id(path, "l"), classes="list-entries" + long)
             self.options.highlighted = selected
         self.add_button = Button(_("Add {noun}").format(noun=_(spec.noun)), id=widget_id(path, "add"),
                                  classes="list-add", compact=True)
