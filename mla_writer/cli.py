@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # imported where used: `--version` starts before argparse, js
     from typing import NoReturn
 
     from .asof import AsOf
+    from .checks import Finding
     from .model import Case
 
 
@@ -129,6 +130,9 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
                        help="write instead the request to extend preservation ID (e.g. R1) before it lapses")
         r.add_argument("--days", type=int, metavar="N",
                        help="with --extension: how many days more to ask for (default: the period first asked for)")
+        r.add_argument("--final", action="store_true",
+                       help="the version to send: refuse (exit 2, writing nothing) while the checks find an error "
+                            "or a text is not translated into a document language")
         today_option(r)
 
     if s := command("schema", "write the JSON Schema of case files into schemas/"):
@@ -257,12 +261,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     languages = args.languages or list(case.languages)
     if args.days is not None and (args.extension is None or not 1 <= args.days <= 3650):
         raise UsageError("--days goes with --extension and is a number of days from 1 to 3650")
+    findings = run_checks(case, Context(today=when.date)) if args.extension is None or args.final else []
+    if args.final:
+        _refuse_unfinished(case, findings, languages)
     try:
         if args.extension is not None:
             render_extension(case, args.extension, out, languages=languages, letter_date=when.date, days=args.days,
                              templates=args.templates, force=args.force)
         else:
-            findings = run_checks(case, Context(today=when.date))
             render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=when.date,
                         force=args.force)
     except RenderError as e:
@@ -280,6 +286,27 @@ def cmd_render(args: argparse.Namespace) -> int:
         except PdfError as e:
             raise UsageError(str(e)) from None
     return EXIT_OK
+
+
+def _refuse_unfinished(case: Case, findings: Sequence[Finding], languages: Sequence[str]) -> None:
+    """`render --final`: one line on stderr for each error finding and each free text lacking a
+    translation into a document language, then exit 2, before anything is written."""
+    from .checks.language import missing_translations
+
+    problems = [f"{f.path}: {f.code}: {f.message_in('en')}" for f in findings if f.severity == "error"]
+    problems += [f"{path}: not translated into {lang} ({_language_name(lang)})"
+                 for path, lang in missing_translations(case, languages)]
+    if problems:
+        for line in problems:
+            _error(line)
+        raise UsageError(f"--final: {len(problems)} item(s) above to settle before the request can be sent; "
+                         "without --final, render writes a draft that marks them")
+
+
+def _language_name(code: str) -> str:
+    from .labels import LANGUAGE
+
+    return LANGUAGE.short.get(code, code)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -227,6 +227,10 @@ class CaseDocument:
             if current["text"] == value:
                 return False
             value = {**current, "text": value}  # keep the translations beside the original
+        elif isinstance(current, list) and isinstance(value, list):
+            # A list of free texts edited as one line: an entry typed as it was keeps its translations.
+            kept = {old["text"]: old for old in current if isinstance(old, dict) and "text" in old}
+            value = [kept.get(new, new) if isinstance(new, str) else new for new in value]
         set_in(self.data, path, value)
         self._prune(path)
         self.dirty = True

@@ -82,7 +82,7 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
                                     id=wid, classes=EDITOR_CLASS)
     else:
         if kind == "lines":
-            shown = "; ".join(str(v) for v in (value or []))
+            shown = "; ".join(text_of(v) for v in (value or []))
         elif kind == "text":
             shown = text_of(value)
         else:
