@@ -279,7 +279,7 @@ REQUEST_PARTS: tuple[Part, ...] = (
 STEPS: tuple[Step, ...] = (
     Step("case", N_("Case & authorities"), (
         "reference", "title", "status", "date", "classification", "drafting_language", "languages",
-        "requesting", "signature",
+        "requesting", "signature", "contacts",
     ), (
         Field("reference", N_("Internal reference"), "str", required=True, nullable=False),
         Field("title", N_("Short title"), "str", nullable=False),
@@ -295,13 +295,26 @@ STEPS: tuple[Step, ...] = (
         Field("requesting.authority.address", N_("Postal address"), "opt"),
         Field("requesting.authority.email", N_("E-mail"), "opt"),
         Field("requesting.authority.phone", N_("Phone"), "opt"),
+        Field("requesting.central_authority.name", N_("Your central authority"), "text"),
         Heading(N_("Case officer")),
         Field("requesting.case_officer.name", N_("Name"), "str", required=True, nullable=False),
         Field("requesting.case_officer.role", N_("Role"), "text"),
+        Field("requesting.case_officer.organisation", N_("Organisation"), "text"),
         Field("requesting.case_officer.phone", N_("Phone"), "opt"),
         Field("requesting.case_officer.email", N_("E-mail"), "opt"),
         Field("requesting.case_officer.available_24_7", N_("Reachable 24/7"), "bool"),
         Field("requesting.technical_review_done", N_("The cybercrime unit has reviewed this request"), "bool"),
+        # The request prints each contact's role and organisation: their translations need a place.
+        ListSpec("contacts", N_("Other contacts"), N_("contact"),
+                 new_item=lambda: {"name": ""},
+                 describe=lambda e, i: f"{i + 1}. {_short(e.get('name')) or '…'}",
+                 parts=(
+                     Field("name", N_("Name"), "str", required=True, nullable=False),
+                     Field("role", N_("Role"), "text"),
+                     Field("organisation", N_("Organisation"), "text"),
+                     Field("phone", N_("Phone"), "opt"),
+                     Field("email", N_("E-mail"), "opt"),
+                 )),
         Heading(N_("Signature")),
         Field("signature.name", N_("Signed by"), "str", nullable=False),
         Field("signature.title", N_("Title"), "text", nullable=False),

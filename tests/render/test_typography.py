@@ -74,10 +74,17 @@ ARABIC_VALUES = ("313-1", "313-2", "324-1", "LYON-CYB-2026-0147", "accounts@helv
                  "+33 4 72 00 00 01", "9-11")
 
 
+def _provisions_in_arabic(case: Case) -> Case:
+    """bec-preservation with its offence provisions translated into Arabic: the article numbers
+    then sit inside Arabic text in the Arabic column."""
+    data = case.model_dump(mode="json")
+    data["offences"][0]["provision"]["translations"]["ar"] = "القانون الجنائي، المادتان 313-1 و313-2"
+    data["offences"][1]["provision"]["translations"]["ar"] = "القانون الجنائي، المادة 324-1"
+    return Case.model_validate(data)
+
+
 def _typed_in_arabic() -> Case:
-    case = examples.load_example("bec-preservation").model_dump(mode="json")
-    case["offences"][0]["provision"] = "القانون الجنائي، المادتان 313-1 و313-2"
-    case["offences"][1]["provision"] = "القانون الجنائي، المادة 324-1"
+    case = _provisions_in_arabic(examples.load_example("bec-preservation")).model_dump(mode="json")
     case["facts"]["summary"]["translations"]["ar"] = (
         "تنطبق المادتان 313-1 و313-2 من القانون الجنائي. "
         "في 9-11 مارس 2026 دُفعت فاتورتان بعد رسالة من العنوان accounts@helvetic-sand.example.net "
@@ -87,6 +94,8 @@ def _typed_in_arabic() -> Case:
 
 def _docx(name: str, partner: str, folder: Path) -> Path:
     case = _typed_in_arabic() if name == ARABIC_TYPED else examples.load_example(name)
+    if name == "bec-preservation" and partner == "ar":
+        case = _provisions_in_arabic(case)
     today = examples.check_date(case)
     out = folder / f"{name}.en-{partner}.docx"
     return render_docx(case, out, languages=["en", partner], findings=run_checks(case, Context(today=today)),
