@@ -39,8 +39,11 @@ def duration(value: Mapping[str, Any], lang: str, t: Any) -> str:
 
 def fine(value: Mapping[str, Any], lang: str, t: Any) -> str:
     amount = value["amount"]
-    money = format_currency(amount, value["currency"], locale=i18n.locale(lang),
-                            format_type="standard", currency_digits=amount != int(amount))
+    # The currency by its name in the language, plural as the number asks ("200 000 dirhams
+    # marocains"): a symbol or a code alone is not what a statute says. Cents only when there are.
+    whole = amount == int(amount)
+    money = format_currency(int(amount) if whole else amount, value["currency"], locale=i18n.locale(lang),
+                            format_type="name", format="#,##0" if whole else None, currency_digits=not whole)
     return str(t.gettext("a fine of %(amount)s") % {"amount": money})
 
 
