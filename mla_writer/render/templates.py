@@ -95,6 +95,10 @@ class Language:
             joined = joined.replace(token, item)
         return Markup(joined)
 
+    def names(self, items: list[str] | None) -> Markup | str:
+        """Names (kept as typed in every language) joined as this language lists them."""
+        return _finalize(values.join(list(items), self.code)) if items else ""
+
     @staticmethod
     def prose(value: Any) -> bool:
         """True when a value that may be structured (a penalty, a period) was written as free text."""
