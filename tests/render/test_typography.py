@@ -94,8 +94,6 @@ def _typed_in_arabic() -> Case:
 
 def _docx(name: str, partner: str, folder: Path) -> Path:
     case = _typed_in_arabic() if name == ARABIC_TYPED else examples.load_example(name)
-    if name == "bec-preservation" and partner == "ar":
-        case = _provisions_in_arabic(case)
     today = examples.check_date(case)
     out = folder / f"{name}.en-{partner}.docx"
     return render_docx(case, out, languages=["en", partner], findings=run_checks(case, Context(today=today)),
@@ -232,7 +230,9 @@ def test_article_numbers_and_references_read_whole_in_the_arabic_column(pdfs, na
     """The report that opened this: "articles 313-1 and 313-2" came out as "313- / 1"; with the
     numbers typed in Arabic text they read "1-313" unless each value is kept a unit."""
     column = _right_column_lines(pdfs[(name, "ar")])
-    expected = ARABIC_VALUES if name == ARABIC_TYPED else ARABIC_VALUES[:5]
+    # The example's provisions are free text not translated into Arabic (it is an en+fr case): its
+    # Arabic column marks them pending, and the article numbers are held by the variant typed in Arabic.
+    expected = ARABIC_VALUES if name == ARABIC_TYPED else ARABIC_VALUES[3:5]
     broken = [v for v in expected if not _whole(v, column)]
     assert not broken, f"not whole in the Arabic column's text: {broken}"
 
