@@ -109,6 +109,12 @@ def text_of(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def is_structured(value: Any) -> bool:
+    """A value that may also be written in words, written as a structure (a penalty
+    ``{"years": 10}``, a period ``{"months": 12}``): the document words it in each language."""
+    return isinstance(value, dict) and "text" not in value
+
+
 class CaseReadOnly(OSError):
     """A save of a case opened read-only (another wizard has it open)."""
 

@@ -27,7 +27,7 @@ from textual.widgets import (
 
 from ..bindings import translate_bindings
 from ..collector import resume_collector
-from ..document import CaseDocument, PathT, get_in, parse_path, path_text, widget_id
+from ..document import CaseDocument, PathT, get_in, is_structured, parse_path, path_text, widget_id
 from ..help import help_for
 from ..i18n import N_, _, ui_language
 from ..steps import (
@@ -202,7 +202,8 @@ class WizardScreen(Screen):
                 if part.when is None or part.when(entry):
                     path = base + parse_path(part.key)
                     out += FieldRow(part, path, self.doc.get(path), entry).widgets
-                    if part.kind in ("text", "long"):
+                    # A structured penalty or period is worded by the tool: nothing to translate.
+                    if part.kind in ("text", "long") and not is_structured(self.doc.get(path)):
                         out += self.translation_rows(part, path, entry)
             else:
                 path = base + (part.key,)

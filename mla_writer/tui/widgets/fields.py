@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeGuard
@@ -10,7 +11,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from ..document import PathT, text_of, widget_id
+from ..document import PathT, is_structured, text_of, widget_id
 from ..i18n import N_, _
 from ..steps import (
     Field,
@@ -83,6 +84,8 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
     else:
         if kind == "lines":
             shown = "; ".join(text_of(v) for v in (value or []))
+        elif kind == "text" and is_structured(value):
+            shown = json.dumps(value, ensure_ascii=False)  # shown as the case file holds it
         elif kind == "text":
             shown = text_of(value)
         else:
@@ -91,7 +94,8 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         # No Textual validators (the model judges values), so none are run: running them only
         # restyles the input as "-valid" when it is made and on every key press.
         editor = Input(shown, id=wid, classes=EDITOR_CLASS, placeholder=_(PLACEHOLDERS.get(kind, "")), suggester=suggester,
-                       select_on_focus=False, validate_on=())  # compact by wizard.tcss
+                       select_on_focus=False, validate_on=(),  # compact by wizard.tcss
+                       disabled=kind == "text" and is_structured(value))  # edited in the case file
     editor.field_path = path  # type: ignore[union-attr]
     editor.field_spec = field  # type: ignore[union-attr]
     return editor
