@@ -120,3 +120,18 @@ def test_an_unknown_working_language_is_refused_with_the_form_to_use() -> None:
 
 def test_penalty_model_is_exported() -> None:
     assert Penalty.model_validate({"years": 2}).years == 2
+
+
+def test_articles_typed_in_french_never_reach_the_english_column() -> None:
+    """"Articles 25 et 27" printed raw in the English column: the articles a drafter cites are
+    free text, printed in each column's language or marked pending there."""
+    data = case_data("subscriber", drafting_language="fr", languages=["fr", "en"])
+    data["legal_bases"] = [{"basis": "budapest-25-27", "articles": "Articles 25 et 27"}]
+    case = translate_all(Case.model_validate(data), ("fr", "en"))
+    case.legal_bases[0].articles.translations.clear()  # type: ignore[union-attr]
+    rows = _rows(case, ["fr", "en"])
+    english = "\n".join(r[1] for r in rows if len(r) > 1)
+    assert "Articles 25 et 27" not in english and "[translation pending]" in english
+    case.legal_bases[0].articles.translations["en"] = "Articles 25 and 27"  # type: ignore[union-attr]
+    english = "\n".join(r[1] for r in _rows(case, ["fr", "en"]) if len(r) > 1)
+    assert "Articles 25 and 27" in english and "Articles 25 et 27" not in english
