@@ -90,6 +90,9 @@ PersonRole = Literal["suspect", "victim", "witness", "account_holder", "other"]
 class Person(Strict):
     role: PersonRole = "suspect"
     name: Str = Field(default="", description="Name or 'unknown'")
+    description: Text | None = Field(
+        default=None, description="Who the person is when the name alone does not say it, translated like any "
+                                  "text (e.g. 'unknown user of the account jo_reveal_2026'); printed after the name")
     aliases: list[Str] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     date_of_birth: dt.date | None = None
     nationality: CountryCode | None = None
