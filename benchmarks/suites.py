@@ -53,11 +53,10 @@ def _load(path: Path):
 
 
 def _render_bytes(case, languages) -> bytes:
-    from mla_writer.checks import Context, run_checks
+    """Every request of the case in one document (the review sheet apart; its findings are not run)."""
     from mla_writer.render import render_bytes
 
-    findings = run_checks(case, Context(today=TODAY))
-    return render_bytes(case, languages=languages, findings=findings, today=TODAY)
+    return render_bytes(case, languages=languages, today=TODAY)
 
 
 def _floor_bytes(texts: list[str]) -> None:

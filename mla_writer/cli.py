@@ -119,21 +119,40 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
                        help="language of the messages: one of ar,en,es,fr,ru,zh (default: en)")
         today_option(c)
 
-    if r := command("render", "write the request as a Word document"):
+    if r := command("render", "write the request documents and the review sheet"):
         r.add_argument("case", type=Path)
-        r.add_argument("-o", "--output", type=Path, required=True, help="the .docx file to write")
+        # A string, not a Path: a trailing slash (a folder to be made) must survive.
+        r.add_argument("-o", "--output", required=True,
+                       help="a folder (existing, or ending in /) for the package: one document per addressee "
+                            "and review-sheet.docx; or a .docx file for a single request")
+        r.add_argument("--request", metavar="ID", help="with -o FILE.docx: write only the document of request ID")
+        r.add_argument("--final", action="store_true",
+                       help="the version to send: no DRAFT marking, no fingerprint; refused (exit 2, nothing "
+                            "written) while the checks find an error or a text is not translated into a document "
+                            "language")
         r.add_argument("--languages", type=_languages, help="one or two of ar,en,es,fr,ru,zh (default: the case's)")
-        r.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
-        r.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+        r.add_argument("--pdf", action="store_true", help="also write a PDF beside each document (needs LibreOffice)")
+        r.add_argument("--force", action="store_true", help="replace files already there")
         r.add_argument("--templates", type=Path, help="use templates from this folder instead of the bundled ones")
         r.add_argument("--extension", metavar="ID",
                        help="write instead the request to extend preservation ID (e.g. R1) before it lapses")
         r.add_argument("--days", type=int, metavar="N",
                        help="with --extension: how many days more to ask for (default: the period first asked for)")
-        r.add_argument("--final", action="store_true",
-                       help="the version to send: refuse (exit 2, writing nothing) while the checks find an error "
-                            "or a text is not translated into a document language")
         today_option(r)
+
+    if im := command("import", "take the case back out of a Word document mla-writer rendered"):
+        im.add_argument("draft", type=Path, metavar="DRAFT.docx")
+        im.add_argument("-o", "--output", type=Path, required=True, help="the case file (.json) to write")
+        im.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+
+    if rv := command("review", "check a Word draft again and write a copy with the findings as Word comments"):
+        rv.add_argument("draft", type=Path, metavar="DRAFT.docx")
+        rv.add_argument("-o", "--output", type=Path,
+                        help="the reviewed copy to write (default: DRAFT.reviewed.docx beside the draft)")
+        rv.add_argument("--language", type=_message_language, default="en",
+                        help="language of the comments and messages: one of ar,en,es,fr,ru,zh (default: en)")
+        rv.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+        today_option(rv)
 
     if s := command("schema", "write the JSON Schema of case files into schemas/"):
         s.add_argument("--check", action="store_true", help="exit 1 if schemas/ is out of date")
@@ -180,6 +199,50 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         rg.add_argument("--ics", type=Path, metavar="FILE", help="also write the deadlines as a calendar (.ics)")
         rg.add_argument("--force", action="store_true", help="replace the --ics FILE if it exists")
         today_option(rg)
+
+    if tr := command("translate", "texts out to a translator (XLIFF) and back; the translation memory (TMX)"):
+        tsub = tr.add_subparsers(dest="translate_command", metavar="ACTION", required=True)
+        tx = tsub.add_parser("export", help="write the texts awaiting a translation as XLIFF 1.2 for a CAT tool")
+        tx.add_argument("case", type=Path)
+        tx.add_argument("--to", required=True, type=_message_language, metavar="LANG",
+                        help="the language to translate into: one of the case's document languages")
+        tx.add_argument("-o", "--output", type=Path, required=True, help="the .xlf file to write")
+        tx.add_argument("--all", action="store_true", help="every text, also those already translated")
+        tx.add_argument("--no-memory", action="store_true", help="do not offer translations from your memory")
+        tx.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+        ti = tsub.add_parser("import", help="write a translated XLIFF file's translations into the case")
+        ti.add_argument("case", type=Path)
+        ti.add_argument("file", type=Path, help="the .xlf file back from the translator")
+        ti.add_argument("--force", action="store_true", help="replace translations the case already has")
+        ti.add_argument("--skip-stale", action="store_true",
+                        help="import what still matches the case and list the texts that changed since the export")
+        tp = tsub.add_parser("pending", help="how many texts await a translation, per document language")
+        tp.add_argument("case", type=Path)
+        tm = tsub.add_parser("memory", help="share your translation memory (TMX 1.4)")
+        msub = tm.add_subparsers(dest="memory_command", metavar="ACTION", required=True)
+        me = msub.add_parser("export", help="write your translation memory to a TMX file")
+        me.add_argument("file", type=Path)
+        me.add_argument("--force", action="store_true", help="replace FILE if it exists")
+        mi = msub.add_parser("import", help="add a TMX file's translations to your memory (yours win a conflict)")
+        mi.add_argument("file", type=Path)
+        remember = msub.add_parser("learn", help="add a case's translations to your memory")
+        remember.add_argument("case", type=Path)
+
+    if pr := command("profile", "authority profiles: who asks, saved once and reused"):
+        psub = pr.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+        ps = psub.add_parser("save", help="save the case's requesting authority, officers, signature and contacts "
+                                          "(and add its addressee and providers)")
+        ps.add_argument("case", type=Path)
+        ps.add_argument("--name", default="default", help="the profile's name (default: default)")
+        ps.add_argument("--force", action="store_true", help="replace a profile of another authority")
+        psub.add_parser("list", help="list your profiles")
+
+    if nw := command("new", "start a case file, from an authority profile"):
+        nw.add_argument("case", type=Path, help="the case file to create")
+        nw.add_argument("--profile", metavar="NAME", help="start from this profile (see 'profile list')")
+        nw.add_argument("--requested-state", metavar="CC",
+                        help="the requested State (two letters); its addressee from the profile, if known")
+        nw.add_argument("--force", action="store_true", help="replace CASE if it exists")
 
     if w := command("wizard", "open the wizard (the default)", wizard=True):
         w.add_argument("case", type=Path, nargs="?")
@@ -228,61 +291,153 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(note)
         if not findings:
             print(_one_line(f"{args.case}: no findings"))
-        width = max((len(f.code) for f in findings), default=0)
-        for f in findings:
-            # Some messages quote the case (a domain, an address): keep them on one plain line.
-            print(_one_line(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message_in(lang)} [{f.reference}]"))
-        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "advice")}
+        _print_findings(findings, lang)
         if findings:
-            print(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['advice']} advice")
+            print(_counts(findings))
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
+def _is_folder_target(out: Path, given: str) -> bool:
+    """-o names a folder for the package when it is written with a trailing slash, or is a folder
+    already (but not one named like a document: that is taken for a mistyped file name)."""
+    return given.endswith(("/", os.sep)) or (out.is_dir() and out.suffix.lower() != ".docx")
+
+
+def _print_findings(findings: Sequence[Finding], lang: str) -> None:
+    width = max((len(f.code) for f in findings), default=0)
+    for f in findings:
+        # Some messages quote the case (a domain, an address): keep them on one plain line.
+        print(_one_line(f"{f.severity:<7} {f.code:<{width}}  {f.path}: {f.message_in(lang)} [{f.reference}]"))
+
+
+def _counts(findings: Sequence[Finding]) -> str:
+    counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "advice")}
+    return f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['advice']} advice"
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .files import check_target
+
+    out: Path = args.output
+    if out.suffix.lower() != ".json":
+        raise UsageError(f"{out}: the case file must end in .json")
+    check_target(out, force=args.force)
+    from .render.embed import case_from_draft
+    from .render.package import DraftError
+    from .store import save_case
+
+    try:
+        case = case_from_draft(args.draft)
+    except DraftError as e:
+        raise UsageError(f"{args.draft}: {e}; nothing was written") from None
+    save_case(case, out, overwrite=args.force)
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .asof import clock_today
+    from .files import check_target
+
+    draft: Path = args.draft
+    out: Path = args.output or draft.with_name(f"{draft.stem}.reviewed.docx")
+    if out.suffix.lower() != ".docx":
+        raise UsageError(f"{out}: the reviewed copy must end in .docx")
+    if os.path.lexists(draft) and os.path.lexists(out) and os.path.samefile(draft, out):
+        raise UsageError(f"{out}: the reviewed copy is written beside the draft, never over it; give another -o")
+    check_target(out, force=args.force)
+    from .render.package import DraftError
+    from .review import review_draft, version_note
+
+    lang = args.language
+    try:
+        review = review_draft(draft, option=args.today, clock=clock_today(), language=lang, out=out, force=args.force)
+    except DraftError as e:
+        raise UsageError(f"{draft}: {e}; nothing was written") from None
+    embedded, findings = review.embedded, review.findings
+    print(_one_line(f"{draft}: case {embedded.case.reference or embedded.case.title}, rendered by mla-writer "
+                    f"{embedded.version or '?'} in {'+'.join(embedded.languages) or '?'}"))
+    if note := review.when.note("checked"):
+        print(note)
+    _print_findings(findings, lang)
+    if note := version_note(review):
+        print(note)
+    for edit in review.hand_edits:
+        shown = edit.before if edit.kind == "removed" else edit.text
+        was = f" (was: {_excerpt(edit.before)})" if edit.kind == "changed" else ""
+        print(_one_line(f"hand edit, {edit.kind}: {_excerpt(shown)}{was}"))
+    for c in review.reviewer_comments:
+        when = c.date.date().isoformat() if c.date else "undated"
+        print(_one_line(f"comment by {c.author or 'unknown'}, {when}, on \"{_excerpt(c.paragraph)}\": {_excerpt(c.text)}"))
+    print(f"{_counts(findings)}; {len(review.hand_edits)} hand edit(s); "
+          f"{len(review.reviewer_comments)} reviewer comment(s)")
+    print(_one_line(f"wrote {out} ({review.comments_added} comment(s) by mla-writer)"))
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+EXCERPT = 80
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
+
+
 def cmd_render(args: argparse.Namespace) -> int:
-    from .checks import Context, run_checks
+    from pathlib import Path
+
     from .store import load_case
 
     case = load_case(args.case)
-    out: Path = args.output
-    if out.suffix.lower() != ".docx":
-        raise UsageError(f"{out}: the output must end in .docx")
-    from .files import check_target
-
-    # Everything that would refuse the outputs, refused now rather than after the rendering;
-    # the PDF too, before the Word document is written.
-    check_target(out, force=args.force)
-    if args.pdf:
-        check_target(out.with_suffix(".pdf"), force=args.force)
+    out = Path(args.output)
+    package = _is_folder_target(out, args.output)
     if args.templates is not None and not args.templates.is_dir():
         raise UsageError(f"--templates {args.templates}: no such folder")
-    from .render import RenderError, render_docx, render_extension
+    if args.days is not None and (args.extension is None or not 1 <= args.days <= 3650):
+        raise UsageError("--days goes with --extension and is a number of days from 1 to 3650")
+    if package and (args.extension is not None or args.request is not None):
+        option = "--extension" if args.extension is not None else "--request"
+        raise UsageError(f"{out}: {option} writes one document; give -o FILE.docx")
+    if not package and out.suffix.lower() != ".docx":
+        raise UsageError(f"{out}: the output must end in .docx, or be a folder (end it with /) for the package")
+    if not package and args.extension is None and args.request is None and len(case.requests) > 1:
+        ids = ", ".join(r.id for r in case.requests)
+        raise UsageError(f"{args.case}: the case holds {len(case.requests)} requests ({ids}); pass a folder "
+                         f"(-o {out.with_suffix('')}/) for one document per addressee and the review sheet, "
+                         f"or --request ID for one document")
+    from .files import check_target
+    from .render import RenderError
 
     when = _as_of(case, args.today)
     languages = args.languages or list(case.languages)
-    if args.days is not None and (args.extension is None or not 1 <= args.days <= 3650):
-        raise UsageError("--days goes with --extension and is a number of days from 1 to 3650")
-    findings = run_checks(case, Context(today=when.date)) if args.extension is None or args.final else []
     if args.final:
-        _refuse_unfinished(case, findings, languages)
+        from .checks import Context, run_checks
+
+        _refuse_unfinished(case, run_checks(case, Context(today=when.date)), languages)
+    final = True if args.final else None  # None: as the case's status says
     try:
-        if args.extension is not None:
-            render_extension(case, args.extension, out, languages=languages, letter_date=when.date, days=args.days,
-                             templates=args.templates, force=args.force)
+        if package:
+            written = _render_package(case, out, args, languages=languages, final=final, today=when.date)
         else:
-            render_docx(case, out, languages=languages, findings=findings, templates=args.templates, today=when.date,
-                        force=args.force)
+            # Everything that would refuse the outputs, refused now rather than after the rendering;
+            # the PDF too, before the Word document is written.
+            check_target(out, force=args.force)
+            if args.pdf:
+                check_target(out.with_suffix(".pdf"), force=args.force)
+            written = [_render_one(case, out, args, languages=languages, final=final, today=when.date)]
     except RenderError as e:
         raise UsageError(str(e)) from None
     if note := when.note("rendered"):
         print(note)
-    print(f"wrote {out}")
+    for path in written:
+        print(f"wrote {path}")
     if args.extension is not None:
         print(f"once it is sent: mla-writer status {args.case} {args.extension} extension-asked --on YYYY-MM-DD")
     if args.pdf:
-        from .render.pdf import PdfError, to_pdf
+        from .render.pdf import PdfError, to_pdfs
 
         try:
-            print(f"wrote {to_pdf(out, force=args.force)}")
+            for pdf in to_pdfs([(p, p.with_suffix(".pdf")) for p in written], force=args.force):
+                print(f"wrote {pdf}")
         except PdfError as e:
             raise UsageError(str(e)) from None
     return EXIT_OK
@@ -307,6 +462,34 @@ def _language_name(code: str) -> str:
     from .labels import LANGUAGE
 
     return LANGUAGE.short.get(code, code)
+
+
+def _render_one(case: Case, out: Path, args: argparse.Namespace, *, languages: list[str], final: bool | None,
+                today: dt.date) -> Path:
+    """-o FILE.docx: the extension letter, the document of --request ID, or a single request's."""
+    from .render import render_docx, render_extension, select_requests
+
+    if args.extension is not None:
+        return render_extension(case, args.extension, out, languages=languages, letter_date=today, days=args.days,
+                                templates=args.templates, force=args.force)
+    requests = select_requests(case, [args.request] if args.request is not None else None)
+    return render_docx(case, out, languages=languages, requests=requests, templates=args.templates, today=today,
+                       final=final, force=args.force)
+
+
+def _render_package(case: Case, out: Path, args: argparse.Namespace, *, languages: list[str], final: bool | None,
+                    today: dt.date) -> list[Path]:
+    """-o FOLDER/: every request document and the review sheet; nothing written if any file of
+    the package (or its PDF, with --pdf) is already there, unless --force."""
+    from .checks import Context, run_checks
+    from .render import check_package_targets, package_targets, prepare_package_folder, write_package
+
+    prepare_package_folder(out)
+    if out.is_dir():
+        check_package_targets(package_targets(case, out, languages, pdf=args.pdf), force=args.force)
+    findings = run_checks(case, Context(today=today))
+    return write_package(case, out, languages=languages, findings=findings, templates=args.templates, today=today,
+                         final=final, force=args.force)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -418,7 +601,7 @@ def _examples_render_all(args: argparse.Namespace) -> int:
         print("training cases: each checked and rendered as of its own date (see 'mla-writer examples list')")
     else:
         print(f"training cases: all checked and rendered as of {option.isoformat()} (--today)")
-    print(f"wrote {len(written)} document(s) to {args.outdir}")
+    print(f"wrote {len(written)} document(s) to {args.outdir}, a folder per example")
     return EXIT_FINDINGS if failures else EXIT_OK
 
 
@@ -470,6 +653,24 @@ def cmd_register(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(r.error is not None for r in rows) else EXIT_OK
 
 
+def cmd_translate(args: argparse.Namespace) -> int:
+    from .translation.commands import main as translate
+
+    return translate(args)
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    from .profiles import main as profile
+
+    return profile(args)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .profiles import new_command
+
+    return new_command(args)
+
+
 def cmd_wizard(args: argparse.Namespace) -> int:
     import gc
 
@@ -498,7 +699,8 @@ def _ui_language(args: argparse.Namespace) -> str:
 COMMANDS = {
     "check": cmd_check, "render": cmd_render, "schema": cmd_schema, "rules": cmd_rules,
     "examples": cmd_examples, "status": cmd_status, "register": cmd_register, "wizard": cmd_wizard,
-    "serve": cmd_serve,
+    "serve": cmd_serve, "translate": cmd_translate, "profile": cmd_profile, "new": cmd_new,
+    "import": cmd_import, "review": cmd_review,
 }
 
 
@@ -522,7 +724,8 @@ def _error(message: str) -> None:
 
 # Commands that end as soon as their output is written. The wizard and the browser server run
 # until the user leaves them and keep Python's ordinary collection and shutdown.
-_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register"})
+_ONE_SHOT = frozenset({"check", "render", "schema", "rules", "status", "register", "translate", "profile", "new",
+                        "import", "review"})
 
 
 def run() -> None:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # `check` found errors; `schema --check` found the schema out of date
 EXIT_INPUT = 2  # the input, the command line or the environment is wrong: one line says why
+EXIT_INTERNAL = 70  # EX_SOFTWARE (sysexits.h): the wizard met an internal error; the work was kept
 EXIT_INTERRUPTED = 130  # Ctrl+C, as a shell reports SIGINT
 EXIT_BROKEN_PIPE = 128 + 13  # the reader went away, as if killed by SIGPIPE
 

@@ -167,13 +167,14 @@ def copy_example(name: str, dest: Path) -> Path:
 
 def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.date, option: dt.date | None = None,
                show_progress: bool = True, force: bool = False) -> tuple[list[Path], list[str]]:
-    """One DOCX per example in `outdir` (each in its own language pair unless `languages` is
-    given), checked and rendered as of the example's own date (`option`, --today, overrides it;
-    `today` is the clock, for an example without a date). Returns the files written and one line
-    per example that could not be rendered.
+    """The package of each example (its request documents and review sheet) in a folder of its
+    own, `outdir`/NAME/, each in its own language pair unless `languages` is given, checked and
+    rendered as of the example's own date (`option`, --today, overrides it; `today` is the
+    clock, for an example without a date). Returns the files written and one line per example
+    that could not be rendered.
 
-    The rules of `render -o` hold for each document: `outdir` itself is made if missing, but
-    not its parent folders; a document already there is refused, before any is rendered, unless
+    The rules of `render -o FOLDER/` hold for each package: `outdir` itself is made if missing,
+    but not its parent folders; a file already there is refused, before any is rendered, unless
     `force`."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -181,7 +182,7 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.da
     from .asof import as_of
     from .checks import Context, run_checks
     from .files import check_target
-    from .render import RenderError, render_docx
+    from .render import RenderError, package_targets, write_package
     from .store import CaseFileError
 
     outdir = Path(outdir)
@@ -192,8 +193,17 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.da
     if not outdir.parent.is_dir():
         raise ExampleError(f"{outdir.parent} does not exist; create the folder first")
     names = example_names()
+    cases: dict[str, Case] = {}
     if outdir.is_dir():
-        there = [outdir / f"{name}.docx" for name in names if os.path.lexists(outdir / f"{name}.docx")]
+        there = []
+        for name in names:
+            try:
+                cases[name] = load_example(name)
+            except CaseFileError:
+                continue  # reported when its turn comes
+            langs = languages or list(cases[name].languages)
+            there += [t for t in [outdir / name, *package_targets(cases[name], outdir / name, langs)]
+                      if os.path.lexists(t) and not t.is_dir()]
         if there and not force:
             more = f" (and {len(there) - 1} more)" if len(there) > 1 else ""
             raise ExampleError(f"{there[0]} already exists{more}; use --force to replace them")
@@ -203,7 +213,7 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.da
         except OSError as e:
             raise ExampleError(f"{outdir}: cannot create the folder ({e.strerror})") from None
     if names:
-        check_target(outdir / f"{names[0]}.docx", force=force)  # a folder we cannot write in
+        check_target(outdir / f"{names[0]}.docx", force=True)  # a folder we cannot write in
     written: list[Path] = []
     failures: list[str] = []
     console = Console(stderr=True)
@@ -212,14 +222,12 @@ def render_all(outdir: Path, languages: list[str] | None = None, *, today: dt.da
         task = progress.add_task("rendering examples", total=len(names))
         for name in names:
             progress.update(task, description=name)
-            out = outdir / f"{name}.docx"
             try:
-                case = load_example(name)
+                case = cases[name] if name in cases else load_example(name)
                 when = as_of(case, option=option, today=today).date
                 findings = run_checks(case, Context(today=when))
-                render_docx(case, out, languages=languages or list(case.languages), findings=findings,
-                            templates=None, today=when, force=force)
-                written.append(out)
+                written += write_package(case, outdir / name, languages=languages or list(case.languages),
+                                         findings=findings, today=when, force=force)
             except (CaseFileError, RenderError, OSError) as e:
                 failures.append(f"{name}: {e}")
             except Exception as e:  # one broken case must not stop a class's handouts

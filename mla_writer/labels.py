@@ -19,7 +19,7 @@ from .model import CATEGORIES, CHANNELS, IDENTIFIER_TYPES, LANGUAGES, REQUEST_KI
 from .model.case import CaseStatus, Testimony, UrgencyLevel
 from .model.legal import AuthorisationKind, LegalBasisId, ProceedingsStage, TreatyKey
 from .model.parties import AuthorityKind, PersonRole, Unknownable
-from .model.requests import HarmKind
+from .model.requests import HarmKind, PreservationStatus
 from .model.status import Event
 
 
@@ -169,6 +169,10 @@ YES_NO_UNKNOWN = Labels(get_args(Unknownable), short={
 
 CASE_STATUS = Labels(get_args(CaseStatus), {
     "draft": N_("Draft"), "reviewed": N_("Reviewed"), "final": N_("Final"),
+})
+
+PRESERVATION_STATUS = Labels(get_args(PreservationStatus), {
+    "new": N_("New request"), "extension": N_("Extension of an earlier one"),
 })
 
 # Only documents name these; "none" asks for nothing, so a document has nothing to say about it.

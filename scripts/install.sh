@@ -42,9 +42,9 @@ if [ "$want_test" = 1 ]; then
   "${pip[@]}" -c requirements.lock -e ".[test,lint,profile]"
   # The PDF tests need LibreOffice (DOCX -> PDF), Poppler (pdftotext, pdftoppm) and fonts with
   # Arabic and CJK glyphs (Noto Naskh Arabic, Noto Serif CJK SC, Liberation Serif: the faces
-  # render/fonts.conf names, which the typography test checks). Without them those tests are
-  # skipped with a reason.
-  debs="libreoffice-writer-nogui poppler-utils fontconfig fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation2"
+  # render/fonts.conf names, which the typography test checks); the browser-mode test needs
+  # Chromium. Without them those tests are skipped with a reason.
+  debs="libreoffice-writer-nogui poppler-utils fontconfig fonts-noto-core fonts-noto-cjk fonts-dejavu-core fonts-liberation2 chromium"
   if command -v apt-get >/dev/null 2>&1; then
     missing=$(for d in $debs; do dpkg -s "$d" >/dev/null 2>&1 || echo "$d"; done)
     if [ -n "$missing" ]; then

@@ -206,3 +206,66 @@ def test_a_profiler_gets_its_profile_of_a_one_shot_command(tmp_path: Path):
     assert r.returncode == 0, r.stderr
     stats = pstats.Stats(str(out))
     assert any(func[2] == "cmd_rules" for func in stats.stats)
+
+
+# ------------------------------------------------------------------ render: the package
+
+MULTI = ROOT / "examples" / "ddos-for-hire.json"  # R1 to the provider, R2 and R3 to the central authority
+
+
+def _sections(path: Path) -> int:
+    import docx
+
+    return len(docx.Document(str(path)).sections)
+
+
+def test_one_file_for_a_multi_request_case_is_refused_with_what_to_do(tmp_path: Path, capsys):
+    out = tmp_path / "all.docx"
+    assert cli.main(["render", str(MULTI), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "3 requests" in err[0] and f"{tmp_path / 'all'}/" in err[0] and "--request" in err[0]
+    assert not out.exists()
+
+
+def test_request_writes_only_that_requests_document(tmp_path: Path, capsys):
+    out = tmp_path / "r2.docx"
+    assert cli.main(["render", str(MULTI), "-o", str(out), "--request", "R2", "--languages", "en"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"wrote {out}"
+    assert _sections(out) == 1 and sorted(tmp_path.iterdir()) == [out]
+    assert cli.main(["render", str(MULTI), "-o", str(tmp_path / "x.docx"), "--request", "R9"]) == 2
+    assert "no such request" in capsys.readouterr().err
+    assert cli.main(["render", str(MULTI), "-o", f"{tmp_path}/", "--request", "R2"]) == 2
+    assert "give -o FILE.docx" in capsys.readouterr().err
+
+
+def test_a_folder_gets_the_package_and_is_never_half_replaced(tmp_path: Path, capsys):
+    folder = tmp_path / "pkg"
+    assert cli.main(["render", str(MULTI), "-o", f"{folder}/", "--languages", "en"]) == 0
+    names = ["R1-preservation-US-en.docx", "R2+R3-subscriber+traffic-US-en.docx", "review-sheet.docx"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names)
+    assert [line.removeprefix("wrote ") for line in capsys.readouterr().out.splitlines()[1:]] == \
+        [str(folder / n) for n in names]
+    assert [_sections(folder / n) for n in names[:2]] == [1, 2]
+    # One file of the package is there: nothing is written, and the message names it.
+    (folder / names[0]).unlink()
+    before = {n: (folder / n).read_bytes() for n in names[1:]}
+    assert cli.main(["render", str(MULTI), "-o", str(folder), "--languages", "en"]) == 2
+    err = capsys.readouterr().err
+    assert names[1] in err and "nothing was written" in err and "--force" in err
+    assert not (folder / names[0]).exists() and {n: (folder / n).read_bytes() for n in names[1:]} == before
+    assert cli.main(["render", str(MULTI), "-o", str(folder), "--languages", "en", "--force"]) == 0
+    assert (folder / names[0]).is_file()
+
+
+def test_final_drops_the_draft_marking(tmp_path: Path):
+    import docx
+
+    def headers(path: Path) -> str:
+        d = docx.Document(str(path))
+        return " ".join([p.text for s in d.sections for p in s.header.paragraphs]
+                        + [c.text for s in d.sections for t in s.header.tables for row in t.rows for c in row.cells])
+
+    draft, final = tmp_path / "draft.docx", tmp_path / "final.docx"
+    assert cli.main(["render", str(MULTI), "-o", str(draft), "--request", "R1", "--languages", "en"]) == 0
+    assert cli.main(["render", str(MULTI), "-o", str(final), "--request", "R1", "--languages", "en", "--final"]) == 0
+    assert "DRAFT" in headers(draft) and "DRAFT" not in headers(final)

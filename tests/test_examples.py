@@ -126,7 +126,7 @@ def test_example_renders_in_its_language_pair(name: str) -> None:
 
     case = examples.load_example(name)
     today = examples.check_date(case)
-    data = render_bytes(case, languages=list(case.languages), findings=run_checks(case, Context(today=today)),
+    data = render_bytes(case, languages=list(case.languages),
                         today=today)
     text = _document_text(data)
     summary = case.facts.summary
@@ -259,14 +259,20 @@ def test_copy_into_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "does not exist" in capsys.readouterr().err
 
 
-def test_render_all_one_docx_per_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_all_one_package_per_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
     # Two examples are enough to test the command; every example renders in the test above.
     monkeypatch.setattr(examples, "example_names", lambda: [GOOD[0], FLAWED[0]])
     out = tmp_path / "docs"
     assert cli_main(["examples", "render-all", str(out), "--languages", "en"]) == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{GOOD[0]}.docx", f"{FLAWED[0]}.docx"])
-    assert "wrote 2 document(s)" in capsys.readouterr().out
+    assert sorted(p.name for p in out.iterdir()) == sorted([GOOD[0], FLAWED[0]])
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.docx"))
+    assert f"{GOOD[0]}/review-sheet.docx" in written and f"{FLAWED[0]}/review-sheet.docx" in written
+    assert f"wrote {len(written)} document(s)" in capsys.readouterr().out
+    # Again: refused, nothing replaced, unless --force.
+    assert cli_main(["examples", "render-all", str(out), "--languages", "en"]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert cli_main(["examples", "render-all", str(out), "--languages", "en", "--force"]) == 0
 
 
 def test_render_all_refuses_a_file_as_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -287,16 +293,16 @@ def test_render_all_reports_a_broken_case_and_goes_on(tmp_path: Path, monkeypatc
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     import mla_writer.render as render
 
-    real = render.render_docx
+    real = render.write_package
 
-    def flaky(case, out, **kw):
-        if out.stem == GOOD[0]:
+    def flaky(case, outdir, **kw):
+        if outdir.name == GOOD[0]:
             raise render.RenderError("template broke")
-        return real(case, out, **kw)
+        return real(case, outdir, **kw)
 
     monkeypatch.setattr(examples, "example_names", lambda: [GOOD[0], GOOD[1]])
-    monkeypatch.setattr(render, "render_docx", flaky)
+    monkeypatch.setattr(render, "write_package", flaky)
     assert cli_main(["examples", "render-all", str(tmp_path), "--languages", "en"]) == 1
     captured = capsys.readouterr()
     assert f"error: {GOOD[0]}: template broke" in captured.err
-    assert [p.name for p in tmp_path.iterdir()] == [f"{GOOD[1]}.docx"]
+    assert [p.name for p in tmp_path.iterdir()] == [GOOD[1]]

@@ -22,12 +22,17 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("model", ("mla_writer.model",)),
     ("services", ("mla_writer.resources", "mla_writer.refdata", "mla_writer.labels", "mla_writer.i18n",
                   "mla_writer.asof", "mla_writer.store", "mla_writer.locks", "mla_writer.schema",
-                  "mla_writer.deadlines")),
+                  "mla_writer.deadlines", "mla_writer.profiles")),
     ("checks", ("mla_writer.checks",)),
+    # Texts out to a translator and back, and the memory of approved translations: they walk the
+    # case as the checks do (checks.walk) and render nothing.
+    ("translation", ("mla_writer.translation",)),
     # What happened to the requests and what is due: `status`, `register` and its statistics and
     # calendar. They word a history's problems as the checks do, and render nothing.
     ("tracking", ("mla_writer.tracking", "mla_writer.register", "mla_writer.stats", "mla_writer.calendar_export")),
     ("render", ("mla_writer.render",)),
+    # The central authority's review of a Word draft: checks, rendering and comments together.
+    ("review", ("mla_writer.review",)),
     ("examples", ("mla_writer.examples",)),
     ("wizard", ("mla_writer.tui",)),
     ("command line", ("mla_writer.cli", "mla_writer.__main__")),

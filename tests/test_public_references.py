@@ -46,7 +46,7 @@ def test_the_scan_covers_what_ships():
     rels = {p.relative_to(ROOT).as_posix() for p in _shipped()}
     for expected in ("README.md", "examples/README.md", "locales/GLOSSARY.md", "locales/fr/LC_MESSAGES/mla_writer.po",
                      "mla_writer/data/legal_bases.toml", "examples/flawed-content-no-nexus.expected.json",
-                     "templates/annex.html.j2", "schemas/case.schema.json", "mla_writer/checks/identifiers.py"):
+                     "templates/review_sheet.html.j2", "schemas/case.schema.json", "mla_writer/checks/identifiers.py"):
         assert expected in rels
 
 

@@ -1,6 +1,6 @@
 """Practical guidance a reviewer checks before sending (CTOC/COP/WG.3/2015/2 ¶57 and the
-central-authority checklist of the annex): cheaper routes tried, technical review done, people
-reachable, urgency justified, evidence in a usable form, signed."""
+central-authority checklist of the review sheet): cheaper routes tried, technical review done,
+people reachable, urgency justified, evidence in a usable form, signed."""
 
 from __future__ import annotations
 

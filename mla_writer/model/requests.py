@@ -169,11 +169,15 @@ class _Request(Strict):
         return items
 
 
+# A preservation asked for the first time, or the extension of one already in place.
+PreservationStatus = Literal["new", "extension"]
+
+
 class PreservationRequest(_Request):
     """Expedited preservation of stored computer data (Budapest art. 29; art. 30)."""
 
     kind: Literal["preservation"] = "preservation"
-    status: Literal["new", "extension"] = "new"
+    status: PreservationStatus = "new"
     necessity: Text = Field(
         default_factory=Text, description="Why the data may be lost or changed without preservation"
     )

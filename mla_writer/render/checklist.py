@@ -1,5 +1,5 @@
-"""The reviewer checklist of the annex (what a central authority confirms before sending), each
-item with the state the checks leave it in.
+"""The reviewer checklist of the review sheet (what a central authority confirms before
+sending), each item with the state the checks leave it in.
 
 The items and the rules behind each are declared once, in checks/review_items.py and in each
 rule's ``checklist``. An item is ticked ("yes") only when its checks verified it: they apply to

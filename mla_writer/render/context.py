@@ -15,8 +15,9 @@ from functools import cache
 from typing import Any
 
 from ..checks import Finding
+from ..checks.walk import never_given
 from ..labels import CLASSIFICATION
-from ..model import Case
+from ..model import Case, is_formal
 from .checklist import checklist, finding_data
 
 TEXT_KEYS = {"text", "translations"}
@@ -99,38 +100,62 @@ def request_context(request: Any, dumped: dict[str, Any]) -> dict[str, Any]:
     return _blank_text_to_none(dumped)
 
 
-def shared_context(case: Case, findings: Sequence[Finding], languages: Sequence[str] = ("en",)) -> dict[str, Any]:
-    """What every part of the document shows alike (computed once per document); each finding's
-    message is there in every document language."""
-    return {
-        "fingerprint": fingerprint(case),
-        "final": case.status == "final",
-        "findings": [finding_data(f, languages) for f in findings],
-        "checklist": checklist(case, findings, languages),
-    }
+def shared_context(case: Case, *, final: bool) -> dict[str, Any]:
+    """What every part of a request document shows alike: the case's fingerprint, and whether the
+    case is final (a final document carries neither the DRAFT marking nor the fingerprint)."""
+    return {"fingerprint": fingerprint(case), "final": final}
 
 
-def build_context(case: Case, request: Any, shared: dict[str, Any]) -> dict[str, Any]:
+def _unset_to_none(model: Any, dumped: dict[str, Any], fields: Sequence[str]) -> None:
+    """A field the case file never gave holds the model's default (a stage, a period, a harm):
+    printed, it would state a fact nobody chose, so the template gets None and prints the
+    "to be completed" marker instead (checks report the same fields)."""
+    for name in fields:
+        if name in dumped and never_given(model, name):
+            dumped[name] = None
+
+
+# The request fields whose model default would otherwise be printed as the drafter's choice.
+UNSET_REQUEST_FIELDS = ("period_days", "harm")
+
+
+def build_context(case: Case, request: Any, shared: dict[str, Any], *,
+                  together: Sequence[Any] | None = None) -> dict[str, Any]:
+    """What a request's template reads. `together`: the requests of the same document (the
+    request is numbered among them); by default the request alone."""
     d = case.model_dump(mode="python", exclude={"training"})
-    index = case.requests.index(request)
-    dumped_request = d.pop("requests")[index]
+    dumped_request = d.pop("requests")[case.requests.index(request)]
+    _unset_to_none(request, dumped_request, UNSET_REQUEST_FIELDS)
+    _unset_to_none(case.proceedings, d["proceedings"], ("stage",))
     # Each request document shows only the bases that request relies on.
     d["legal_bases"] = [_legal_basis(d["legal_bases"][b]) for b, _lb in case.bases_for(request)]
     d["classification"] = marking(d["classification"])
     d = _blank_text_to_none(d)
+    siblings = list(together) if together else [request]
     return {
         "case": d,
         "request": request_context(request, dumped_request),
-        "request_number": index + 1,
-        "request_count": len(case.requests),
+        "request_number": next(i for i, r in enumerate(siblings, 1) if r is request),
+        "request_count": len(siblings),
+        # Through a central authority a request carries all of UNTOC art. 18(15), whatever its
+        # kind; a provider or a 24/7 point gets the short form its channel calls for.
+        "formal": is_formal(request.channel),
         **shared,
     }
 
 
-def annex_context(case: Case, shared: dict[str, Any]) -> dict[str, Any]:
+def review_context(case: Case, findings: Sequence[Finding], language: str,
+                   documents: Sequence[dict[str, Any]], *, final: bool) -> dict[str, Any]:
+    """What the review sheet reads: the findings (message in `language`), the central
+    authority's checklist, and the request documents of the package with their SHA-256."""
     d = case.model_dump(mode="python", include={"reference", "status", "date", "classification"})
     d["classification"] = marking(d["classification"])
-    return {"case": d, **shared}
+    return {
+        "case": d, "request": None, "fingerprint": fingerprint(case), "final": final,
+        "findings": [finding_data(f, [language]) for f in findings],
+        "checklist": checklist(case, findings, [language]),
+        "documents": list(documents),
+    }
 
 
 def extension_context(case: Case, request: Any, shared: dict[str, Any], *, letter_date: Any, expires_on: Any,

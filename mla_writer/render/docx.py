@@ -1,6 +1,6 @@
 """Blocks -> a Word document: two languages side by side in aligned table rows, or one alone.
 
-Each part of the document (one per request, then the annex) is a Word section with its own
+Each part of the document (one per request, or the review sheet) is a Word section with its own
 header and footer. In a bilingual part every pair of blocks is one row of a two-column table, so
 a paragraph and its translation always start at the same height. Data tables (identifiers,
 findings) span the full width, each cell holding both languages when they differ.

@@ -90,7 +90,15 @@ def to_pdf(docx: Path, out: Path | None = None, *, force: bool = False) -> Path:
     temporary folder. Raises PdfError, or files.WriteError when `out` cannot be written.
     """
     docx = Path(docx)
-    out = Path(out) if out is not None else docx.with_suffix(".pdf")
+    return to_pdfs([(docx, Path(out) if out is not None else docx.with_suffix(".pdf"))], force=force)[0]
+
+
+def to_pdfs(pairs: Sequence[tuple[Path, Path]], *, force: bool = False) -> list[Path]:
+    """Convert each (docx, pdf) pair as :func:`to_pdf` does, in one LibreOffice run (starting
+    LibreOffice is most of a conversion's time). The documents' file names must differ."""
+    if not pairs:
+        return []
+    first_out = pairs[0][1]
     soffice = find_soffice()
     if soffice is None:
         raise PdfError(
@@ -101,25 +109,29 @@ def to_pdf(docx: Path, out: Path | None = None, *, force: bool = False) -> Path:
         )
     with tempfile.TemporaryDirectory(prefix="mla-writer-pdf-") as tmp:
         tmpdir = Path(tmp)
-        produced = tmpdir / "out" / (docx.stem + ".pdf")
-        cmd = conversion_command(soffice, tmpdir, [docx])
+        cmd = conversion_command(soffice, tmpdir, [d for d, _ in pairs])
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS * len(pairs),
                                   stdin=subprocess.DEVNULL, check=False,
                                   env=conversion_environment(tmpdir))
         except subprocess.TimeoutExpired:
-            raise PdfError(f"{out}: no PDF written: LibreOffice took more than {TIMEOUT_SECONDS} s") from None
+            raise PdfError(f"{first_out}: no PDF written: LibreOffice took more than "
+                           f"{TIMEOUT_SECONDS * len(pairs)} s") from None
         except OSError as e:
-            raise PdfError(f"{out}: no PDF written: LibreOffice could not be started ({e.strerror or e})") from None
-        if proc.returncode != 0 or not produced.is_file():
-            detail = (proc.stderr or proc.stdout or "").strip().splitlines()
-            why = _without(detail[-1], produced, out, tmpdir) if detail else f"exit code {proc.returncode}"
-            raise PdfError(f"{out}: no PDF written: LibreOffice failed ({why})")
-        try:
-            data = produced.read_bytes()
-        except OSError as e:
-            raise PdfError(f"{out}: no PDF written: the converted file cannot be read ({e.strerror})") from None
-    return write_file(out, data, force=force)
+            raise PdfError(f"{first_out}: no PDF written: LibreOffice could not be started ({e.strerror or e})") from None
+        produced = [tmpdir / "out" / (Path(d).stem + ".pdf") for d, _ in pairs]
+        for made, (_, out) in zip(produced, pairs, strict=True):
+            if proc.returncode != 0 or not made.is_file():
+                detail = (proc.stderr or proc.stdout or "").strip().splitlines()
+                why = _without(detail[-1], made, out, tmpdir) if detail else f"exit code {proc.returncode}"
+                raise PdfError(f"{out}: no PDF written: LibreOffice failed ({why})")
+        data = []
+        for made, (_, out) in zip(produced, pairs, strict=True):
+            try:
+                data.append(made.read_bytes())
+            except OSError as e:
+                raise PdfError(f"{out}: no PDF written: the converted file cannot be read ({e.strerror})") from None
+    return [write_file(out, pdf, force=force) for pdf, (_, out) in zip(data, pairs, strict=True)]
 
 
 def _without(line: str, produced: Path, out: Path, tmpdir: Path) -> str:

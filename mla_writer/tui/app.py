@@ -8,7 +8,6 @@ import os
 import sys
 from pathlib import Path
 
-from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
@@ -16,8 +15,7 @@ from textual.timer import Timer
 from .. import store
 from ..asof import clock_today
 from ..errors import UsageError
-from . import css_cache
-from .bindings import translate_bindings
+from .crash import CrashGuard, after_run
 from .document import CaseDocument
 from .i18n import N_, _, set_ui_language
 from .screens.dialogs import ConfirmDialog, PathDialog
@@ -56,22 +54,23 @@ def copy_example(name: str, folder: Path | None = None) -> Path:
     return examples.copy_example(name, free_name(folder, name))
 
 
-class WizardApp(App[int]):
+class WizardApp(CrashGuard):
     CSS_PATH = "wizard.tcss"
     TITLE = "mla-writer"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     ENABLE_COMMAND_PALETTE = False  # its footer entry would push Save and Quit off an 80-column screen
     BINDINGS = [
-        Binding("ctrl+q", "quit", N_("Quit"), priority=True),
-        Binding("ctrl+s", "save", N_("Save")),
-        Binding("ctrl+t", "toggle_theme", N_("Theme")),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
+        Binding("ctrl+s", "save", N_("Save"), id="save"),
+        Binding("ctrl+t", "toggle_theme", N_("Theme"), id="theme"),
     ]
+    # In a browser (`mla-writer serve`), keys the browser keeps for itself (Ctrl+N new window,
+    # Ctrl+T new tab, Ctrl+Q quit) never reach the page: those bindings move to function keys.
+    BROWSER_KEYS = {"next": "f8", "theme": "f9", "quit": "f10"}
 
     def __init__(self, doc: CaseDocument | None = None, *, new_case_path: Path | None = None,
                  today: dt.date | None = None, autosave_delay: float = 0.5, theme: str = THEMES[0]) -> None:
-        css_cache.install()
         super().__init__()
-        translate_bindings(self)
         self.doc = doc
         self.today = today or clock_today()
         self.new_case_path = new_case_path or free_name(Path.cwd(), "new-case")
@@ -93,6 +92,8 @@ class WizardApp(App[int]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        if self.is_web:
+            self.update_keymap(self.BROWSER_KEYS)
         self._say_if_read_only()
         if isinstance(self.screen, WizardScreen):
             return  # opened straight on the wizard (get_default_screen)
@@ -159,6 +160,12 @@ class WizardApp(App[int]):
             return False
         self._autosave_failed = False
         return True
+
+    def keep_work(self) -> Path | None:
+        """The autosave, written now (after an internal error), or None if nothing is unsaved."""
+        if self.doc is None or not self.doc.dirty:
+            return None
+        return self.doc.autosave()
 
     def on_unmount(self) -> None:
         """However the app ends (terminal closed, exception), write what the timer had not yet."""
@@ -280,4 +287,4 @@ def run_wizard(case_path: Path | None = None, ui_language: str = "en", example: 
     code = app.run()
     if app.exit_message:
         print(app.exit_message)
-    return code or 0
+    return after_run(app, code)

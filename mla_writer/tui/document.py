@@ -14,6 +14,7 @@ edited and is autosaved under its own session's name, but never saved over the c
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -30,6 +31,8 @@ from ..model import Case
 
 PathT = tuple[str | int, ...]
 PRUNE_EMPTY = ("date_range", "period")  # optional objects whose every field may be cleared
+TEXT_KEYS = frozenset({"text", "translations"})  # the keys of free text in its object form
+_MISSING = object()
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -70,14 +73,19 @@ def get_in(data: Any, path: PathT, default: Any = None) -> Any:
 def set_in(data: dict[str, Any], path: PathT, value: Any) -> None:
     """Set a value, creating the objects on the way (an optional object that was null included).
 
-    In a list, None at the last index removes the element (a second document language cleared).
+    Whatever stands in the way takes the shape the path needs, so no edit fails on the shape of
+    the data: free text written as a plain string becomes {text, translations} when a translation
+    is first typed under it; any other value where an object or a list must be (only in a case
+    the model already rejects) is replaced by one. Free text given a plain string keeps its
+    translations. In a list, None at the last index removes the element (a second document
+    language cleared).
     """
     node: Any = data
     for part, nxt in zip(path, path[1:], strict=False):
         child = node[part] if _has(node, part) else None
-        if child is None:
-            child = [] if isinstance(nxt, int) else {}
-            if isinstance(node, list):
+        if not isinstance(child, list if isinstance(nxt, int) else dict):
+            child = _container(child, nxt)
+            if isinstance(node, list) and not _has(node, part):
                 node.append(child)
             else:
                 node[part] = child
@@ -89,11 +97,36 @@ def set_in(data: dict[str, Any], path: PathT, value: Any) -> None:
             if last < len(node):
                 del node[last]
         elif last < len(node):
-            node[last] = value
+            node[last] = _keep_translations(node[last], value)
         else:
             node.append(value)
     else:
-        node[last] = value
+        node[last] = _keep_translations(node.get(last), value)
+
+
+def _container(old: Any, nxt: str | int) -> dict[str, Any] | list[Any]:
+    """What a path step needs in place of `old` to go on to `nxt`."""
+    if isinstance(nxt, int):
+        return []
+    if isinstance(old, str) and nxt in TEXT_KEYS:
+        return {"text": old, "translations": {}}
+    return {}
+
+
+def _keep_translations(old: Any, value: Any) -> Any:
+    """A plain string written over free text replaces its text, never its translations; in a list
+    of free texts edited as one line, an entry typed as it was keeps its translations."""
+    if isinstance(value, str) and is_free_text(old):
+        return {**old, "text": value}
+    if isinstance(old, list) and isinstance(value, list):
+        kept = {o["text"]: o for o in old if is_free_text(o) and isinstance(o.get("text"), str)}
+        return [kept.get(v, v) if isinstance(v, str) else v for v in value]
+    return value
+
+
+def is_free_text(value: Any) -> bool:
+    """Free text in its object form: {text, translations} (either may be missing)."""
+    return isinstance(value, dict) and bool(value) and set(value) <= TEXT_KEYS
 
 
 def _has(node: Any, part: str | int) -> bool:
@@ -226,18 +259,10 @@ class CaseDocument:
 
     def set(self, path: PathT, value: Any) -> bool:
         """Change one value; False when it was already that value (nothing to save)."""
-        if self.get(path) == value and _has_path(self.data, path):
-            return False
-        current = get_in(self.data, path)
-        if isinstance(current, dict) and "text" in current and isinstance(value, str):
-            if current["text"] == value:
-                return False
-            value = {**current, "text": value}  # keep the translations beside the original
-        elif isinstance(current, list) and isinstance(value, list):
-            # A list of free texts edited as one line: an entry typed as it was keeps its translations.
-            kept = {old["text"]: old for old in current if isinstance(old, dict) and "text" in old}
-            value = [kept.get(new, new) if isinstance(new, str) else new for new in value]
+        before = copy.deepcopy(self.get(path)) if _has_path(self.data, path) else _MISSING
         set_in(self.data, path, value)
+        if self.get(path) == before:
+            return False
         self._prune(path)
         self.dirty = True
         self.validate()
@@ -249,6 +274,11 @@ class CaseDocument:
             owner = get_in(self.data, path[:-1])
             if isinstance(owner, dict) and all(v in (None, "") for v in owner.values()):
                 set_in(self.data, path[:-1], None)
+
+    def replace_all(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.dirty = True
+        self.validate()
 
     def replace(self, path: PathT, value: Any) -> None:
         set_in(self.data, path, value)

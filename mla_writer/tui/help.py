@@ -3,18 +3,22 @@
 Keys are case paths without list positions (``requests.items.nexus``). The guidance comes from
 the practical tips for requesting electronic evidence abroad (CTOC/COP/WG.3/2015/2 ¶57), the
 contents UNTOC art. 18(15) and Budapest art. 29(2) require, and the central authority's checklist
-of the reviewer annex; examples use invented names and documentation addresses only.
+of the review sheet; examples use invented names and documentation addresses only.
 """
 
 from __future__ import annotations
 
 from .i18n import N_, _
+from .steps import LANGUAGE_NAMES
 
 HELP: dict[str, str] = {
     # case & authorities
     "reference": N_("Your own file number, so replies can be matched to the case. Example: LYON-CYB-2026-0147."),
     "title": N_("A few words that name the case for you. Example: Invoice fraud at Example SA."),
     "date": N_("The date the request is signed, as YYYY-MM-DD. Example: 2026-03-20."),
+    "status": N_("Draft while you write; Reviewed once someone has checked it; Final when it is ready to "
+                 "sign and send."),
+    "classification": N_("The marking your service puts on the document. Example: CONFIDENTIAL."),
     "drafting_language": N_("The language you type the facts in. Translations can be added to the case file."),
     "languages": N_("The document is written in one language, or two side by side. Choose one the "
                     "requested State accepts (UNTOC art. 18(14))."),
@@ -99,6 +103,8 @@ HELP: dict[str, str] = {
     "persons": N_("Suspects, victims and account holders, with what is known about them (UNTOC art. 18(15)(e))."),
     "persons.role": N_("Suspect, victim, witness or account holder."),
     "persons.name": N_("Name, or 'unknown user of' the identifier. Example: Unknown user of x@example.net."),
+    "persons.description": N_("Who the person is when the name does not say it, printed after the name. "
+                              "Example: unknown user of the account x@example.net."),
     "persons.date_of_birth": N_("YYYY-MM-DD, if known."),
     "persons.nationality": N_("Press Enter, then type the first letters of the country."),
     "persons.location": N_("Where the person is believed to be. Example: Villeurbanne, France."),
@@ -122,6 +128,8 @@ HELP: dict[str, str] = {
     "requests.provider.data_location": N_("Where the data is believed to be, or 'unknown'."),
     "requests.necessity": N_("Why the data may be lost without preservation. Example: webmail logs are kept "
                              "for a short time and the holder can delete the mailbox."),
+    "requests.status": N_("A new preservation, or an extension of one already in place: an extension "
+                          "names the earlier request (under More)."),
     "requests.period_days": N_("Budapest art. 29(7): at least 60 days. Example: 90."),
     "requests.mla_to_follow": N_("Art. 29 asks you to say that a request for the data will follow."),
     "requests.partial_disclosure": N_("Ask for enough traffic data to find other providers in the chain (art. 30)."),
@@ -236,6 +244,6 @@ def help_for(path: tuple[str | int, ...]) -> str:
     if "translations" in path:
         return _("The same text in {language}, for the second column of the document. Leave it "
                  "blank to have it translated later; the review lists what is missing.").format(
-            language=path[-1])
+            language=_(LANGUAGE_NAMES.get(str(path[-1]), str(path[-1]))))
     text = HELP.get(generic_key(path))
     return _(text) if text else ""

@@ -89,6 +89,7 @@ YES_NO_UNKNOWN = labels.YES_NO_UNKNOWN.options()
 AUTHORISATION_KINDS = labels.AUTHORISATION_KIND.options()
 HARMS = labels.HARM.options()
 STATUSES = labels.CASE_STATUS.options()
+PRESERVATION_STATUSES = labels.PRESERVATION_STATUS.options()
 
 
 @cache
@@ -229,6 +230,8 @@ REQUEST_PARTS: tuple[Part, ...] = (
     Field("provider.legal_entity", N_("Provider's legal entity"), "opt"),
     Field("provider.establishment", N_("Country of establishment"), "country"),
     Field("necessity", N_("Why preservation is needed"), "long", required=True, when=_kind("preservation")),
+    Field("status", N_("New or extension"), "select", PRESERVATION_STATUSES, nullable=False,
+          when=_kind("preservation")),
     Field("period_days", N_("Preserve for (days)"), "int", nullable=False, when=_kind("preservation")),
     Field("mla_to_follow", N_("An MLA request for the data will follow"), "bool", when=_kind("preservation")),
     Field("partial_disclosure", N_("Ask for partial disclosure of traffic data (art. 30)"), "bool",
@@ -284,6 +287,8 @@ STEPS: tuple[Step, ...] = (
         Field("reference", N_("Internal reference"), "str", required=True, nullable=False),
         Field("title", N_("Short title"), "str", nullable=False),
         Field("date", N_("Date of the request"), "date"),
+        Field("status", N_("Status"), "select", STATUSES, nullable=False),
+        Field("classification", N_("Classification"), "str", nullable=False),
         Field("drafting_language", N_("Language you write in"), "lang", LANGUAGE_OPTIONS, nullable=False),
         Field("languages.0", N_("Document language"), "lang", LANGUAGE_OPTIONS, nullable=False),
         Field("languages.1", N_("Second document language"), "lang", LANGUAGE_OPTIONS),
@@ -307,9 +312,9 @@ STEPS: tuple[Step, ...] = (
         # The request prints each contact's role and organisation: their translations need a place.
         ListSpec("contacts", N_("Other contacts"), N_("contact"),
                  new_item=lambda: {"name": ""},
-                 describe=lambda e, i: f"{i + 1}. {_short(e.get('name')) or '…'}",
+                 describe=lambda e, i: f"{i + 1}. {_short(e.get('name')) or _short(e.get('role')) or '…'}",
                  parts=(
-                     Field("name", N_("Name"), "str", required=True, nullable=False),
+                     Field("name", N_("Name"), "str", nullable=False),  # a function alone: in the role
                      Field("role", N_("Role"), "text"),
                      Field("organisation", N_("Organisation"), "text"),
                      Field("phone", N_("Phone"), "opt"),
@@ -391,10 +396,12 @@ STEPS: tuple[Step, ...] = (
     Step("persons", N_("Persons"), ("persons",), (
         ListSpec("persons", N_("Persons concerned"), N_("person"),
                  new_item=lambda: {"role": "suspect", "name": ""},
-                 describe=lambda e, i: f"{i + 1}. {_label(PERSON_ROLES, e.get('role'))}: {_short(e.get('name')) or '…'}",
+                 describe=lambda e, i: f"{i + 1}. {_label(PERSON_ROLES, e.get('role'))}: "
+                                       f"{_short(e.get('name')) or _short(e.get('description')) or '…'}",
                  parts=(
                      Field("role", N_("Role"), "select", PERSON_ROLES, nullable=False),
-                     Field("name", N_("Name"), "str", required=True, nullable=False),
+                     Field("name", N_("Name"), "str", nullable=False),  # an unknown person: the description
+                     Field("description", N_("Description"), "text"),
                      Field("date_of_birth", N_("Date of birth"), "date"),
                      Field("nationality", N_("Nationality"), "country"),
                      Field("location", N_("Location"), "text"),

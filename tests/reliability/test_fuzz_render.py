@@ -17,7 +17,7 @@ from strategies import cases  # the model's strategies (tests/strategies.py)
 
 from mla_writer.checks import Context, run_checks
 from mla_writer.model import REQUEST_KINDS
-from mla_writer.render import RenderError, render_bytes
+from mla_writer.render import RenderError, render_package
 from mla_writer.store import CaseFileError, parse_case
 
 from .docx_check import assert_valid_docx, document_text, squash
@@ -31,8 +31,11 @@ xml_text = st.text(xml_char, min_size=1, max_size=60).filter(lambda t: t.strip()
 
 
 def _render(case, languages) -> bytes:
-    findings = run_checks(case, Context(today=TODAY))
-    return render_bytes(case, languages=languages, findings=findings, today=TODAY)
+    """The first request document of the case's package; the review sheet is checked too."""
+    documents, sheet = render_package(case, languages=languages, findings=run_checks(case, Context(today=TODAY)),
+                                      today=TODAY)
+    assert_valid_docx(sheet)
+    return documents[0].data
 
 
 @settings(FUZZ, max_examples=examples(8))

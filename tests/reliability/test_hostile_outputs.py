@@ -209,25 +209,26 @@ def test_a_file_created_while_rendering_is_not_clobbered(tmp_path, cli, monkeypa
 
 def test_render_all_keeps_documents_already_there_unless_forced(tmp_path, cli):
     outdir = tmp_path / "handouts"
-    outdir.mkdir()
-    first = example_names()[0]
-    earlier = outdir / f"{first}.docx"
+    (outdir / example_names()[0]).mkdir(parents=True)
+    earlier = outdir / example_names()[0] / "review-sheet.docx"
     earlier.write_bytes(b"the trainer's annotated copy")
     result = cli("examples", "render-all", outdir)
     assert_clean_refusal(result, str(earlier), "already exists", "--force")
     assert earlier.read_bytes() == b"the trainer's annotated copy"
-    assert sorted(p.name for p in outdir.iterdir()) == [earlier.name], "refused, but wrote some documents"
+    assert [p.relative_to(outdir) for p in outdir.rglob("*")] == [earlier.parent.relative_to(outdir),
+                                                                   earlier.relative_to(outdir)], \
+        "refused, but wrote some documents"
 
 
 def test_render_all_with_force_replaces_them(tmp_path, cli):
     outdir = tmp_path / "handouts"
-    outdir.mkdir()
     first = example_names()[0]
-    (outdir / f"{first}.docx").write_bytes(b"old")
+    (outdir / first).mkdir(parents=True)
+    (outdir / first / "review-sheet.docx").write_bytes(b"old")
     result = cli("examples", "render-all", outdir, "--force")
     assert result.code in (0, 1), result.err
-    assert (outdir / f"{first}.docx").read_bytes()[:2] == b"PK"
-    assert sorted(p.name for p in outdir.iterdir()) == sorted(f"{n}.docx" for n in example_names())
+    assert (outdir / first / "review-sheet.docx").read_bytes()[:2] == b"PK"
+    assert sorted(p.name for p in outdir.iterdir()) == sorted(example_names())
 
 
 def test_render_all_does_not_create_folders_render_refuses(tmp_path, cli):

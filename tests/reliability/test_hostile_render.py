@@ -92,11 +92,14 @@ EXAMPLE_FILES = sorted(p for p in EXAMPLES.glob("*.json") if not p.name.endswith
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=[p.stem for p in EXAMPLE_FILES])
 def test_every_example_renders_to_a_sound_document(example: Path, tmp_path: Path, cli):
     """Flawed training cases too: a gap in the case is a finding, never a broken render."""
-    out = tmp_path / f"{example.stem}.docx"
-    result = cli("render", example, "-o", out, "--today", TODAY)
+    out = tmp_path / example.stem
+    result = cli("render", example, "-o", f"{out}/", "--today", TODAY)
     assert_no_traceback(result)
     assert result.code == 0, (example.name, result.err)
-    assert_valid_docx(out)
+    written = sorted(out.iterdir())
+    assert len(written) >= 2 and out / "review-sheet.docx" in written
+    for document in written:
+        assert_valid_docx(document)
 
 
 def test_output_name_near_the_file_system_limit(tmp_path: Path, cli):

@@ -47,10 +47,14 @@ def test_forty_requests_render(tmp_path, cli):
     """With 19 or more requests the joined kinds went over python-docx's 255 characters."""
     case = _write(tmp_path, _with_requests(40))
     assert cli("check", case, *TODAY).code in (0, 1)
-    out = tmp_path / "forty.docx"
-    result = cli("render", case, "-o", out, *TODAY)
+    out = tmp_path / "forty"
+    result = cli("render", case, "-o", f"{out}/", *TODAY)
     assert result.code == 0, result.err
-    title, subject = _core(out)
+    # All forty go to the same 24/7 point: one document, a section each, and the review sheet.
+    [document] = [p for p in out.iterdir() if p.name != "review-sheet.docx"]
+    assert document.name.startswith("R1+R2+R3+") and document.name.endswith("-preservation-IE-en-fr.docx")
+    assert len(docx.Document(str(document)).sections) == 40
+    title, subject = _core(document)
     assert subject == "preservation" and title == "LYON-CYB-2026-0147"
 
 

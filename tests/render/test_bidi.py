@@ -11,7 +11,7 @@ from mla_writer.render import render_bytes
 from mla_writer.render.bidi import LRM, MARKS, RLM, WORD_JOINER, isolate_values
 from mla_writer.render.oxml import has_rtl_script
 
-from .cases import findings, make_case
+from .cases import make_case
 from .readback import open_docx
 
 VALUE_IN_ARABIC = [
@@ -75,7 +75,7 @@ def _header_lines(data: bytes) -> list[tuple[str, str]]:
 ])
 def test_each_column_header_is_in_its_own_language(marking, pair, own):
     case = make_case("preservation", classification=marking)
-    lines = _header_lines(render_bytes(case, languages=list(pair), findings=findings(case)))
+    lines = _header_lines(render_bytes(case, languages=list(pair)))
     assert lines[0] == (own[pair[0]], own[pair[1]])
 
 
@@ -83,6 +83,6 @@ def test_a_marking_the_tool_does_not_know_stays_as_typed():
     """机密 is a state-secret grade of PRC law, not a translation of CONFIDENTIAL: the tool
     does not translate it (locales/GLOSSARY.md)."""
     case = make_case("preservation", classification="机密")
-    lines = _header_lines(render_bytes(case, languages=["en", "zh"], findings=findings(case)))
+    lines = _header_lines(render_bytes(case, languages=["en", "zh"]))
     assert lines[0] == ("机密 · DRAFT", "机密 · 草稿")
     assert not re.search("[\u0600-\u06ff]", lines[0][0])

@@ -14,7 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from mla_writer import i18n
-from mla_writer.render import render_blocks, render_bytes
+from mla_writer.render import render_blocks, render_bytes, render_package
 from mla_writer.render.oxml import EAST_ASIA_FONT, has_rtl_script
 
 from .cases import FACTS, KINDS, LANGS, findings, make_case
@@ -38,7 +38,7 @@ def tr(lang: str, msgid: str) -> str:
 @cache
 def rendered(kind: str, langs: tuple[str, ...]) -> bytes:
     case = make_case(kind)
-    return render_bytes(case, languages=list(langs), findings=findings(case))
+    return render_bytes(case, languages=list(langs))
 
 
 CASES = [(k, p) for k in KINDS for p in PAIRS]
@@ -49,7 +49,7 @@ def test_every_language_gives_the_same_shape(kind):
     case = make_case(kind)
     shapes = {}
     for lang in LANGS:
-        parts = render_blocks(case, [lang], findings(case))
+        parts = render_blocks(case, [lang])
         shapes[lang] = [[b.shape() for b in part.body[0]] for part in parts]
     assert all(s == shapes["en"] for s in shapes.values())
 
@@ -113,12 +113,13 @@ def test_header_and_footer(kind, pair):
 
 
 @pytest.mark.parametrize(("kind", "pair"), CASES)
-def test_reviewer_checklist_in_the_annex(kind, pair):
-    data = rendered(kind, pair)
-    xml = part_xml(data, "word/document.xml")
-    assert xml.count("<w14:checkbox>") == 19 * 2
-    rows = body_rows(open_docx(data))
-    assert (tr(pair[0], "Annex: checklist for the reviewer"), tr(pair[1], "Annex: checklist for the reviewer")) in rows
+def test_the_checklist_is_on_the_review_sheet_not_in_the_request(kind, pair):
+    case = make_case(kind)
+    documents, sheet = render_package(case, languages=list(pair), findings=findings(case))
+    assert "<w14:checkbox>" not in part_xml(documents[0].data, "word/document.xml")
+    assert part_xml(sheet, "word/document.xml").count("<w14:checkbox>") == 19  # one language: the drafting one
+    text = all_text(open_docx(sheet))
+    assert tr(case.drafting_language, "Checklist for the central authority") in text
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -168,7 +169,7 @@ def test_single_language_has_no_side_by_side_table():
 
 def test_final_case_has_no_draft_marking():
     case = make_case("preservation", status="final")
-    data = render_bytes(case, languages=["en", "fr"], findings=findings(case))
+    data = render_bytes(case, languages=["en", "fr"])
     headers = " ".join(part_xml(data, n) for n in part_names(data) if n.startswith("word/header"))
     assert "DRAFT" not in headers and "PROJET" not in headers
     assert "CONFIDENTIAL" in headers and "CONFIDENTIEL" in headers
@@ -176,12 +177,12 @@ def test_final_case_has_no_draft_marking():
 
 def test_an_unknown_marking_is_shown_as_typed():
     case = make_case("traffic", classification="NATO UNCLASSIFIED <x>")
-    data = render_bytes(case, languages=["en", "fr"], findings=[])
+    data = render_bytes(case, languages=["en", "fr"])
     headers = " ".join(part_xml(data, n) for n in part_names(data) if n.startswith("word/header"))
     assert headers.count("NATO UNCLASSIFIED &lt;x&gt;") >= 2
 
 
-def test_one_section_per_request_then_the_annex():
+def test_one_section_per_request_numbered_within_the_document():
     data = dict(make_case("preservation").model_dump(mode="json"))
     second = make_case("subscriber").requests[0].model_dump(mode="json")
     second["id"] = "R2"
@@ -189,10 +190,12 @@ def test_one_section_per_request_then_the_annex():
     from mla_writer.model import Case
 
     case = Case.model_validate(data)
-    document = open_docx(render_bytes(case, languages=["en", "fr"], findings=findings(case)))
-    assert len(document.sections) == 3
+    document = open_docx(render_bytes(case, languages=["en", "fr"]))
+    assert len(document.sections) == 2
     text = all_text(document)
     assert "request R2, 2 of 2" in text and "demande R2, 2 sur 2" in text
+    alone = all_text(open_docx(render_bytes(case, languages=["en", "fr"], requests=case.requests[1:])))
+    assert "request R2" not in alone  # alone in its document, it is not numbered
 
 
 @pytest.mark.parametrize("langs", [("en", "fr"), ("ar",)])

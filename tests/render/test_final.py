@@ -73,3 +73,30 @@ def test_render_final_asks_for_the_languages_rendered(tmp_path: Path, capsys: py
                      "--today", "2026-04-15"]) == 2
     assert "facts.summary: not translated into es (Spanish)" in capsys.readouterr().err
     assert not out.exists()
+
+
+WORKED = [n for n in examples.example_names()
+          if not (examples.load_example(n).training and examples.load_example(n).training.flawed)]
+
+
+@pytest.mark.parametrize("name", WORKED)
+def test_every_worked_example_renders_final_in_its_own_pair(tmp_path: Path, name: str) -> None:
+    """Issue 12: the worked examples are complete, so --final writes the package to send: no
+    DRAFT marking, no fingerprint, no pending marker in any request document."""
+    import docx
+
+    from mla_writer import i18n
+
+    case = examples.load_example(name)
+    out = tmp_path / "package"
+    assert cli_main(["render", str(examples.example_path(name)), "-o", f"{out}/", "--final"]) == 0
+    documents = sorted(p for p in out.iterdir() if p.name != "review-sheet.docx")
+    assert documents and len(documents) < len(list(out.iterdir()))
+    marks = [i18n.translations(lang).gettext(m) for lang in case.languages
+             for m in ("DRAFT", "Fingerprint:", "[translation pending]", "[to be completed]")]
+    for path in documents:
+        d = docx.Document(str(path))
+        text = all_text(open_docx(path.read_bytes())) + "\n".join(
+            p.text for s in d.sections for story in (s.header, s.footer)
+            for t in story.tables for row in t.rows for c in row.cells for p in c.paragraphs)
+        assert not [m for m in marks if m in text], path.name

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from mla_writer import examples, i18n, refdata
-from mla_writer.checks import Context, run_checks
 from mla_writer.model import Case, LegalBasis
 from mla_writer.render import render_bytes
 
@@ -28,13 +27,13 @@ def _only(case: Case, request_id: str) -> Case:
 
 def _render(case: Case, languages: list[str]) -> str:
     today = examples.check_date(case) or case.date
-    data = render_bytes(case, languages=languages, findings=run_checks(case, Context(today=today)), today=today)
+    data = render_bytes(case, languages=languages, today=today)
     return all_text(open_docx(data))
 
 
 def _legal_section(case: Case, languages: list[str]) -> list[tuple[str, ...]]:
     today = examples.check_date(case) or case.date
-    data = render_bytes(case, languages=languages, findings=run_checks(case, Context(today=today)), today=today)
+    data = render_bytes(case, languages=languages, today=today)
     rows = body_rows(open_docx(data))
     start = rows.index(tuple(tr(lang, "Legal basis") for lang in languages))
     end = rows.index(tuple(tr(lang, "Requesting authority") for lang in languages), start)

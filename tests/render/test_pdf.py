@@ -17,7 +17,7 @@ from mla_writer import i18n
 from mla_writer.render import render_docx
 from mla_writer.render.pdf import PdfError, find_soffice, to_pdf
 
-from .cases import LANGS, findings, make_case
+from .cases import LANGS, make_case
 
 TITLE = "Request for the expedited preservation of stored computer data"
 
@@ -56,7 +56,7 @@ def test_pdf_holds_both_languages_and_counts_its_pages(tmp_path, lang):
         pytest.skip("LibreOffice is not installed (Debian: libreoffice-writer-nogui)")
     partner = "fr" if lang == "en" else "en"
     case = make_case("preservation")
-    docx_path = render_docx(case, tmp_path / f"{lang}.docx", languages=[lang, partner], findings=findings(case))
+    docx_path = render_docx(case, tmp_path / f"{lang}.docx", languages=[lang, partner])
     pdf = to_pdf(docx_path)
     assert pdf == tmp_path / f"{lang}.pdf" and pdf.stat().st_size > 0
     assert pdf.stat().st_mode & 0o777 == 0o600
@@ -86,3 +86,37 @@ def test_a_failing_converter_is_reported(tmp_path, monkeypatch):
     monkeypatch.setenv("MLA_WRITER_SOFFICE", str(fake))
     with pytest.raises(PdfError, match="source file could not be loaded"):
         to_pdf(tmp_path / "x.docx")
+
+
+def test_a_package_is_converted_in_one_run_each_pdf_beside_its_document(tmp_path, monkeypatch):
+    """A stand-in for LibreOffice that records its runs and writes one PDF per document given."""
+    import sys
+
+    from mla_writer.render.pdf import to_pdfs
+
+    runs = tmp_path / "runs.txt"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"""#!{sys.executable}
+import pathlib, sys
+args = sys.argv[1:]
+out = pathlib.Path(args[args.index("--outdir") + 1])
+out.mkdir(parents=True, exist_ok=True)
+with open({str(runs)!r}, "a") as f:
+    f.write("run\\n")
+for source in args[args.index("--outdir") + 2:]:
+    (out / (pathlib.Path(source).stem + ".pdf")).write_bytes(b"%PDF-" + pathlib.Path(source).name.encode())
+""")
+    fake.chmod(0o755)
+    monkeypatch.setenv("MLA_WRITER_SOFFICE", str(fake))
+    folder = tmp_path / "package"
+    folder.mkdir()
+    documents = [folder / "R1-preservation-IE-en-fr.docx", folder / "review-sheet.docx"]
+    for d in documents:
+        d.write_bytes(b"PK")
+    pdfs = to_pdfs([(d, d.with_suffix(".pdf")) for d in documents])
+    assert pdfs == [d.with_suffix(".pdf") for d in documents]
+    assert [p.read_bytes() for p in pdfs] == [b"%PDF-" + d.name.encode() for d in documents]
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in pdfs)
+    assert runs.read_text() == "run\n"
+    with pytest.raises(FileExistsError):  # an existing PDF is kept without force
+        to_pdfs([(documents[0], pdfs[0])])

@@ -7,7 +7,7 @@ import pytest
 
 from mla_writer.render import RenderError, render_bytes, render_docx
 
-from .cases import FACTS, findings, make_case
+from .cases import FACTS, make_case
 from .readback import all_text, body_rows
 
 
@@ -15,7 +15,7 @@ def test_example_renders_english_and_french_side_by_side(tmp_path, example_path)
     from mla_writer.store import load_case
 
     case = load_case(example_path)
-    out = render_docx(case, tmp_path / "x.docx", languages=["en", "fr"], findings=findings(case))
+    out = render_docx(case, tmp_path / "x.docx", languages=["en", "fr"])
     rows = body_rows(docx.Document(str(out)))
     assert ("Request for the expedited preservation of stored computer data",
             "Demande de conservation rapide de données informatiques stockées") in rows
@@ -25,7 +25,7 @@ def test_example_renders_english_and_french_side_by_side(tmp_path, example_path)
 
 def test_user_text_is_verbatim_with_its_line_breaks(tmp_path):
     case = make_case("preservation")
-    data = render_bytes(case, languages=["en", "fr"], findings=findings(case))
+    data = render_bytes(case, languages=["en", "fr"])
     path = tmp_path / "c.docx"
     path.write_bytes(data)
     assert FACTS in all_text(docx.Document(str(path)))

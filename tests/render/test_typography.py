@@ -2,7 +2,8 @@
 
 Every worked example is rendered next to English in Arabic and in Chinese and turned into PDF
 with the tool's own LibreOffice settings (render/pdf.py: a profile and font rules of its own).
-One case per language pair goes through `mla-writer render --pdf` itself; the others are
+One case per language pair goes through `mla-writer render -o FOLDER/ --pdf` itself (its longest
+request document is read); the others are
 converted in one LibreOffice start, with the same command and environment, to keep the run
 short. Then, on the PDF:
 
@@ -38,7 +39,6 @@ import pytest
 from lxml import etree
 
 from mla_writer import examples
-from mla_writer.checks import Context, run_checks
 from mla_writer.model import Case
 from mla_writer.render import render_docx
 from mla_writer.render.bidi import MARKS
@@ -96,7 +96,7 @@ def _docx(name: str, partner: str, folder: Path) -> Path:
     case = _typed_in_arabic() if name == ARABIC_TYPED else examples.load_example(name)
     today = examples.check_date(case)
     out = folder / f"{name}.en-{partner}.docx"
-    return render_docx(case, out, languages=["en", partner], findings=run_checks(case, Context(today=today)),
+    return render_docx(case, out, languages=["en", partner],
                        today=today)
 
 
@@ -107,12 +107,16 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path
     folder = tmp_path_factory.mktemp("typography")
     out: dict[tuple[str, str], Path] = {}
     for name, partner in sorted(BY_COMMAND):
-        docx = folder / f"{name}.en-{partner}.docx"
+        package = folder / f"{name}.en-{partner}"
         proc = subprocess.run([sys.executable, "-m", "mla_writer", "render", str(examples.example_path(name)),
-                               "-o", str(docx), "--languages", f"en,{partner}", "--pdf"],
+                               "-o", f"{package}/", "--languages", f"en,{partner}", "--pdf"],
                               capture_output=True, text=True, timeout=300, check=False)
         assert proc.returncode == 0, proc.stderr
-        out[(name, partner)] = docx.with_suffix(".pdf")
+        # The package's longest request document (of a multi-request case, the one to the
+        # central authority); each PDF is beside its document.
+        pdfs = [p for p in package.glob("*.pdf") if p.name != "review-sheet.pdf"]
+        assert len(pdfs) == len(list(package.glob("*.docx"))) - 1
+        out[(name, partner)] = max(pdfs, key=lambda p: p.stat().st_size)
     batch = [_docx(n, p, folder) for n in WORKED for p in PARTNERS if (n, p) not in BY_COMMAND]
     batch.append(_docx(ARABIC_TYPED, "ar", folder))
     with tempfile.TemporaryDirectory(prefix="mla-writer-typography-") as tmp:

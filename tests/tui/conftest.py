@@ -26,7 +26,7 @@ def _english_ui():
 def example_app(tmp_path, name: str = "bec-preservation", **options) -> WizardApp:
     """The wizard on a fresh copy of a bundled example, with the tests' clock and no autosave delay."""
     case_file = copy_example(name, tmp_path)
-    return WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0, **options)
+    return WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, **({"autosave_delay": 0} | options))
 
 
 def problem_below(editor: Widget) -> str:
@@ -66,3 +66,10 @@ async def pick(pilot: Pilot, widget_id: str, search: str) -> None:
     await type_text(pilot, search)
     await pilot.press("enter")
     await pilot.pause()
+
+
+@pytest.fixture(autouse=True)
+def _tracebacks_in_tests(monkeypatch):
+    """Errors raise in the tests (developer mode): an internal error must fail the test that
+    met it, not end in the wizard's dialog. tests/tui/test_crash.py turns it off."""
+    monkeypatch.setenv("MLA_WRITER_DEBUG", "1")

@@ -21,8 +21,13 @@ def test_every_finding_of_every_example_has_a_place(tmp_path):
         first.path = tmp_path / "case.json"
         app = WizardApp(first, today=TODAY, autosave_delay=0)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
             screen = app.screen
+            # The first step is built after the first refresh: dropping its page half-way through,
+            # or jumping while it is still to come (it takes the focus), would race with it.
+            for _ in range(500):
+                await pilot.pause()
+                if screen.pages and not screen.showing.locked() and app.focused is not None:
+                    break
             seen: set[str] = set()
             for example in examples:
                 doc = CaseDocument.open(example, today=TODAY)

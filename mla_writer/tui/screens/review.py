@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual import on
@@ -14,7 +15,6 @@ from textual.widgets.option_list import Option
 from ..document import CaseDocument
 from ..i18n import N_, _, ui_language
 from ..steps import LANGUAGE_OPTIONS, place_of
-from ..widgets.picker import Picker
 
 SEVERITY_TITLES = {
     "invalid": N_("Wrong values (fix these to save)"),
@@ -64,15 +64,18 @@ class ReviewPanel(Vertical):
                     continue
                 options.append(Option(f"{_(title)} ({len(group)})", id=f"h-{sev}", disabled=True))
                 options += [Option(f"  {place_of(p)}: {m}", id=f"p{i}") for i, p, m in group]
-            yield OptionList(*options, id="findings")
+            findings = OptionList(*options, id="findings")
+            # the first problem is highlighted from the start, not once the list has the focus
+            findings.highlighted = next(i for i, o in enumerate(options) if o is not None and not o.disabled)
+            yield findings
         yield Label(_("Render the request"), classes="heading")
         langs = [(_(label), code) for code, label in LANGUAGE_OPTIONS]
         chosen = list(self.doc.get(("languages",), []) or ["en"])
         with Horizontal(id="render-languages"):
-            yield Picker(langs, value=chosen[0] if chosen[0] in dict(LANGUAGE_OPTIONS) else "en",
+            yield Select(langs, value=chosen[0] if chosen[0] in dict(LANGUAGE_OPTIONS) else "en",
                          allow_blank=False, id="render-lang-1", compact=True)
             second = chosen[1] if len(chosen) > 1 and chosen[1] in dict(LANGUAGE_OPTIONS) else Select.NULL
-            yield Picker(langs, value=second, allow_blank=True, prompt=_("(one language)"),
+            yield Select(langs, value=second, allow_blank=True, prompt=_("(one language)"),
                          id="render-lang-2", compact=True)
         yield Label(_("Write the Word document to"), classes="field-label")
         yield Input(str(default_output(self.doc)), id="render-out", compact=True)
@@ -93,30 +96,54 @@ class ReviewPanel(Vertical):
         result.update(self.render_document())
 
     def render_document(self) -> str:
-        """Save the case, write the document, and say where it went (or why it could not)."""
+        """Save the case, write the document (or the package), and say where it went (or why it
+        could not).
+
+        A name ending in .docx gets the one request document when every request goes to one
+        addressee through one channel, as before; when they go to several, each has a document of
+        its own, so the package (request documents and review sheet) is written into the folder
+        of that name without .docx. A name ending in / (or an existing folder) always gets the
+        package."""
         doc = self.doc
         if doc.case is None:
             return _("Fix the wrong values first (listed above): the case cannot be rendered yet.")
         first = self.query_one("#render-lang-1", Select).value
         second = self.query_one("#render-lang-2", Select).value
         languages = [str(first)] + ([str(second)] if second is not Select.NULL and second != first else [])
-        out = Path(self.query_one("#render-out", Input).value.strip() or default_output(doc)).expanduser()
+        typed = self.query_one("#render-out", Input).value.strip()
+        out = Path(typed or default_output(doc)).expanduser()
         if not out.is_absolute():
             out = doc.path.parent / out
-        if out.suffix.lower() != ".docx":
-            return _("The file name must end in .docx.")
+        folder_named = typed.endswith(("/", os.sep)) or out.is_dir()
+        if not folder_named and out.suffix.lower() != ".docx":
+            return _("The file name must end in .docx, or be a folder (ending in /) for one document per "
+                     "addressee and the review sheet.")
         if not out.parent.is_dir():
             return _("The folder {folder} does not exist.").format(folder=out.parent)
         try:
-            from ...render import render_docx
+            from ...render import document_groups, render_docx, write_package
         except ImportError:
             return _("The document renderer is not available in this installation.")
+        folder = out if folder_named else out.with_suffix("")
+        written: list[Path] = []
         try:
+            several = len(document_groups(doc.case)) > 1
             doc.save()  # may be refused: read-only, or changed on disk (store.SaveConflict)
             # The user named this output here and renders it again after each change.
-            render_docx(doc.case, out, languages=languages, findings=doc.findings, templates=None,
-                        today=doc.today, force=True)
+            if folder_named or several:
+                written = write_package(doc.case, folder, languages=languages, findings=doc.findings,
+                                        templates=None, today=doc.today, force=True)
+            else:
+                render_docx(doc.case, out, languages=languages, templates=None, today=doc.today, force=True)
         except Exception as e:  # a render problem is shown, never a crash that loses the case
             return _("Could not render: {problem}").format(problem=e)
-        self.app.notify(_("Wrote {path}").format(path=out))
-        return _("Wrote {path}").format(path=out)
+        files = ", ".join(p.name for p in written)
+        if folder_named:
+            message = _("Wrote into {folder}: {files}").format(folder=folder, files=files)
+        elif several:
+            message = _("The requests go to more than one addressee: one document for each. "
+                        "Wrote into {folder}: {files}").format(folder=folder, files=files)
+        else:
+            message = _("Wrote {path}").format(path=out)
+        self.app.notify(message)
+        return message

@@ -3,53 +3,48 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import Any
 
+from textual.content import Content
+from textual.geometry import Size
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ..document import PathT, is_structured, text_of, widget_id
 from ..i18n import N_, _
-from ..steps import (
-    Field,
-    categories_for,
-    country_options,
-    legal_basis_options,
-    time_zones,
-)
-from .picker import Picker
-
-if TYPE_CHECKING:
-    from textual.widgets import SelectionList, TextArea
+from ..steps import Field, categories_for, country_options, legal_basis_options, time_zones
 
 EDITOR_CLASS = "field-editor"  # what wizard.tcss styles as an editor of the form
 PLACEHOLDERS = {"date": N_("YYYY-MM-DD"), "tz": N_("e.g. Europe/Paris")}
+PICKER_KINDS = ("select", "country", "lang", "basis", "tag")
+CHECKLIST_KINDS = ("categories", "bases")  # a SelectionList of codes
+TICKED, UNTICKED = "☒", "☐"
 
 
-# TextArea and SelectionList are imported when a step first needs one, not on the way to the
-# first screen (TextArea brings its document, history and syntax modules): until then no widget
-# can be one, which these tell without importing them.
-def _is_loaded_instance(widget: object, module_name: str, class_name: str) -> bool:
-    module = sys.modules.get(module_name)
-    return module is not None and isinstance(widget, getattr(module, class_name))
+class TickBox(Checkbox):
+    """A checkbox that shows its state by shape (☒ ticked, ☐ not), not by colour alone, and wraps a
+    long label instead of cutting it."""
 
+    DEFAULT_CSS = """
+    TickBox { width: 1fr; text-wrap: wrap; text-overflow: fold; height: auto; }
+    """
 
-def is_text_area(widget: object) -> TypeGuard[TextArea]:
-    return _is_loaded_instance(widget, "textual.widgets._text_area", "TextArea")
+    def render(self) -> Content:
+        box = Content.styled(f"{TICKED if self.value else UNTICKED} ", self.get_visual_style("toggle--button"))
+        return Content.assemble(box, self.label.stylize_before(self.get_visual_style("toggle--label")))
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return 2 + self.label.cell_length
 
-def is_selection_list(widget: object) -> TypeGuard[SelectionList[Any]]:
-    return _is_loaded_instance(widget, "textual.widgets._selection_list", "SelectionList")
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(1, len(Content.assemble("☐ ", self.label).wrap(max(1, width))))
 
 
 def options_for(field: Field, entry: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, value) pairs for a picker, labels translated."""
     if field.kind == "country":
-        pairs: tuple[tuple[str, str], ...] = country_options()
-        return [(label, code) for code, label in pairs]
+        return [(label, code) for code, label in country_options()]
     if field.kind in ("basis", "bases"):
         return [(_(label), code) for code, label in legal_basis_options()]
     if field.kind == "categories":
@@ -58,68 +53,63 @@ def options_for(field: Field, entry: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) -> Widget:
-    """The widget that edits `field`, carrying the case path it writes to."""
+    """The widget that edits `field`."""
     wid = widget_id(path)
     kind = field.kind
-    editor: Widget
     if kind == "bool":
-        editor = Checkbox(_(field.label), bool(value), id=wid, classes=EDITOR_CLASS)
-    elif kind == "long":
-        from textual.widgets import TextArea
+        return TickBox(_(field.label), bool(value), id=wid, classes=EDITOR_CLASS)
+    if kind == "long":
+        from .long_text import LongText  # not on the way to the first screen: see long_text
 
-        editor = TextArea(text_of(value), id=wid, classes=EDITOR_CLASS, soft_wrap=True, tab_behavior="focus",
-                          show_line_numbers=False)
-    elif kind in ("select", "country", "lang", "basis", "tag"):
+        return LongText(text_of(value), id=wid, classes=EDITOR_CLASS)
+    if kind in PICKER_KINDS:
         opts = options_for(field, entry)
         known = {v for _label, v in opts}
-        blank = field.nullable or value not in known
-        editor = Picker(opts, value=value if value in known else Select.NULL, allow_blank=blank,
-                        id=wid, classes=EDITOR_CLASS, prompt=_("(choose)"))  # compact by wizard.tcss
-    elif kind in ("categories", "bases"):
+        return Select(opts, value=value if value in known else Select.NULL,
+                      allow_blank=field.nullable or value not in known, id=wid, classes=EDITOR_CLASS,
+                      prompt=_("(choose)"), compact=True)
+    if kind in CHECKLIST_KINDS:
         from textual.widgets import SelectionList
 
         chosen = set(value or [])
-        editor = SelectionList[str](*[(label, code, code in chosen) for label, code in options_for(field, entry)],
-                                    id=wid, classes=EDITOR_CLASS)
+        return SelectionList[str](*[(label, code, code in chosen) for label, code in options_for(field, entry)],
+                                  id=wid, classes=EDITOR_CLASS)
+    structured = kind == "text" and is_structured(value)
+    if kind == "lines":
+        shown = "; ".join(text_of(v) for v in (value or []))
+    elif structured:
+        shown = json.dumps(value, ensure_ascii=False)  # a penalty or period, shown as the case file holds it
+    elif kind == "text":
+        shown = text_of(value)
     else:
-        if kind == "lines":
-            shown = "; ".join(text_of(v) for v in (value or []))
-        elif kind == "text" and is_structured(value):
-            shown = json.dumps(value, ensure_ascii=False)  # shown as the case file holds it
-        elif kind == "text":
-            shown = text_of(value)
-        else:
-            shown = "" if value is None else str(value)
-        suggester = SuggestFromList(time_zones(), case_sensitive=False) if kind == "tz" else None
-        # No Textual validators (the model judges values), so none are run: running them only
-        # restyles the input as "-valid" when it is made and on every key press.
-        editor = Input(shown, id=wid, classes=EDITOR_CLASS, placeholder=_(PLACEHOLDERS.get(kind, "")), suggester=suggester,
-                       select_on_focus=False, validate_on=(),  # compact by wizard.tcss
-                       disabled=kind == "text" and is_structured(value))  # edited in the case file
-    editor.field_path = path  # type: ignore[union-attr]
-    editor.field_spec = field  # type: ignore[union-attr]
-    return editor
+        shown = "" if value is None else str(value)
+    suggester = SuggestFromList(time_zones(), case_sensitive=False) if kind == "tz" else None
+    # No Textual validators (the model judges values), so none are run: running them only
+    # restyles the input as "-valid" when it is made and on every key press.
+    return Input(shown, id=wid, classes=EDITOR_CLASS, placeholder=_(PLACEHOLDERS.get(kind, "")), suggester=suggester,
+                 select_on_focus=False, validate_on=(), compact=True,
+                 disabled=structured)  # edited in the case file
 
 
-def read_editor(editor: Widget) -> Any:
-    """The value to store for what the editor now shows (blank values as the model wants them)."""
-    field: Field = editor.field_spec  # type: ignore[attr-defined]
-    if isinstance(editor, Checkbox):
-        return editor.value
-    if is_text_area(editor):
+def read_value(field: Field, editor: Any) -> Any:
+    """The value to store for what the editor of `field` now shows (blanks as the model wants them)."""
+    kind = field.kind
+    if kind == "bool":
+        return bool(editor.value)
+    if kind == "long":
         return editor.text
-    if isinstance(editor, Select):
+    if kind in PICKER_KINDS:
         return None if editor.value is Select.NULL else editor.value
-    if is_selection_list(editor):
-        chosen = list(editor.selected)
-        return chosen or None if field.kind == "bases" else chosen
-    assert isinstance(editor, Input)
+    if kind in CHECKLIST_KINDS:  # in the list's order, whatever order they were ticked in
+        chosen = set(editor.selected)
+        codes = [option.value for option in editor.options if option.value in chosen]
+        return codes or None if kind == "bases" else codes  # no basis ticked: all of the case's
     raw = editor.value
-    if field.kind == "lines":
+    if kind == "lines":
         return [part.strip() for part in raw.split(";") if part.strip()]
     if not raw.strip():
-        return None if field.nullable and field.kind not in ("str", "text") else ""
-    if field.kind == "int":
+        return None if field.nullable and kind not in ("str", "text") else ""
+    if kind == "int":
         try:
             return int(raw.strip())
         except ValueError:
@@ -143,7 +133,6 @@ class FieldRow:
             mark = " *" if field.required else ""
             self.label = Label(_(field.label) + mark, classes=f"field-label {classes}".strip(), markup=False)
         self.editor = make_editor(field, path, value, entry)
-        self.editor.field_row = self  # type: ignore[attr-defined]
         self.problem: Static | None = None  # most fields never need one
         self._shown: tuple[tuple[str, ...], bool, bool] | None = None
 
@@ -151,6 +140,14 @@ class FieldRow:
     def widgets(self) -> list[Widget]:
         """What goes into the page for this row, in order."""
         return [self.label, self.editor] if self.label is not None else [self.editor]
+
+    def read(self) -> Any:
+        return read_value(self.field, self.editor)
+
+    def mark(self, on: bool) -> None:
+        """Highlight the row (the field a finding led to), or stop."""
+        for widget in self.widgets:
+            widget.set_class(on, "-jumped")
 
     def show_problems(self, errors: list[str], notes: list[tuple[str, str]]) -> None:
         """Model errors (the value is wrong) and check findings (severity, message) for this field."""
@@ -175,8 +172,3 @@ class FieldRow:
             self.label.set_class(bool(errors), "-invalid")
         if self.problem is not None:
             self.problem.set_class(finding, "-finding")
-
-
-def field_rows(widgets: Iterable[Widget]) -> list[FieldRow]:
-    """The rows whose editors are among these widgets."""
-    return [row for w in widgets if (row := getattr(w, "field_row", None)) is not None]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
+
+from ..i18n import _
 
 
 class ShownKey(NamedTuple):
@@ -15,6 +18,17 @@ class ShownKey(NamedTuple):
     display: str  # as shown ("^s")
     description: str
     enabled: bool
+    action: str = ""
+
+
+# Keys left out, in this order, when the bar is too narrow for all (80 columns in French): each has
+# another way in (the step list, the review step's button, the theme is a matter of taste).
+DROPPED_FIRST = ("toggle_theme", "render", "focus_steps")
+
+
+def cells(key: ShownKey) -> int:
+    """The width of a key on the bar: " ^s " and "Save "."""
+    return cell_len(f" {key.display} ") + (cell_len(f"{key.description} ") if key.description else 0)
 
 
 class KeyBar(Widget, can_focus=False):
@@ -59,9 +73,22 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
     def shown_keys(self, screen: Screen) -> tuple[ShownKey, ...]:
-        return tuple(ShownKey(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+        """The keys to show, descriptions in the interface language (bindings hold them in English)."""
+        return tuple(ShownKey(binding.key, self.app.get_key_display(binding), _(binding.description), enabled,
+                              binding.action)
                      for (_node, binding, enabled, _tooltip) in screen.active_bindings.values()
                      if binding.show)
+
+    def fitting(self, width: int) -> tuple[ShownKey, ...]:
+        """The keys that fit in `width` cells, whole: the least needed go first when they do not."""
+        keys = list(self.keys)
+        for action in (*DROPPED_FIRST, None):
+            if sum(cells(k) for k in keys) <= width or action is None:
+                break
+            keys = [k for k in keys if k.action != action]
+        while keys and sum(cells(k) for k in keys) > width:
+            keys.pop()
+        return tuple(keys)
 
     def _bindings_changed(self, screen: Screen) -> None:
         keys = self.shown_keys(screen)
@@ -75,7 +102,7 @@ class KeyBar(Widget, can_focus=False):
         hover_style = self.get_component_rich_style("key-bar--hover")
         line = Text(no_wrap=True, overflow="ellipsis", end="")
         self._spans = []
-        for shown in self.keys:
+        for shown in self.fitting(self.size.width):
             start = line.cell_len
             hovered = shown == self._hover
             line.append(f" {shown.display} ", key_style + hover_style if hovered else key_style)

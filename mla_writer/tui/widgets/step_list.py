@@ -12,7 +12,7 @@ from ..i18n import _
 from ..steps import Step
 
 # The marker's colour, from the theme (so it follows a change of theme).
-MARKER_STYLES = {"✗": "$error", "!": "$warning"}
+MARKER_STYLES = {"✗": "$error", "!": "$warning", "?": "$warning"}
 
 
 class StepList(OptionList):
@@ -28,7 +28,8 @@ class StepList(OptionList):
         super().__init__(*[Option(_(step.title), id=step.id) for step in steps], id=widget_id)
 
     def show(self, step_id: str, marker: str, count: int, current: bool) -> None:
-        """Mark a step: ✗ a value is wrong, ! something required is missing, ✓ nothing to do;
+        """Mark a step: ✗ a value is wrong, ! something required is missing, ? a check warns,
+        ✓ nothing to do;
         with the number of problems, and bold if it is the step on screen."""
         suffix = f" {count}" if count and marker != "✓" else ""
         text = f"{marker} {_(self.steps[step_id].title)}{suffix}"
