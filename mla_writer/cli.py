@@ -128,7 +128,9 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
                             "and review-sheet.docx; or a .docx file for a single request")
         r.add_argument("--request", metavar="ID", help="with -o FILE.docx: write only the document of request ID")
         r.add_argument("--final", action="store_true",
-                       help="render as final: no DRAFT marking, no fingerprint (as when the case's status is final)")
+                       help="the version to send: no DRAFT marking, no fingerprint; refused (exit 2, nothing "
+                            "written) while the checks find an error or a text is not translated into a document "
+                            "language")
         r.add_argument("--languages", type=_languages, help="one or two of ar,en,es,fr,ru,zh (default: the case's)")
         r.add_argument("--pdf", action="store_true", help="also write a PDF beside each document (needs LibreOffice)")
         r.add_argument("--force", action="store_true", help="replace files already there")
@@ -422,6 +424,10 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     when = _as_of(case, args.today)
     languages = args.languages or list(case.languages)
+    if args.final:
+        from .checks import Context, run_checks
+
+        _refuse_unfinished(case, run_checks(case, Context(today=when.date)), languages)
     final = True if args.final else None  # None: as the case's status says
     try:
         if package:
@@ -451,6 +457,27 @@ def cmd_render(args: argparse.Namespace) -> int:
         except PdfError as e:
             raise UsageError(str(e)) from None
     return EXIT_OK
+
+
+def _refuse_unfinished(case: Case, findings: Sequence[Finding], languages: Sequence[str]) -> None:
+    """`render --final`: one line on stderr for each error finding and each free text lacking a
+    translation into a document language, then exit 2, before anything is written."""
+    from .checks.language import missing_translations
+
+    problems = [f"{f.path}: {f.code}: {f.message_in('en')}" for f in findings if f.severity == "error"]
+    problems += [f"{path}: not translated into {lang} ({_language_name(lang)})"
+                 for path, lang in missing_translations(case, languages)]
+    if problems:
+        for line in problems:
+            _error(line)
+        raise UsageError(f"--final: {len(problems)} item(s) above to settle before the request can be sent; "
+                         "without --final, render writes a draft that marks them")
+
+
+def _language_name(code: str) -> str:
+    from .labels import LANGUAGE
+
+    return LANGUAGE.short.get(code, code)
 
 
 def _render_one(case: Case, out: Path, args: argparse.Namespace, *, languages: list[str], final: bool | None,

@@ -92,7 +92,7 @@ def save_profile(case: Case, name: str, *, folder: Path | None = None, force: bo
     path = profile_path(name, folder)
     previous = load_profile(name, folder) if path.exists() else None
     if previous is not None and not force:
-        theirs, ours = previous.requesting.authority.name.strip(), case.requesting.authority.name.strip()
+        theirs, ours = previous.requesting.authority.name.text.strip(), case.requesting.authority.name.text.strip()
         if theirs and ours and theirs != ours:
             raise UsageError(f"the profile '{name}' is for another requesting authority; use --force to replace "
                              "it, or save under another --name")
@@ -138,7 +138,7 @@ def main(args: argparse.Namespace) -> int:
             print("no profiles yet: mla-writer profile save CASE --name NAME")
         for name in names:
             p = load_profile(name)
-            who = p.requesting.authority.name or "(no authority named)"
+            who = p.requesting.authority.name.text or "(no authority named)"
             print(printable(f"{name}: {who}; {len(p.addressees)} addressee(s), {len(p.providers)} provider(s) "
                             "written to before"))
         return 0

@@ -65,7 +65,7 @@ def channel_admissibility(case: Case, ctx: Context) -> Iterator[Hit]:
 )
 def direct_no_copy(case: Case, ctx: Context) -> Iterator[Hit]:
     for path, req in requests_of(case):
-        if req.channel in PROVIDER_CHANNELS and not [c for c in req.copy_to if c.strip()]:
+        if req.channel in PROVIDER_CHANNELS and not [c for c in req.copy_to if c]:
             yield Hit(f"{path}.copy_to")
 
 

@@ -6,7 +6,7 @@ itself that the entries are to be confirmed with the central authority: hence wa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .. import refdata
 from ..labels import N_
@@ -64,14 +64,23 @@ def country_no_data(case: Case, ctx: Context) -> Iterator[Hit]:
     checklist="language",
 )
 def text_not_translated(case: Case, ctx: Context) -> Iterator[Hit]:
-    targets = [lang for lang in case.languages if lang != case.drafting_language]
+    for path, lang in missing_translations(case):
+        yield Hit(f"{path}.translations.{lang}",
+                  N_("Translate this text into %(language)s, the document's other language."),
+                  language=Language(lang))
+
+
+def missing_translations(case: Case, document_languages: Sequence[str] | None = None) -> Iterator[tuple[str, str]]:
+    """(path, language) for each free text a document in `document_languages` (default: the
+    case's) would print as "[translation pending]": written, but not translated into a document
+    language other than the drafting language."""
+    langs = list(case.languages) if document_languages is None else list(document_languages)
+    targets = [lang for lang in langs if lang != case.drafting_language]
     if not targets:
         return
     for path, text in texts(case):
         if not text:
             continue
         for lang in targets:
-            if not (text.translations.get(lang) or "").strip():
-                yield Hit(f"{path}.translations.{lang}",
-                          N_("Translate this text into %(language)s, the document's other language."),
-                          language=Language(lang))
+            if not (text.translations.get(lang) or "").strip():  # type: ignore[call-overload]
+                yield path, lang

@@ -9,7 +9,7 @@ Unknown service words are ignored: the rule only speaks when it can be sure.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .. import labels
 from ..labels import N_
@@ -19,6 +19,7 @@ from ..model import (
     Case,
     EmergencyRequest,
     PreservationRequest,
+    Text,
     blank,
 )
 from .engine import Context, Hit, rule
@@ -64,12 +65,13 @@ SERVICE_ALIASES: dict[str, str] = {
 ACCESS_SERVICES = frozenset({"isp", "internet access", "vpn", "mobile"})
 
 
-def _service_key(word: str) -> str:
-    key = word.strip().lower()
+def _service_key(word: Text | str) -> str:
+    # The service words are matched in the drafter's own text (a translation is for the document).
+    key = (word.text if isinstance(word, Text) else word).strip().lower()
     return SERVICE_ALIASES.get(key, key)
 
 
-def gives_internet_access(services: list[str]) -> bool | None:
+def gives_internet_access(services: Sequence[Text | str]) -> bool | None:
     """True if the provider gives internet access, False if every service listed is known and
     none does, None when the services are not described or not all known."""
     keys = [_service_key(s) for s in services]
@@ -80,7 +82,7 @@ def gives_internet_access(services: list[str]) -> bool | None:
     return None
 
 
-def known_categories(services: list[str]) -> frozenset[str] | None:
+def known_categories(services: Sequence[Text | str]) -> frozenset[str] | None:
     """Categories the listed services can hold, or None if any service word is unknown."""
     if not services:
         return None
@@ -127,7 +129,7 @@ def provider_cannot_hold(case: Case, ctx: Context) -> Iterator[Hit]:
                       N_("A provider offering only %(services)s does not ordinarily hold this data: "
                          "%(categories)s. Ask the provider that runs that service, or correct the services "
                          "listed for the provider."),
-                      services=", ".join(req.provider.services), categories=terms(labels.CATEGORY, missing))
+                      services=", ".join(s.text for s in req.provider.services), categories=terms(labels.CATEGORY, missing))
 
 
 @rule(

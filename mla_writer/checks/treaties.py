@@ -51,13 +51,13 @@ def _basis(basis: str, lb: LegalBasis | None = None) -> Param:
     else its instrument's title (or what it is, for a treaty the case has not named yet), with the
     articles the case cites or, failing those, the article of the reference data."""
     if lb is not None and not blank(lb.name):
-        instrument: Param = lb.name or ""
+        instrument: Param = lb.name.text if lb.name else ""  # the case's own words
     else:
         title = labels.instrument_title(basis) or labels.UNNAMED_INSTRUMENT.get(basis)
         instrument = Term(title) if title else basis
     if lb is not None and not blank(lb.articles):
         return Phrase(N_("%(instrument)s, “%(articles)s”"),
-                      (("instrument", instrument), ("articles", lb.articles or "")))
+                      (("instrument", instrument), ("articles", lb.articles.text if lb.articles else "")))
     info = refdata.legal_bases().get(basis)
     article = info.article if info is not None and info.treaty else ""
     if "-" in article:
@@ -300,7 +300,7 @@ def art27_with_treaty(case: Case, ctx: Context) -> Iterator[Hit]:
                       N_("The case also relies on %(treaty)s; art. 27 of the Budapest Convention does not apply "
                          "where such a treaty is in force (art. 27(1)). Cite art. 25 alone, or say that both "
                          "States agree to apply art. 27 in its place."),
-                      treaty=treaties[0].name or Term(labels.UNNAMED_INSTRUMENT[treaties[0].basis]))
+                      treaty=treaties[0].name.text if treaties[0].name else Term(labels.UNNAMED_INSTRUMENT[treaties[0].basis]))
 
 
 @rule(

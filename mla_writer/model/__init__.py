@@ -46,6 +46,7 @@ from .requests import (
     TrafficRequest,
     is_formal,
 )
+from .values import Fine, LanguageCode, Penalty, Period
 
 __all__ = [
     "SCHEMA_VERSION", "LANGUAGES", "IDENTIFIER_CLASSES", "IDENTIFIER_TYPES", "REQUEST_CLASSES", "REQUEST_KINDS",
@@ -59,4 +60,5 @@ __all__ = [
     "PreservationReference", "PreservationRequest", "Proceedings", "Provider", "Request",
     "RequestedParty", "RequestingParty", "Safeguards", "Signature", "SubscriberRequest", "Text",
     "TrafficRequest", "Training", "URL", "Urgency", "blank", "country_name",
+    "Fine", "LanguageCode", "Penalty", "Period",
 ]

@@ -11,6 +11,7 @@ from .common import MAX_ENTRIES, MAX_ITEMS, MAX_REQUESTS, Lang, Str, Strict, Tex
 from .legal import Authorisation, LegalBasis, Offence, Proceedings, Safeguards
 from .parties import Contact, Person, RequestedParty, RequestingParty, Signature
 from .requests import DateRange, Request
+from .values import PeriodOrText
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -44,7 +45,8 @@ class Confidentiality(Strict):
     requested: StrictBool = False
     no_notification: StrictBool = Field(default=False, description="Do not notify the account holder")
     reasons: Text = Field(default_factory=Text)
-    until: Str | None = None
+    until: PeriodOrText | None = Field(
+        default=None, description='How long, e.g. {"months": 12}, or until when, in words')
 
 
 class Delivery(Strict):
@@ -57,7 +59,7 @@ class Delivery(Strict):
     chain_of_custody: Text = Field(default_factory=Text)
     electronic_transmission: StrictBool = True
     testimony: Testimony = "none"
-    receiving_unit: Str | None = Field(default=None, description="Who handles the data on receipt")
+    receiving_unit: Text | None = Field(default=None, description="Who handles the data on receipt")
 
 
 class Annex(Strict):

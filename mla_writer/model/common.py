@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
 from .countries import country_names
@@ -113,6 +114,11 @@ class Text(Strict):
         if isinstance(data, str):
             return {"text": data}
         return data
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        # The schema says what the loader accepts: the object, or a plain string (the original alone).
+        return {"anyOf": [{"type": "string"}, handler(schema)]}
 
     def __bool__(self) -> bool:
         return bool(self.text.strip())

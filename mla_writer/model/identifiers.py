@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import Field, StrictInt, field_validator, model_validator
 
-from .common import Str, Strict
+from .common import Str, Strict, Text
 from .email_address import normalize_email
 
 # Carrier-grade NAT space (RFC 6598): one public address shared by many subscribers.
@@ -32,7 +32,7 @@ def zone(name: str) -> ZoneInfo:
 
 
 class _Identifier(Strict):
-    source: Str | None = Field(
+    source: Text | None = Field(
         default=None, description="How the identifier was obtained (e.g. victim's mail server logs)."
     )
     note: Str | None = None

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, StrictBool
 
 from .common import Str, Strict, Text
+from .values import PenaltyOrText
 
 # The treaties of the reference data (mla_writer/data/treaties.toml); the ids of the legal bases
 # that rest on one begin with its key ("budapest-29", "uncc-mla").
@@ -42,8 +43,8 @@ LegalBasisId = Literal[
 
 class LegalBasis(Strict):
     basis: LegalBasisId
-    name: Str | None = Field(default=None, description="Treaty title for a bilateral or regional treaty")
-    articles: Str | None = Field(default=None, description="Articles relied on, as the user cites them")
+    name: Text | None = Field(default=None, description="Treaty title for a bilateral or regional treaty")
+    articles: Text | None = Field(default=None, description="Articles relied on, as the user cites them")
     citation: Text = Field(
         default_factory=Text, description="Text to quote; empty to use the reference wording of the data file"
     )
@@ -51,9 +52,13 @@ class LegalBasis(Strict):
 
 class Offence(Strict):
     name: Text = Field(default_factory=Text, description="e.g. Fraud by false representation")
-    provision: Str = Field(default="", description="e.g. Criminal Code, art. 313-1")
+    provision: Text = Field(default_factory=Text, description="e.g. Criminal Code, art. 313-1")
     provision_text: Text = Field(default_factory=Text, description="Text of the provision (or annex it)")
-    max_penalty: Str = Field(default="", description="e.g. 5 years' imprisonment and a fine of EUR 375,000")
+    max_penalty: PenaltyOrText = Field(
+        default_factory=Text,
+        description='e.g. {"years": 5, "fine": {"amount": 375000, "currency": "EUR"}}; words (with '
+                    'translations) for what the structured form cannot say',
+    )
     dual_criminality: Text = Field(
         default_factory=Text,
         description="The conduct and, if known, the equivalent offence in the requested State",
@@ -66,7 +71,7 @@ AuthorisationKind = Literal["court_order", "warrant", "prosecutor_order", "other
 
 class Authorisation(Strict):
     kind: AuthorisationKind = "court_order"
-    issued_by: Str = ""
+    issued_by: Text = Field(default_factory=Text)
     date: dt.date | None = None
     reference: Str | None = None
     annexed: StrictBool = False
@@ -78,7 +83,7 @@ ProceedingsStage = Literal["investigation", "prosecution", "trial", "other"]
 class Proceedings(Strict):
     stage: ProceedingsStage = "investigation"
     subject: Text = Field(default_factory=Text, description="Subject and nature of the investigation")
-    conducting_authority: Str = Field(default="", description="Authority conducting the proceedings")
+    conducting_authority: Text = Field(default_factory=Text, description="Authority conducting the proceedings")
     reference: Str | None = None
 
 

@@ -9,6 +9,7 @@ from pydantic import Field, StrictBool, field_validator
 
 from .common import MAX_ENTRIES, CountryCode, Str, Strict, Text, empty_list
 from .email_address import normalize_email
+from .values import LanguageCode
 
 AuthorityKind = Literal[
     "police", "prosecutor", "investigating_judge", "court", "central_authority", "ministry", "other"
@@ -17,13 +18,15 @@ AuthorityKind = Literal[
 
 class Contact(Strict):
     name: Str = ""
-    role: Str | None = None
-    organisation: Str | None = None
+    role: Text | None = None
+    organisation: Text | None = None
     phone: Str | None = None
     email: Str | None = None
     available_24_7: StrictBool = False
     office_hours: Str | None = Field(default=None, description="e.g. 08:00-18:00 Europe/Paris")
-    languages: list[Str] = Field(default_factory=empty_list, max_length=MAX_ENTRIES, description="Languages the contact can work in")
+    languages: list[LanguageCode] = Field(
+        default_factory=empty_list, max_length=MAX_ENTRIES,
+        description="Languages the contact can work in, as ISO 639 codes (fr, en, kk)")
 
     @field_validator("email")
     @classmethod
@@ -34,7 +37,7 @@ class Contact(Strict):
 
 
 class Authority(Strict):
-    name: Str = ""
+    name: Text = Field(default_factory=Text)
     kind: AuthorityKind = "other"
     address: Str | None = None
     competence: Text = Field(
@@ -75,10 +78,10 @@ class Provider(Strict):
     local_presence: Unknownable = Field(
         default="unknown", description="A subsidiary or legal representative in the requesting State?"
     )
-    data_location: Str | None = Field(default=None, description="Where the data is believed to be held, or 'unknown'")
-    services: list[Str] = Field(default_factory=empty_list, max_length=MAX_ENTRIES, description="What the provider offers, e.g. webmail, hosting")
+    data_location: Text | None = Field(default=None, description="Where the data is believed to be held, or 'unknown'")
+    services: list[Text] = Field(default_factory=empty_list, max_length=MAX_ENTRIES, description="What the provider offers, e.g. webmail, hosting")
     le_contact: Str | None = Field(default=None, description="Law-enforcement portal or address of the provider")
-    retention_note: Str | None = Field(default=None, description="Known retention period, with its source")
+    retention_note: Text | None = Field(default=None, description="Known retention period, with its source")
 
 
 PersonRole = Literal["suspect", "victim", "witness", "account_holder", "other"]
@@ -87,10 +90,13 @@ PersonRole = Literal["suspect", "victim", "witness", "account_holder", "other"]
 class Person(Strict):
     role: PersonRole = "suspect"
     name: Str = Field(default="", description="Name or 'unknown'")
+    description: Text | None = Field(
+        default=None, description="Who the person is when the name alone does not say it, translated like any "
+                                  "text (e.g. 'unknown user of the account jo_reveal_2026'); printed after the name")
     aliases: list[Str] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     date_of_birth: dt.date | None = None
     nationality: CountryCode | None = None
-    location: Str | None = None
+    location: Text | None = None
     identity_verified: StrictBool = Field(
         default=False, description="False when the identity only comes from an online profile, which may be fake"
     )
@@ -99,6 +105,6 @@ class Person(Strict):
 
 class Signature(Strict):
     name: Str = ""
-    title: Str = ""
-    place: Str = ""
+    title: Text = Field(default_factory=Text)
+    place: Text = Field(default_factory=Text)
     date: dt.date | None = None

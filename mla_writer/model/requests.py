@@ -124,8 +124,8 @@ class _Request(Strict):
         description="The case's legal bases this request relies on, by basis id. Not given: all of "
                     "them; an empty list: none (a provider asked to cooperate voluntarily)",
     )
-    addressee: Str = Field(default="", description="Who receives this request")
-    copy_to: list[Str] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
+    addressee: Text = Field(default_factory=Text, description="Who receives this request")
+    copy_to: list[Text] = Field(default_factory=empty_list, max_length=MAX_ENTRIES)
     provider: Provider = Field(default_factory=Provider)
     items: list[DataItem] = Field(default_factory=empty_list, max_length=MAX_ITEMS)
     procedures: Text = Field(

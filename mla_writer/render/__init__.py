@@ -194,7 +194,7 @@ def write_annexes(case: Case, folder: Path, *, languages: Sequence[str], request
 def _addressee_key(request: Request) -> tuple[str, str]:
     """Who receives the request, as compared between requests: the addressee as written, with
     case and spacing ignored. A request that names no addressee has a document of its own."""
-    name = " ".join(request.addressee.split()).casefold()
+    name = " ".join(request.addressee.text.split()).casefold()
     return (name, "") if name else ("", request.id)
 
 

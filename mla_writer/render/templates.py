@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 from .. import i18n
 from .. import labels as codes
 from ..cache import read_entry, write_entry
+from . import values
 
 # Fields that templates use inside the footer text ("Page 1 of 3").
 PAGE = Markup('<field name="PAGE"/>')
@@ -83,6 +84,46 @@ class Language:
             label = escape(self._t.gettext("Authentic English text:"))
             return Markup("<i>") + label + Markup("</i><br/>") + _finalize(quotes["en"])
         return ""
+
+    def free_list(self, items: list[Any] | None) -> Markup:
+        """Several free texts, each in this language (or marked), joined as the language lists
+        them ("A, B and C", "A、B和C")."""
+        shown = [self.free(v) for v in items or []]
+        tokens = [f"\ue000{i}\ue001" for i in range(len(shown))]  # private-use: never in a list pattern
+        joined = escape(values.join(tokens, self.code))
+        for token, item in zip(tokens, shown, strict=True):
+            joined = joined.replace(token, item)
+        return Markup(joined)
+
+    def names(self, items: list[str] | None) -> Markup | str:
+        """Names (kept as typed in every language) joined as this language lists them."""
+        return _finalize(values.join(list(items), self.code)) if items else ""
+
+    @staticmethod
+    def prose(value: Any) -> bool:
+        """True when a value that may be structured (a penalty, a period) was written as free text."""
+        return isinstance(value, Mapping) and "text" in value
+
+    def penalty(self, value: Mapping[str, Any] | None) -> Markup | str:
+        """A maximum penalty in this language: worded from its structure, or the free text."""
+        if not value:
+            return ""
+        if self.prose(value):
+            return self.free(value)
+        words = values.penalty(value, self.code, self._t)
+        note = value.get("note")
+        if words and note:
+            return escape(self._t.gettext("%(penalty)s; additional penalty: %(further)s")) % {
+                "penalty": _finalize(words), "further": self.free(note)}
+        return _finalize(words) if words else self.free(note)
+
+    def period(self, value: Mapping[str, Any]) -> Markup:
+        """A structured length of time in this language: "12 months", "12 mois"."""
+        return _finalize(values.duration(value, self.code, self._t))
+
+    def languages(self, codes: list[str] | None) -> Markup | str:
+        """Working languages by their names in this language."""
+        return _finalize(values.language_names(codes, self.code)) if codes else ""
 
     def pending(self) -> Markup:
         return Markup("<pending>") + escape(self._t.gettext("[translation pending]")) + Markup("</pending>")

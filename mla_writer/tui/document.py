@@ -83,9 +83,13 @@ def _container(old: Any, nxt: str | int) -> dict[str, Any] | list[Any]:
 
 
 def _keep_translations(old: Any, value: Any) -> Any:
-    """A plain string written over free text replaces its text, never its translations."""
+    """A plain string written over free text replaces its text, never its translations; in a list
+    of free texts edited as one line, an entry typed as it was keeps its translations."""
     if isinstance(value, str) and is_free_text(old):
         return {**old, "text": value}
+    if isinstance(old, list) and isinstance(value, list):
+        kept = {o["text"]: o for o in old if is_free_text(o) and isinstance(o.get("text"), str)}
+        return [kept.get(v, v) if isinstance(v, str) else v for v in value]
     return value
 
 
@@ -105,6 +109,12 @@ def text_of(value: Any) -> str:
     if isinstance(value, dict):
         return str(value.get("text", ""))
     return "" if value is None else str(value)
+
+
+def is_structured(value: Any) -> bool:
+    """A value that may also be written in words, written as a structure (a penalty
+    ``{"years": 10}``, a period ``{"months": 12}``): the document words it in each language."""
+    return isinstance(value, dict) and "text" not in value
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,14 @@ HELP: dict[str, str] = {
     "requesting.authority.phone": N_("International format. Example: +33 4 72 00 00 01."),
     "requesting.case_officer.name": N_("The person the requested State or provider can call with questions."),
     "requesting.case_officer.role": N_("Example: Investigator, cybercrime unit."),
+    "requesting.case_officer.organisation": N_("The service the officer belongs to, if the authority does not say it."),
+    "requesting.central_authority.name": N_("Your own State's central authority, if the request goes through it."),
+    "contacts": N_("Anyone else the requested State may call about the request, e.g. a liaison magistrate."),
+    "contacts.name": N_("Name of the person or unit."),
+    "contacts.role": N_("Example: Liaison magistrate."),
+    "contacts.organisation": N_("Example: Embassy of France, Rabat."),
+    "contacts.phone": N_("International format. Example: +33 4 72 00 00 01."),
+    "contacts.email": N_("Example: officer@police.example.org."),
     "requesting.case_officer.phone": N_("A number answered out of hours if the request is urgent. Example: +33 6 12 34 56 78."),
     "requesting.case_officer.email": N_("Example: officer@police.example.org."),
     "requesting.case_officer.available_24_7": N_("Tick if the officer can be reached day and night: "
@@ -95,6 +103,8 @@ HELP: dict[str, str] = {
     "persons": N_("Suspects, victims and account holders, with what is known about them (UNTOC art. 18(15)(e))."),
     "persons.role": N_("Suspect, victim, witness or account holder."),
     "persons.name": N_("Name, or 'unknown user of' the identifier. Example: Unknown user of x@example.net."),
+    "persons.description": N_("Who the person is when the name does not say it, printed after the name. "
+                              "Example: unknown user of the account x@example.net."),
     "persons.date_of_birth": N_("YYYY-MM-DD, if known."),
     "persons.nationality": N_("Press Enter, then type the first letters of the country."),
     "persons.location": N_("Where the person is believed to be. Example: Villeurbanne, France."),

@@ -37,21 +37,24 @@ BASE: dict[str, Any] = {
     "languages": ["en", "fr"],
     "requesting": {
         "state": "FR",
-        "authority": {"name": "Public Prosecutor, Example Court", "kind": "prosecutor",
+        "authority": {"name": text("Public Prosecutor, Example Court", "Procureur de la République, tribunal d'exemple"),
+                      "kind": "prosecutor",
                       "address": "1 rue de l'Exemple, 69000 Lyon",
                       "competence": text("Code of Criminal Procedure, art. 41", "Code de procédure pénale, art. 41"),
                       "reference": "PARQ-26-001"},
         "case_officer": {"name": "Inspector Ada Example", "phone": "+33 6 12 34 56 78",
                          "email": "ada.example@police.example.org", "available_24_7": True},
     },
-    "requested": {"state": "IE", "authority": {"name": "Central Authority of Exampleland", "kind": "central_authority"}},
-    "legal_bases": [{"basis": "budapest-29", "articles": "Article 29"}],
+    "requested": {"state": "IE", "authority": {"name": text("Central Authority of Exampleland", "Autorité centrale d'Exampleland"),
+                                               "kind": "central_authority"}},
+    "legal_bases": [{"basis": "budapest-29", "articles": text("Article 29", "Article 29")}],
     "proceedings": {"stage": "investigation", "subject": text("Fraud investigation", "Enquête pour escroquerie"),
-                    "conducting_authority": "Public Prosecutor, Example Court"},
+                    "conducting_authority": text("Public Prosecutor, Example Court",
+                                                 "Procureur de la République, tribunal d'exemple")},
     "facts": {"summary": text(FACTS, "Le 3 mars 2026, une société lyonnaise a reçu une fausse facture."),
               "connection": text("The provider is established in Ireland.", "Le fournisseur est établi en Irlande.")},
-    "offences": [{"name": text("Fraud", "Escroquerie"), "provision": "Criminal Code, art. 313-1",
-                  "max_penalty": "5 years' imprisonment"}],
+    "offences": [{"name": text("Fraud", "Escroquerie"), "provision": text("Criminal Code, art. 313-1", "Code pénal, art. 313-1"),
+                  "max_penalty": {"years": 5}}],
     "persons": [{"role": "suspect", "name": "Unknown user", "date_of_birth": "1990-05-17", "nationality": "FR"}],
     "purpose": text("To identify the offender.", "Identifier l'auteur."),
     "urgency": {"level": "urgent", "reasons": text("Logs are deleted after 90 days.", "Les journaux sont effacés après 90 jours."),
@@ -61,7 +64,8 @@ BASE: dict[str, Any] = {
     "safeguards": {"proportionality": text("Only one mailbox.", "Une seule boîte."),
                    "data_protection": text("Used only for these proceedings.", "Utilisées pour cette seule procédure.")},
     "delivery": {"certificate_of_authenticity": True, "hash_algorithm": "SHA-256"},
-    "signature": {"name": "Anne Example", "title": "Deputy Public Prosecutor", "place": "Lyon", "date": "2026-03-20"},
+    "signature": {"name": "Anne Example", "title": text("Deputy Public Prosecutor", "Procureure adjointe"),
+                  "place": text("Lyon", "Lyon"), "date": "2026-03-20"},
 }
 
 IP_ITEM = {
@@ -114,3 +118,17 @@ def make_case(kind: str, **changes: Any) -> Case:
 
 def findings(case: Case) -> list:
     return run_checks(case, CTX)
+
+
+def translate_all(case: Case, langs: tuple[str, ...] | list[str] = LANGS) -> Case:
+    """`case` with every free text given a translation into each of `langs` (its original,
+    tagged with the language), for tests about the tool's own wording: no "translation pending"
+    then comes from the case."""
+    from mla_writer.checks.walk import texts
+
+    for _path, t in texts(case):
+        if t:
+            for lang in langs:
+                if lang != case.drafting_language and not (t.translations.get(lang) or "").strip():  # type: ignore[call-overload]
+                    t.translations[lang] = f"{t.text} ({lang})"  # type: ignore[index]
+    return case

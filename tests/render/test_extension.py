@@ -13,6 +13,7 @@ from mla_writer import examples
 from mla_writer.cli import main as cli_main
 from mla_writer.render import RenderError, render_extension
 
+from .cases import translate_all
 from .readback import all_text, open_docx, part_names, part_xml
 
 LAPSING = examples.example_path("flawed-preservation-lapsing")
@@ -57,7 +58,8 @@ def test_days_and_a_filed_follow_up(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("pair", [["ar", "en"], ["fr", "es"], ["ru", "zh"]])
 def test_every_language(tmp_path: Path, pair: list[str]) -> None:
-    case = examples.load_example("flawed-preservation-lapsing")
+    # The case's own texts translated: what is checked is the letter's wording in each language.
+    case = translate_all(examples.load_example("flawed-preservation-lapsing"))
     out = render_extension(case, "R1", tmp_path / "x.docx", languages=pair, letter_date=dt.date(2026, 11, 5))
     text = _text(out)
     assert "[translation pending]" not in text and "INTERPOL-WI-2026-33871" in text

@@ -10,6 +10,7 @@ from mla_writer import examples, i18n, refdata
 from mla_writer.model import Case, LegalBasis
 from mla_writer.render import render_bytes
 
+from .cases import translate_all
 from .readback import all_text, body_rows, open_docx
 
 
@@ -39,7 +40,7 @@ def _legal_section(case: Case, languages: list[str]) -> list[tuple[str, ...]]:
     return rows[start:end]
 
 
-THREAT = examples.load_example("threat-to-life-emergency")  # French and English
+THREAT = translate_all(examples.load_example("threat-to-life-emergency"))  # French and English
 B29 = refdata.legal_bases()["budapest-29"]
 B35 = refdata.legal_bases()["budapest-35"]
 
@@ -72,7 +73,7 @@ def test_french_column_shows_french_authentic_text_or_the_labelled_english_text(
 
 @pytest.mark.parametrize("lang", ["ar", "es", "ru", "zh"])
 def test_untoc_in_a_language_without_a_shipped_text_is_labelled_english(lang: str) -> None:
-    case = examples.load_example("bec-preservation")  # relies on UNTOC art. 18
+    case = translate_all(examples.load_example("bec-preservation"))  # relies on UNTOC art. 18
     rows = _legal_section(case, [lang, "en"])
     target = "\n".join(r[0] for r in rows)
     assert tr(lang, "Authentic English text:") in target
@@ -81,8 +82,9 @@ def test_untoc_in_a_language_without_a_shipped_text_is_labelled_english(lang: st
 
 
 def test_an_unverified_article_is_named_and_its_text_is_to_be_attached() -> None:
-    case = _only(examples.load_example("sim-swap-fraud"), "R2")
-    case.legal_bases.append(LegalBasis(basis="uncc-stored-data", articles="Article 44"))
+    case = _only(translate_all(examples.load_example("sim-swap-fraud")), "R2")
+    case.legal_bases.append(LegalBasis.model_validate(
+        {"basis": "uncc-stored-data", "articles": {"text": "artículo 44", "translations": {"en": "Article 44"}}}))
     case.requests[0].legal_bases = ["uncc-stored-data"]
     rows = _legal_section(case, ["es", "en"])
     english = "\n".join(r[1] for r in rows)
@@ -92,7 +94,7 @@ def test_an_unverified_article_is_named_and_its_text_is_to_be_attached() -> None
 
 
 def test_a_provider_asked_to_cooperate_voluntarily() -> None:
-    case = _only(examples.load_example("grooming-child-exploitation"), "R1")
+    case = _only(translate_all(examples.load_example("grooming-child-exploitation")), "R1")
     assert case.requests[0].legal_bases == []
     text = _render(case, ["en"])
     assert "This request asks the provider to cooperate voluntarily" in text

@@ -74,10 +74,17 @@ ARABIC_VALUES = ("313-1", "313-2", "324-1", "LYON-CYB-2026-0147", "accounts@helv
                  "+33 4 72 00 00 01", "9-11")
 
 
+def _provisions_in_arabic(case: Case) -> Case:
+    """bec-preservation with its offence provisions translated into Arabic: the article numbers
+    then sit inside Arabic text in the Arabic column."""
+    data = case.model_dump(mode="json")
+    data["offences"][0]["provision"]["translations"]["ar"] = "القانون الجنائي، المادتان 313-1 و313-2"
+    data["offences"][1]["provision"]["translations"]["ar"] = "القانون الجنائي، المادة 324-1"
+    return Case.model_validate(data)
+
+
 def _typed_in_arabic() -> Case:
-    case = examples.load_example("bec-preservation").model_dump(mode="json")
-    case["offences"][0]["provision"] = "القانون الجنائي، المادتان 313-1 و313-2"
-    case["offences"][1]["provision"] = "القانون الجنائي، المادة 324-1"
+    case = _provisions_in_arabic(examples.load_example("bec-preservation")).model_dump(mode="json")
     case["facts"]["summary"]["translations"]["ar"] = (
         "تنطبق المادتان 313-1 و313-2 من القانون الجنائي. "
         "في 9-11 مارس 2026 دُفعت فاتورتان بعد رسالة من العنوان accounts@helvetic-sand.example.net "
@@ -227,7 +234,9 @@ def test_article_numbers_and_references_read_whole_in_the_arabic_column(pdfs, na
     """The report that opened this: "articles 313-1 and 313-2" came out as "313- / 1"; with the
     numbers typed in Arabic text they read "1-313" unless each value is kept a unit."""
     column = _right_column_lines(pdfs[(name, "ar")])
-    expected = ARABIC_VALUES if name == ARABIC_TYPED else ARABIC_VALUES[:5]
+    # The example's provisions are free text not translated into Arabic (it is an en+fr case): its
+    # Arabic column marks them pending, and the article numbers are held by the variant typed in Arabic.
+    expected = ARABIC_VALUES if name == ARABIC_TYPED else ARABIC_VALUES[3:5]
     broken = [v for v in expected if not _whole(v, column)]
     assert not broken, f"not whole in the Arabic column's text: {broken}"
 

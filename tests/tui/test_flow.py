@@ -111,7 +111,7 @@ async def _empty_case_to_rendered_document(tmp_path):
     assert case.reference == "TEST-2026-1"
     assert case.requesting.state == "FR" and case.requested.state == "IE"
     assert case.legal_bases[0].basis == "untoc-18"
-    assert case.offences[0].max_penalty == "5 years"
+    assert case.offences[0].max_penalty.text == "5 years"  # typed in words: free text (a Text)
     item = case.requests[0].items[0]
     assert case.requests[0].kind == "subscriber"
     assert item.identifier.timezone == "Europe/Dublin" and item.identifier.port == 52144

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from textual.content import Content
@@ -10,7 +11,7 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from ..document import PathT, text_of, widget_id
+from ..document import PathT, is_structured, text_of, widget_id
 from ..i18n import N_, _
 from ..steps import Field, categories_for, country_options, legal_basis_options, time_zones
 
@@ -73,8 +74,11 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
         chosen = set(value or [])
         return SelectionList[str](*[(label, code, code in chosen) for label, code in options_for(field, entry)],
                                   id=wid, classes=EDITOR_CLASS)
+    structured = kind == "text" and is_structured(value)
     if kind == "lines":
-        shown = "; ".join(str(v) for v in (value or []))
+        shown = "; ".join(text_of(v) for v in (value or []))
+    elif structured:
+        shown = json.dumps(value, ensure_ascii=False)  # a penalty or period, shown as the case file holds it
     elif kind == "text":
         shown = text_of(value)
     else:
@@ -83,7 +87,8 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
     # No Textual validators (the model judges values), so none are run: running them only
     # restyles the input as "-valid" when it is made and on every key press.
     return Input(shown, id=wid, classes=EDITOR_CLASS, placeholder=_(PLACEHOLDERS.get(kind, "")), suggester=suggester,
-                 select_on_focus=False, validate_on=(), compact=True)
+                 select_on_focus=False, validate_on=(), compact=True,
+                 disabled=structured)  # edited in the case file
 
 
 def read_value(field: Field, editor: Any) -> Any:

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Input, Label, Select
 
-from ..document import CaseDocument, PathT, parse_path, path_text
+from ..document import CaseDocument, PathT, is_structured, parse_path, path_text
 from ..i18n import _
 from ..registry import FieldRegistry
 from ..steps import LANGUAGE_NAMES, Field, Group, Heading, ListSpec, Part, Step
@@ -94,7 +94,8 @@ class StepPage(VerticalScroll, can_focus=False):
                 if part.when is None or part.when(entry):
                     path = base + parse_path(part.key)
                     out += self._row(part, path, entry)
-                    if part.kind in ("text", "long"):
+                    # A structured penalty or period is worded by the tool: nothing to translate.
+                    if part.kind in ("text", "long") and not is_structured(self.doc.get(path)):
                         out += self.translation_rows(part, path, entry)
             elif part.when is None or part.when(entry):
                 out.append(self._section(part, base + (part.key,)))
