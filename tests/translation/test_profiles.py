@@ -29,7 +29,7 @@ def test_save_then_start_a_new_case_from_the_profile(tmp_path: Path, capsys) -> 
     example = load_case(EXAMPLE)
     assert case.requesting == example.requesting  # officers, contact details, translations
     assert case.requesting.authority.competence.translations["fr"].startswith("Articles 41 et 706-72")
-    assert case.signature.title == "Deputy Public Prosecutor" and case.signature.date is None
+    assert case.signature.title.text == "Deputy Public Prosecutor" and case.signature.date is None
     assert case.requested == example.requested
     assert case.contacts == example.contacts and case.requests == [] and case.facts.summary.text == ""
     assert stat.S_IMODE(os.stat(new).st_mode) == 0o600
