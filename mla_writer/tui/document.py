@@ -83,11 +83,14 @@ def _container(old: Any, nxt: str | int) -> dict[str, Any] | list[Any]:
 
 
 def _keep_translations(old: Any, value: Any) -> Any:
-    """A plain string written over free text replaces its text, never its translations; in a list
-    of free texts edited as one line, an entry typed as it was keeps its translations."""
+    """A plain string written over free text replaces its text, never its translations; so does
+    each entry of a list of free texts edited as one line: in place while the list keeps its
+    length (an entry retyped), else an entry typed as it was keeps its own."""
     if isinstance(value, str) and is_free_text(old):
         return {**old, "text": value}
     if isinstance(old, list) and isinstance(value, list):
+        if len(old) == len(value):
+            return [_keep_translations(o, v) for o, v in zip(old, value, strict=True)]
         kept = {o["text"]: o for o in old if is_free_text(o) and isinstance(o.get("text"), str)}
         return [kept.get(v, v) if isinstance(v, str) else v for v in value]
     return value

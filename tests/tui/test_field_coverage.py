@@ -34,14 +34,14 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
-async def _until(done) -> None:
+async def _until(done, what: object = None) -> None:
     """Let the app run until `done()` holds: the edit has reached the case. (Waiting for the app
     to be idle after every key would draw the screen for each one: ten times slower.)"""
     for _ in range(20_000):
         if done():
             return
         await asyncio.sleep(0)
-    raise AssertionError("the edit never reached the case")
+    raise AssertionError(f"the edit never reached the case: {what}" if what else "the edit never reached the case")
 
 
 def _own_problem(before: dict[str, list[str]], after: dict[str, list[str]], path: tuple) -> list[str]:
@@ -63,6 +63,8 @@ async def _edit(pilot, app: WizardApp, row: FieldRow) -> None:
     original = doc.get(row.path)
     if kind == "tag":
         return  # an entry's shape: changing it rebuilds the entry (tests/tui/test_behaviour.py)
+    if editor.disabled:
+        return  # a structured penalty or period, shown read-only (tests/tui/test_structured_values.py)
     if isinstance(editor, Checkbox):
         editor.toggle()
         await _until(lambda: doc.get(row.path) is editor.value)
@@ -101,7 +103,7 @@ async def _edit(pilot, app: WizardApp, row: FieldRow) -> None:
         assert isinstance(editor, Input)
         editor.action_end()
         editor.insert_text_at_cursor("7")  # a digit: the one character every kind of field may hold
-        await _until(lambda: _shown(doc.get(row.path)).endswith("7"))
+        await _until(lambda: _shown(doc.get(row.path)).endswith("7"), row.path)
         assert not _own_problem(before_errors, doc.errors, row.path), (row.path, doc.errors)
         editor.action_delete_left()
         await _until(lambda: not _shown(doc.get(row.path)).endswith("7") or editor.value.endswith("7"))
@@ -109,7 +111,7 @@ async def _edit(pilot, app: WizardApp, row: FieldRow) -> None:
 
 
 def _shown(value) -> str:
-    return "; ".join(map(str, value)) if isinstance(value, list) else _text_of(value)
+    return "; ".join(map(_text_of, value)) if isinstance(value, list) else _text_of(value)
 
 
 def _text_of(value) -> str:

@@ -18,6 +18,8 @@ def test_a_structured_penalty_is_shown_read_only_without_translation_rows(tmp_pa
     case_file = copy_example("bec-preservation", tmp_path)
     data = json.loads(case_file.read_text(encoding="utf-8"))
     data["offences"][0]["max_penalty"] = {"years": 5, "fine": {"amount": 375000, "currency": "EUR"}}
+    data["offences"][1]["max_penalty"] = {"text": "5 years' imprisonment",
+                                          "translations": {"fr": "5 ans d'emprisonnement"}}
     case_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     app = WizardApp(CaseDocument.open(case_file, today=TODAY), today=TODAY, autosave_delay=0)
 
@@ -33,6 +35,10 @@ def test_a_structured_penalty_is_shown_read_only_without_translation_rows(tmp_pa
             assert not any(i.startswith(widget_id(("offences", 0, "max_penalty", "translations"))) for i in ids)
             # the penalty in words, on the next offence, still has its translation row
             assert app.doc.get(("offences", 1, "max_penalty"))["text"]
+            await screen.jump_to("offences[1].provision")
+            await pilot.pause()
+            ids = {w.id for w in screen.query("*") if w.id}
+            assert widget_id(("offences", 1, "max_penalty", "translations", "fr")) in ids
 
     asyncio.run(run())
     assert json.loads(case_file.read_text(encoding="utf-8"))["offences"][0]["max_penalty"]["years"] == 5
