@@ -911,6 +911,7 @@ def _unknown_command(word: str) -> str:
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else (
         f"to open a case file in the wizard: mla-writer wizard {word}" if word.endswith(".json")
+        else f"to open the case a draft carries in the wizard: mla-writer wizard {word}" if word.endswith(".docx")
         else f"the commands are {', '.join(COMMANDS)}")
     return f"unknown command '{word}'; {hint}"
 
