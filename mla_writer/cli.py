@@ -255,7 +255,10 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         nw.add_argument("--force", action="store_true", help="replace CASE if it exists")
 
     if w := command("wizard", "open the wizard (the default)", wizard=True):
-        w.add_argument("case", type=Path, nargs="?")
+        w.add_argument("case", type=Path, nargs="?",
+                       help="a case file (.json), or a draft (.docx) whose case to open as a new case file")
+        w.add_argument("-o", "--output", type=Path, metavar="CASE",
+                       help="with a draft: the case file to save its case to (default: beside the draft)")
         w.add_argument("--example", metavar="NAME", help="open a fresh copy of a bundled example")
         today_option(w)
 
@@ -841,7 +844,8 @@ def cmd_wizard(args: argparse.Namespace) -> int:
         from .tui.app import run_wizard
 
         return run_wizard(case_path=getattr(args, "case", None), ui_language=_ui_language(args),
-                          example=getattr(args, "example", None), today=getattr(args, "today", None))
+                          example=getattr(args, "example", None), today=getattr(args, "today", None),
+                          output=getattr(args, "output", None))
     finally:
         from .tui.collector import resume_collector
 
@@ -934,6 +938,7 @@ def _unknown_command(word: str) -> str:
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else (
         f"to open a case file in the wizard: mla-writer wizard {word}" if word.endswith(".json")
+        else f"to open the case a draft carries in the wizard: mla-writer wizard {word}" if word.endswith(".docx")
         else f"the commands are {', '.join(COMMANDS)}")
     return f"unknown command '{word}'; {hint}"
 

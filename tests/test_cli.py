@@ -139,6 +139,9 @@ def test_a_case_file_given_as_the_command_is_pointed_at_the_wizard(capsys):
     assert cli.main(["my-case.json"]) == 2
     assert capsys.readouterr().err == (
         "error: unknown command 'my-case.json'; to open a case file in the wizard: mla-writer wizard my-case.json\n")
+    assert cli.main(["request.docx"]) == 2
+    assert capsys.readouterr().err == ("error: unknown command 'request.docx'; to open the case a draft carries in "
+                                       "the wizard: mla-writer wizard request.docx\n")
 
 
 def test_a_missing_argument_is_one_line_too():

@@ -300,15 +300,46 @@ def open_document(case_path: Path, today: dt.date | None = None, option: dt.date
     return doc
 
 
+def open_draft(draft: Path, output: Path | None = None, today: dt.date | None = None,
+               option: dt.date | None = None) -> CaseDocument:
+    """The case a Word draft carries, as a new case file: `output`, or the draft's name with .json
+    beside it (one not yet taken). The draft is only read; the case file is never one that exists.
+    Raises UsageError when the draft cannot be read or the case file name cannot be used."""
+    # Only for a draft: the renderer is not on the way to the wizard's first screen.
+    from ..render.embed import case_from_draft
+    from ..render.package import DraftError
+
+    try:
+        case = case_from_draft(draft)
+    except DraftError as e:  # one line that names the draft and what is wrong with it
+        raise UsageError(_("{draft}: {problem}; nothing was written").format(draft=draft, problem=e)) from None
+    path = output.expanduser().resolve() if output is not None else free_name(draft.parent, draft.stem)
+    if path.suffix.lower() != ".json":
+        raise UsageError(_("{path}: a case file name ends in .json.").format(path=path))
+    if path.exists():
+        raise UsageError(_("{path} already exists: give another case file name with -o.").format(path=path))
+    if not path.parent.is_dir():
+        raise FileNotFoundError(_("the folder {folder} does not exist").format(folder=path.parent))
+    doc = CaseDocument.new(path, today=today, option=option, exclusive=True, start=case)
+    doc.save()
+    return doc
+
+
 def run_wizard(case_path: Path | None = None, ui_language: str = "en", example: str | None = None,
-               today: dt.date | None = None) -> int:
+               today: dt.date | None = None, output: Path | None = None) -> int:
     """`today`: --today, the date the case is checked as of instead of the clock's or a training
-    case's own."""
+    case's own. `case_path` may be a Word draft (.docx): its case opens as the new case file
+    `output` (see open_draft)."""
     set_ui_language(ui_language)
     try:
         if example:
             case_path = copy_example(example)
-        doc = open_document(Path(case_path).expanduser().resolve(), option=today) if case_path else None
+        if case_path and Path(case_path).suffix.lower() == ".docx":
+            doc: CaseDocument | None = open_draft(Path(case_path).expanduser().resolve(), output, option=today)
+        elif output is not None:
+            raise UsageError(_("-o is for opening a draft (.docx): it names the case file to save its case to."))
+        else:
+            doc = open_document(Path(case_path).expanduser().resolve(), option=today) if case_path else None
     except (UsageError, FileNotFoundError, store.CaseFileError, json.JSONDecodeError, OSError) as e:
         print(_("error: {problem}").format(problem=e), file=sys.stderr)
         return 2
