@@ -124,7 +124,7 @@ def test_a_new_case_starts_from_the_profile_picked(tmp_path):
                 if app.doc is not None and app.screen.pages:
                     break
             assert app.doc.path == new_file
-            assert app.doc.get(("requesting", "authority", "name")) == example.requesting.authority.name
+            assert app.doc.get(("requesting", "authority", "name")) == example.requesting.authority.name.model_dump()
             assert app.doc.get(("signature", "name")) == example.signature.name
 
     asyncio.run(run())
