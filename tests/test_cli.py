@@ -159,7 +159,7 @@ def test_the_ui_language_opens_the_wizard_in_that_language_with_or_without_the_c
     opened = []
     monkeypatch.setattr(app, "run_wizard", lambda **kw: opened.append(kw) or 0)
     assert cli.main(argv) == 0
-    assert opened == [{"case_path": None, "ui_language": "fr", "example": None, "today": None}]
+    assert opened == [{"case_path": None, "ui_language": "fr", "example": None, "today": None, "output": None}]
 
 
 def _fail_with_personal_data(args):
