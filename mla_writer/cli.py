@@ -331,15 +331,12 @@ def _counts(findings: Sequence[Finding]) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .files import check_target
+    from .store import check_new_case_target, save_case
 
     out: Path = args.output
-    if out.suffix.lower() != ".json":
-        raise UsageError(f"{out}: the case file must end in .json")
-    check_target(out, force=args.force)
+    check_new_case_target(out, force=args.force)
     from .render.embed import case_from_draft
     from .render.package import DraftError
-    from .store import save_case
 
     try:
         case = case_from_draft(args.draft)

@@ -152,13 +152,10 @@ def main(args: argparse.Namespace) -> int:
 
 def new_command(args: argparse.Namespace) -> int:
     """`mla-writer new CASE [--profile NAME] [--requested-state CC]`."""
-    from .files import check_target
-    from .store import save_case
+    from .store import check_new_case_target, save_case
 
     out: Path = args.case
-    if out.suffix.lower() != ".json":
-        raise UsageError(f"{out}: a case file name ends in .json")
-    check_target(out, force=args.force)
+    check_new_case_target(out, force=args.force)
     try:
         if args.profile is not None:
             case = new_case(load_profile(args.profile), requested_state=args.requested_state)

@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from .asof import clock_now
-from .errors import CaseFileError
-from .files import OutputExists, printable, short_name, write_file
+from .errors import CaseFileError, UsageError
+from .files import OutputExists, check_target, printable, short_name, write_file
 from .model import IDENTIFIER_TYPES, REQUEST_KINDS, Case
 
 if TYPE_CHECKING:
@@ -451,3 +451,11 @@ def discard_autosave(path: Path | str, session: str = "") -> None:
         autosave_path(path, session).unlink()
     except FileNotFoundError:
         pass
+
+
+def check_new_case_target(path: Path, *, force: bool = False) -> None:
+    """Refuse, before any work, a name a new case file cannot be written to: not .json, or taken
+    (without `force`): what `new` and `import` both check before they make a case."""
+    if path.suffix.lower() != ".json":
+        raise UsageError(f"{path}: a case file name ends in .json")
+    check_target(path, force=force)
