@@ -156,8 +156,12 @@ def render_bytes(case: Case, *, languages: Sequence[str], requests: Sequence[Req
     data = build_docx(parts, languages, when=_document_time(case, today),
                       title=_property(case.reference or case.title), subject=_property(kinds))
     # The case travels with its document, with what this document holds of it (review renders
-    # the same document again to find hand edits).
-    return embed_case(data, case, languages=languages, as_of=today, requests=[r.id for r in chosen], final=final)
+    # the same document again to find hand edits). A draft carries the whole case, for the review
+    # loop at home; a final document goes abroad, so it carries only its own requests: what one
+    # State or provider is asked must not ride along, unseen, in what another receives.
+    ids = [r.id for r in chosen]
+    carried = case.model_copy(update={"requests": [r for r in case.requests if r.id in ids]}) if final else case
+    return embed_case(data, carried, languages=languages, as_of=today, requests=ids, final=final)
 
 
 def render_docx(case: Case, out: Path, *, languages: Sequence[str], requests: Sequence[Request] | None = None,

@@ -1,7 +1,8 @@
 """The case a request document carries: put into the finished .docx, read back from a draft.
 
 Every request document mla-writer renders holds, as a custom XML part of its package (the kind
-of part Word and LibreOffice keep when they save), the validated case it was made from::
+of part Word and LibreOffice keep when they save), the validated case it was made from (a final
+document, the one sent abroad, only with its own requests: render.render_bytes)::
 
     <case xmlns="urn:mla-writer:embedded-case:1" version="0.1.0" languages="en,fr"
           as-of="2026-06-11" requests='["R1","R3"]' final="false" text-sha256="..."
