@@ -18,7 +18,7 @@ from ..errors import UsageError
 from .crash import CrashGuard, after_run
 from .document import CaseDocument
 from .i18n import N_, _, set_ui_language
-from .screens.dialogs import ChoiceDialog, ConfirmDialog, PathDialog
+from .screens.dialogs import ChoiceDialog, ConfirmDialog, StartDialog
 from .screens.wizard import WizardScreen
 
 THEMES = ("textual-dark", "textual-light")
@@ -104,20 +104,66 @@ class WizardApp(CrashGuard):
         if isinstance(self.screen, WizardScreen):
             return  # opened straight on the wizard (get_default_screen)
         if self.doc is None:
-            self.push_screen(PathDialog(_("New case. Where should it be saved?"), str(self.new_case_path),
-                                        self._check_new_path, cancel_label=_("Quit")), self._new_case)
-        elif (auto := self._pending_autosave) is not None:  # found by get_default_screen
+            checks = {"new": self._check_new_path, "open": self._try_open, "draft": self._try_open_draft}
+            self.push_screen(StartDialog(str(self.new_case_path), checks), self._start)
+        else:
+            self._ask_about_autosave()
+
+    def _ask_about_autosave(self) -> None:
+        """Offer the unsaved work found beside the case (get_default_screen, _opened)."""
+        if (auto := self._pending_autosave) is not None and self.doc is not None:
             when = dt.datetime.fromtimestamp(auto.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
             self.push_screen(ConfirmDialog(
                 _("Unsaved work on {name} from {when} was found. Restore it?").format(
                     name=self.doc.path.name, when=when),
                 _("Restore"), _("Discard")), self._restore_answer)
 
+    def _start(self, answer: tuple[str, Path] | None) -> None:
+        if answer is None:
+            self.exit(0)
+        elif answer[0] == "new":
+            self._new_case(answer[1])
+        else:  # opened by _try_open or _try_open_draft
+            assert self.doc is not None
+            self._pending_autosave = self.doc.pending_autosave()
+            self._say_if_read_only()
+            if self._pending_autosave is not None:
+                self._ask_about_autosave()
+            else:
+                self.push_screen(WizardScreen(self.doc))
+
+    def _try_open(self, path: Path) -> str | None:
+        """Open the case file at `path` (StartDialog's "Open a case file"): None, or why not."""
+        if path.suffix.lower() == ".docx":
+            return _("{path} is a Word document: open it with 'Open draft (.docx)'.").format(path=path)
+        if not path.is_file():
+            return _("There is no case file {path}.").format(path=path)
+        try:
+            self.doc = open_document(path, option=self.option)
+        except (UsageError, FileNotFoundError, store.CaseFileError, json.JSONDecodeError, OSError) as e:
+            return str(e)
+        return None
+
+    def _try_open_draft(self, path: Path) -> str | None:
+        """Take the case out of the Word draft at `path` into a new case file beside it (StartDialog's
+        "Open a draft (.docx)"): None, or why not. The draft is only read."""
+        if path.suffix.lower() != ".docx":
+            return _("A Word draft's name ends in .docx.")
+        if not path.is_file():
+            return _("There is no Word draft {path}.").format(path=path)
+        try:
+            self.doc = open_draft(path, option=self.option)
+        except (UsageError, FileNotFoundError, OSError) as e:
+            return str(e)
+        self.notify(_("The draft's case is now the case file {path}; the draft was not changed.").format(
+            path=self.doc.path), timeout=10)
+        return None
+
     def _check_new_path(self, path: Path) -> str | None:
         if path.suffix.lower() != ".json":
             return _("A case file name ends in .json.")
         if path.exists():
-            return _("{path} already exists: choose another name, or open it with 'mla-writer wizard FILE'.").format(
+            return _("{path} already exists: choose another name, or open it with 'Open case'.").format(
                 path=path)
         if not path.parent.is_dir():
             return _("The folder {folder} does not exist.").format(folder=path.parent)

@@ -100,3 +100,84 @@ def test_a_case_without_pending_work_opens_straight_on_the_wizard_and_early_keys
             assert app.screen.query(".page")  # the first step was built all the same
 
     asyncio.run(run())
+
+
+def _start_with(app: WizardApp, pilot, path, button: str):
+    """Type `path` into the first dialog and press `button` ("#ok", "#open", "#draft")."""
+    field = app.screen.query_one("#path")
+    field.value = str(path)
+    app.screen.query_one(button).press()
+
+
+def test_the_first_dialog_opens_a_word_draft_into_a_new_case_beside_it(tmp_path):
+    """Issue 14: "Open a draft (.docx)" beside opening a case file, in the wizard itself."""
+    from mla_writer import examples
+    from mla_writer.render import render_bytes
+
+    case = examples.load_example("bec-preservation")
+    draft = tmp_path / "from-the-authority.docx"
+    draft.write_bytes(render_bytes(case, languages=case.languages, today=TODAY))
+    before = draft.read_bytes()
+
+    async def run():
+        app = WizardApp(None, new_case_path=tmp_path / "new-case.json", today=TODAY)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            _start_with(app, pilot, tmp_path / "case.json", "#draft")  # not a .docx: said, nothing opened
+            await pilot.pause()
+            assert "ends in .docx" in str(app.screen.query_one("#path-problem").render())
+            _start_with(app, pilot, draft, "#draft")
+            for _ in range(3):
+                await pilot.pause()
+            assert type(app.screen).__name__ == "WizardScreen"
+            assert app.doc is not None and app.doc.path == tmp_path / "from-the-authority.json"
+        assert load_case(tmp_path / "from-the-authority.json") == case
+        assert draft.read_bytes() == before  # the draft is only read
+
+    asyncio.run(run())
+
+
+def test_the_first_dialog_opens_a_case_file_and_says_why_when_it_cannot(tmp_path):
+    copy = copy_example("bec-preservation", tmp_path)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+
+    async def run():
+        app = WizardApp(None, new_case_path=tmp_path / "new-case.json", today=TODAY)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for path, said in ((tmp_path / "missing.json", "There is no case file"),
+                               (tmp_path / "x.docx", "open it with 'Open draft (.docx)'"),
+                               (broken, "broken.json")):
+                _start_with(app, pilot, path, "#open")
+                await pilot.pause()
+                assert said in str(app.screen.query_one("#path-problem").render())
+                assert app.doc is None
+            _start_with(app, pilot, copy, "#open")
+            for _ in range(3):
+                await pilot.pause()
+            assert type(app.screen).__name__ == "WizardScreen"
+            assert app.doc is not None and app.doc.path == copy.resolve()
+            assert app.doc.data["reference"] == load_case(copy).reference
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr", "ru", "zh", "ar"])
+def test_the_first_dialog_shows_its_four_answers_whole_on_an_80_column_screen(tmp_path, language):
+    set_ui_language(language)
+    try:
+        async def run():
+            app = WizardApp(None, new_case_path=tmp_path / "new-case.json", today=TODAY)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                row = app.screen.query_one(".start-buttons")
+                buttons = list(row.query("Button"))
+                assert len(buttons) == 4
+                for button in buttons:
+                    assert button.region.width >= len(str(button.label)), button.label
+                    assert button.region.right <= row.content_region.right, (language, str(button.label))
+
+        asyncio.run(run())
+    finally:
+        set_ui_language("en")

@@ -1,8 +1,10 @@
-"""Small modal questions: yes or no, one of a list, and a file path."""
+"""Small modal questions: yes or no, one of a list, a file path, and how to start."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -68,41 +70,114 @@ class ChoiceDialog(ModalScreen["str | None"]):
         self.dismiss(None)
 
 
-class PathDialog(ModalScreen["Path | None"]):
-    """Ask for a file path. `check` returns a problem to show, or None when the path will do."""
+ResultT = TypeVar("ResultT")
+
+
+class PathQuestion(ModalScreen[ResultT]):
+    """A question answered with a file path typed in a field; what the answer means is the
+    subclass's (its buttons and what it dismisses with)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, default: str, check, cancel_label: str | None = None) -> None:
+    def __init__(self, title: str, default: str, cancel_label: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
-        self.title_text, self.default, self.check = title, default, check
+        self.title_text, self.default = title, default
         self.cancel_label = cancel_label or _("Cancel")
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-question", markup=False)
-            yield Input(self.default, id="path", compact=True)
-            yield Static("", id="path-problem", classes="field-problem", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(_("OK"), id="ok", variant="primary", compact=True)
-                yield Button(self.cancel_label, id="cancel", compact=True)
+    def question(self) -> ComposeResult:
+        yield Label(self.title_text, classes="dialog-question", markup=False)
+        yield Input(self.default, id="path", compact=True)
+        yield Static("", id="path-problem", classes="field-problem", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
 
-    @on(Input.Submitted, "#path")
-    @on(Button.Pressed, "#ok")
-    def _ok(self) -> None:
+    def typed_path(self) -> Path | None:
+        """The path typed, or None (and the user told to give one)."""
         text = self.query_one("#path", Input).value.strip()
-        path = Path(text).expanduser() if text else None
-        problem = _("Give a file name.") if path is None else self.check(path)
-        if problem:
-            box = self.query_one("#path-problem", Static)
-            box.update(problem)
-            box.display = True
-            return
-        self.dismiss(path.resolve() if path else None)
+        if not text:
+            self.say(_("Give a file name."))
+            return None
+        return Path(text).expanduser()
+
+    def say(self, problem: str) -> None:
+        """Show why the path will not do, keeping the dialog open."""
+        box = self.query_one("#path-problem", Static)
+        box.update(problem)
+        box.display = True
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class PathDialog(PathQuestion["Path | None"]):
+    """Ask for a file path. `check` returns a problem to show, or None when the path will do."""
+
+    def __init__(self, title: str, default: str, check: Callable[[Path], str | None],
+                 cancel_label: str | None = None) -> None:
+        super().__init__(title, default, cancel_label)
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield from self.question()
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("OK"), id="ok", variant="primary", compact=True)
+                yield Button(self.cancel_label, id="cancel", compact=True)
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        path = self.typed_path()
+        if path is None:
+            return
+        problem = self.check(path)
+        if problem:
+            self.say(problem)
+            return
+        self.dismiss(path.resolve())
+
+
+class StartDialog(PathQuestion["tuple[str, Path] | None"]):
+    """The wizard's first question when no case was named: a new case at the path typed (Enter,
+    or the first button), or the case file or Word draft (.docx) at that path opened instead.
+    Dismisses with (how, path): how is "new", "open" or "draft"; None to quit. `checks[how]`
+    tries the path that way: the problem to show (the dialog stays), or None."""
+
+    def __init__(self, default: str, checks: Mapping[str, Callable[[Path], str | None]]) -> None:
+        super().__init__(_("New case: where should it be saved? Or type the path of a case file or of a "
+                           "Word draft (.docx) to open."), default, cancel_label=_("Quit"))
+        self.checks = checks
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog start-dialog"):
+            yield from self.question()
+            with Horizontal(classes="dialog-buttons start-buttons"):
+                yield Button(_("New case"), id="ok", variant="primary", compact=True)
+                yield Button(_("Open case"), id="open", compact=True)
+                yield Button(_("Open draft (.docx)"), id="draft", compact=True)
+                yield Button(self.cancel_label, id="cancel", compact=True)
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#ok")
+    def _new(self) -> None:
+        self._choose("new")
+
+    @on(Button.Pressed, "#open")
+    def _open(self) -> None:
+        self._choose("open")
+
+    @on(Button.Pressed, "#draft")
+    def _draft(self) -> None:
+        self._choose("draft")
+
+    def _choose(self, how: str) -> None:
+        path = self.typed_path()
+        if path is None:
+            return
+        problem = self.checks[how](path)
+        if problem:
+            self.say(problem)
+            return
+        self.dismiss((how, path.resolve()))

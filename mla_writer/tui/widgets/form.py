@@ -56,6 +56,13 @@ class StepPage(VerticalScroll, can_focus=False):
     def on_mount(self) -> None:
         self.store_from_memory()
 
+    def on_resize(self) -> None:
+        # The help and problems boxes take their room from the page (and a terminal may shrink):
+        # the field being typed into must stay in view, however many refreshes that takes.
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.call_after_refresh(focused.scroll_visible, animate=False)
+
     def store_from_memory(self) -> None:
         """Have the screen store the translations rows were filled with from memory: what the
         row shows is what the case holds (the user corrects or clears it)."""
