@@ -37,6 +37,13 @@ def annex_name(request_id: str) -> str:
     return short_name(f"{name_piece(request_id)}-identifiers", len(".xlsx")) + ".xlsx"
 
 
+def sheet_title(request_id: str) -> str:
+    """The request id as a sheet's name: spreadsheet programs refuse / \\ : * ? [ ] in one, and
+    more than 31 characters."""
+    title = name_piece(request_id).replace("[", "(").replace("]", ")")[:31]
+    return title.strip("'") or "identifiers"  # (nor may it begin or end with an apostrophe)
+
+
 def annex_names(requests: Sequence[Any]) -> list[str]:
     """The file names of the annexes of those of `requests` that have one."""
     return [annex_name(r.id) for r in requests if needs_annex(r)]
@@ -142,7 +149,7 @@ def identifiers_xlsx(request: Any, languages: Sequence[str], *, drafting: str, w
     wb.properties.creator = wb.properties.lastModifiedBy = "mla-writer"
     wb.properties.created = wb.properties.modified = stamp
     wb.properties.title = annex_name(request.id).removesuffix(".xlsx")
-    ws = wb.create_sheet(request.id)
+    ws = wb.create_sheet(sheet_title(request.id))
     for i, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"

@@ -131,3 +131,21 @@ def test_the_package_holds_each_annex_beside_the_document_that_names_it(tmp_path
     assert (out / annex_name("R1")).read_bytes() == b"kept"
     assert main(["render", str(file), "-o", f"{out}/", "--force", "--today", TODAY.isoformat()]) == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(names)
+
+
+def test_a_request_id_a_spreadsheet_refuses_as_a_sheet_name_still_gives_its_annex(tmp_path):
+    """Excel refuses / \\ : * ? [ ] in a sheet's name and more than 31 characters: a request id
+    is the user's own label (R1/2, "R[urgent]"), so the sheet takes a safe form of it."""
+    import openpyxl
+
+    data = make_case(THRESHOLD + 1, 1)
+    data["requests"][0]["id"] = "R1/2 [urgent]: preservation of the logs*?"
+    case = Case.model_validate(data)
+    out = render_docx(case, tmp_path / "request.docx", languages=list(case.languages), today=TODAY)
+    assert out.is_file()
+    sheet = tmp_path / annex_name(case.requests[0].id)
+    workbook = openpyxl.load_workbook(sheet)
+    title = workbook.active.title
+    assert len(title) <= 31 and not set(title) & set("/\\:*?[]"), title
+    assert title.startswith("R1_2")
+    assert len(list(workbook.active.iter_rows(values_only=True))) == THRESHOLD + 2
