@@ -148,7 +148,7 @@ async def _visit_every_field(pilot, app: WizardApp, edit_steps: tuple[str, ...],
             section.add_button.press()
             # the entry reaches the case, then the page is built again with its rows: on a busy
             # machine one pause saw the old page (a flake that missed a request's status rows)
-            await _until(lambda: len(app.doc.get(section.path) or []) > count, section.path)
+            await _until(lambda at=section.path, n=count: len(app.doc.get(at) or []) > n, section.path)
             await _settle(pilot)
             await _settle(pilot)
         if step_id not in edit_steps:
