@@ -25,6 +25,7 @@ from pathlib import Path
 
 from aiohttp import WSMsgType, web
 
+from ..errors import EXIT_INPUT
 from .i18n import _, set_ui_language
 
 HOST = "127.0.0.1"
@@ -205,7 +206,7 @@ def serve(case_path: Path | None = None, port: int = 0, ui_language: str = "en",
         print(_("error: cannot listen on {host}:{port} ({problem})").format(host=HOST, port=port,
                                                                             problem=e.strerror),
               file=sys.stderr)
-        return 2
+        return EXIT_INPUT
     server = WizardServer(wizard_command(case_path, ui_language, today), secrets.token_urlsafe(24), sock.getsockname()[1],
                           ui_language)
     print(_("The wizard is at {url}").format(url=server.url()))
