@@ -180,17 +180,22 @@ class URL(_Identifier):
     @field_validator("url")
     @classmethod
     def _url(cls, v: str) -> str:
-        v = v.strip()
-        parts = urlsplit(v)
-        if parts.scheme.lower() not in ("http", "https", "ftp", "ftps") or not parts.hostname:
-            raise ValueError(f"'{v}' is not a full web address; include the scheme, e.g. https://example.com/page")
-        if any(c.isspace() for c in v):
-            raise ValueError(f"'{v}' contains spaces; a URL cannot contain spaces (encode them as %20)")
-        _hostname(parts.hostname)
-        return v
+        return web_address(v)
 
     def display(self) -> str:
         return self.url
+
+
+def web_address(v: str) -> str:
+    """`v` as a full web address (scheme and host, no space), or ValueError saying what to add."""
+    v = v.strip()
+    parts = urlsplit(v)
+    if parts.scheme.lower() not in ("http", "https", "ftp", "ftps") or not parts.hostname:
+        raise ValueError(f"'{v}' is not a full web address; include the scheme, e.g. https://example.com/page")
+    if any(c.isspace() for c in v):
+        raise ValueError(f"'{v}' contains spaces; a URL cannot contain spaces (encode them as %20)")
+    _hostname(parts.hostname)
+    return v
 
 
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
@@ -238,7 +243,7 @@ class Account(_Identifier):
     @field_validator("profile_url")
     @classmethod
     def _profile(cls, v: str | None) -> str | None:
-        return URL._url(v) if v else None
+        return web_address(v) if v else None
 
     @model_validator(mode="after")
     def _something(self) -> Account:
