@@ -120,6 +120,7 @@ def test_selecting_a_finding_jumps_to_its_field(tmp_path):
         app = _open(case_file)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("ctrl+r")
+            await app.workers.wait_for_complete()  # the whole-case checks run in a worker
             await pilot.pause()
             await tab_to(pilot, "findings")
             await pilot.press("enter")  # the highlight starts on the first error, under its heading
