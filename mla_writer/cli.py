@@ -427,7 +427,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.final:
         from .checks import Context, run_checks
 
-        _refuse_unfinished(case, run_checks(case, Context(today=when.date)), languages)
+        only = args.request or args.extension  # one request's document: the others' problems do not hold it up
+        _refuse_unfinished(case, run_checks(case, Context(today=when.date)), languages,
+                           only=None if package else only)
     final = True if args.final else None  # None: as the case's status says
     try:
         if package:
@@ -459,14 +461,22 @@ def cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _refuse_unfinished(case: Case, findings: Sequence[Finding], languages: Sequence[str]) -> None:
+def _refuse_unfinished(case: Case, findings: Sequence[Finding], languages: Sequence[str],
+                       only: str | None = None) -> None:
     """`render --final`: one line on stderr for each error finding and each free text lacking a
-    translation into a document language, then exit 2, before anything is written."""
+    translation into a document language, then exit 2, before anything is written. `only`: the
+    id of the one request rendered; what concerns only the case's other requests is left out."""
     from .checks.language import missing_translations
 
-    problems = [f"{f.path}: {f.code}: {f.message_in('en')}" for f in findings if f.severity == "error"]
+    others = tuple(f"requests[{i}]" for i, r in enumerate(case.requests) if only is not None and r.id != only)
+
+    def concerns(path: str) -> bool:
+        return not any(path == o or path.startswith((o + ".", o + "[")) for o in others)
+
+    problems = [f"{f.path}: {f.code}: {f.message_in('en')}" for f in findings
+                if f.severity == "error" and concerns(f.path)]
     problems += [f"{path}: not translated into {lang} ({_language_name(lang)})"
-                 for path, lang in missing_translations(case, languages)]
+                 for path, lang in missing_translations(case, languages) if concerns(path)]
     if problems:
         for line in problems:
             _error(line)

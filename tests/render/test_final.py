@@ -100,3 +100,29 @@ def test_every_worked_example_renders_final_in_its_own_pair(tmp_path: Path, name
             p.text for s in d.sections for story in (s.header, s.footer)
             for t in story.tables for row in t.rows for c in row.cells for p in c.paragraphs)
         assert not [m for m in marks if m in text], path.name
+
+
+def test_render_final_of_one_request_is_held_up_only_by_what_concerns_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A request to one addressee is sent when it is ready: an untranslated text in another
+    request of the case does not hold it up, and still holds up that other request."""
+    data = json.loads(examples.example_path("sextortion-account-takeover").read_text(encoding="utf-8"))
+    assert [r["id"] for r in data["requests"]][:2] == ["R1", "R2"]
+    data["requests"][1]["items"][0]["nexus"]["translations"] = {}  # R2's first item: no translation left
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    today = str(examples.check_date(examples.load_example("sextortion-account-takeover")))
+
+    r1 = tmp_path / "r1.docx"
+    assert cli_main(["render", str(path), "-o", str(r1), "--request", "R1", "--final", "--today", today]) == 0
+    assert r1.is_file()
+    capsys.readouterr()
+
+    r2 = tmp_path / "r2.docx"
+    assert cli_main(["render", str(path), "-o", str(r2), "--request", "R2", "--final", "--today", today]) == 2
+    err = capsys.readouterr().err
+    assert "error: requests[1].items[0].nexus: not translated into" in err and not r2.exists()
+
+    package = tmp_path / "package"
+    assert cli_main(["render", str(path), "-o", f"{package}/", "--final", "--today", today]) == 2
+    assert not package.exists()
