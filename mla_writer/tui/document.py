@@ -158,6 +158,7 @@ class CaseDocument:
         self.holder: locks.LockInfo | None = None  # the other wizard, when read-only
         self.locked = False
         self._restored: Path | None = None
+        self._validated: tuple[int, Case] | None = None  # a generation of the data and its case, validated
         if defer_checks:
             self.generation = 1  # stale: nothing is known until the checks are applied
         else:
@@ -191,8 +192,10 @@ class CaseDocument:
         except (ValidationError, RecursionError):
             doc = cls(data, path, today=today, option=option, disk=disk, session=session)
         else:
-            doc = cls(json.loads(case.model_dump_json()), path, today=today, option=option,
+            doc = cls(case.model_dump(mode="json"), path, today=today, option=option,
                       case=None if defer_checks else case, disk=disk, session=session, defer_checks=defer_checks)
+            if defer_checks:
+                doc._validated = (doc.generation, case)  # the checks left to run need not validate it again
         if exclusive:
             doc.lock()
         return doc
@@ -316,9 +319,13 @@ class CaseDocument:
         if self.stale:
             self.validate()
 
-    def snapshot(self) -> tuple[int, dict[str, Any], dt.date]:
-        """What :meth:`compute` needs, taken now, to run elsewhere while editing goes on."""
-        return self.generation, copy.deepcopy(self.data), self.as_of.date
+    def snapshot(self) -> tuple[int, dict[str, Any], dt.date, Case | None]:
+        """What :meth:`compute` needs, taken now, to run elsewhere while editing goes on: a copy
+        of the data, or, for the data as opened (validated then), its case, which is all
+        :meth:`compute` reads when it has one (copying a large case holds the screen)."""
+        if self._validated is not None and self._validated[0] == self.generation:
+            return self.generation, self.data, self.as_of.date, self._validated[1]
+        return self.generation, copy.deepcopy(self.data), self.as_of.date, None
 
     @staticmethod
     def compute(data: dict[str, Any], as_of: dt.date, case: Case | None = None) -> Checked:

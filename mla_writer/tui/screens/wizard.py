@@ -108,9 +108,10 @@ class WizardScreen(PagedScreen):
             self._check_timer = None
         if not self.doc.stale or self._checking is not None:
             return  # (a run still going: when it ends, a case changed since is checked again)
-        generation, data, as_of = self.doc.snapshot()
-        self._checking = self.run_worker(partial(CaseDocument.compute, data, as_of), name=str(generation),
-                                         group=CHECKS, thread=True, exit_on_error=True)
+        generation, data, as_of, case = self.doc.snapshot()
+        # (A description of its own: Textual's default is the repr of the work, here of the whole case.)
+        self._checking = self.run_worker(partial(CaseDocument.compute, data, as_of, case), name=str(generation),
+                                         group=CHECKS, description=CHECKS, thread=True, exit_on_error=True)
 
     @on(Worker.StateChanged)
     def _checked(self, event: Worker.StateChanged) -> None:
