@@ -16,7 +16,7 @@ from ..collector import resume_collector
 from ..document import CaseDocument, PathT, parse_path, path_text
 from ..i18n import _, ui_language
 from ..registry import FieldRegistry
-from ..status import as_of_note, step_status, unplaced_problems
+from ..status import as_of_note, step_marks, unplaced_problems
 from ..steps import STEP_IDS, STEPS, step_by_id, step_for_path
 from ..widgets.fields import FieldRow
 from ..widgets.form import StepPage
@@ -45,7 +45,7 @@ class PagedScreen(Screen):
         self.jumped: FieldRow | None = None  # the row a finding led to, highlighted until left
         self.shown_text: dict[str, str] = {}
         self.showing = asyncio.Lock()
-        self._marks: dict[str, tuple[str, int]] = {}  # step -> its mark and count (status.step_status)
+        self._marks: dict[str, tuple[str, int]] = {}  # step -> its mark and count (status.step_marks)
         self._marks_for: tuple[int, int] | None = None  # the document's state they were worked out for
         self._prompted: weakref.WeakKeyDictionary[ListSection, int] = weakref.WeakKeyDictionary()
 
@@ -132,7 +132,7 @@ class PagedScreen(Screen):
         # identifiers, working them out again on every step shown would take seconds.
         state = (self.doc.generation, self.doc.checked)
         if self._marks_for != state:
-            self._marks = {step.id: step_status(self.doc, step) for step in STEPS}
+            self._marks = step_marks(self.doc)
             self._marks_for = state
         for step in STEPS:
             steps.show(step.id, *self._marks[step.id], step.id == self.step_id)
