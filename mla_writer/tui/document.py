@@ -19,16 +19,17 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from .. import locks, store
 from ..asof import AsOf, clock_today, resolve
-from ..checks import Context, run_checks
-from ..checks.engine import Finding
 from ..model import Case
 from .paths import PathT, get_in, parse_path, path_text  # noqa: F401 (the wizard's modules import them from here)
+
+if TYPE_CHECKING:
+    from ..checks.engine import Finding
 
 PRUNE_EMPTY = ("date_range", "period")  # optional objects whose every field may be cleared
 TEXT_KEYS = frozenset({"text", "translations"})  # the keys of free text in its object form
@@ -341,6 +342,9 @@ class CaseDocument:
                 errors.setdefault(where, []).append(msg)
         except RecursionError:
             case, errors = None, {"(case)": ["is nested too deeply"]}
+        # (Imported here, in the worker that runs them: not on the way to the first screen.)
+        from ..checks import Context, run_checks
+
         return Checked(errors, case, run_checks(case, Context(today=as_of)) if case else [])
 
     def apply(self, generation: int, checked: Checked) -> bool:

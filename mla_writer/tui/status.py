@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..checks.engine import Finding
 from .document import CaseDocument, get_in, parse_path, text_of
 from .i18n import _, ui_language
 from .steps import STEPS, Field, Group, Heading, Part, Step, place_of, step_for_path
+
+if TYPE_CHECKING:
+    from ..checks.engine import Finding
 
 WRONG, MISSING, WARNING, DONE = "✗", "!", "?", "✓"
 

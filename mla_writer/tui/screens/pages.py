@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import weakref
+from typing import TYPE_CHECKING
 
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Collapsible, ContentSwitcher, Static
 
-from ...checks.engine import Finding
 from ..collector import resume_collector
 from ..document import CaseDocument, PathT, parse_path, path_text
 from ..i18n import _, ui_language
@@ -23,6 +23,9 @@ from ..widgets.form import StepPage
 from ..widgets.lists import ListSection
 from ..widgets.step_list import StepList
 from .review import ReviewPanel
+
+if TYPE_CHECKING:
+    from ...checks.engine import Finding
 
 
 def width_classes(width: int, breakpoints: list[tuple[int, str]]) -> dict[str, bool]:
