@@ -82,7 +82,9 @@ class WizardScreen(PagedScreen):
     async def _show_first_step(self) -> None:
         if not self.pages:  # (unless a key already asked for a step)
             await self.show_step(self.step_id, autofocus=self.focused is None)
-        self.check_now()  # a case opened without its checks (CaseDocument.open, defer_checks)
+        # A case opened without its checks (CaseDocument.open, defer_checks) is checked once the
+        # step is drawn: started now, the worker would share the interpreter with the drawing.
+        self.call_after_refresh(self.check_now)
 
     # editing ---------------------------------------------------------------------------------
     def changed(self, path: PathT | None = None) -> None:
