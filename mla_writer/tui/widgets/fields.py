@@ -100,7 +100,7 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
     # No Textual validators (the model judges values), so none are run: running them only
     # restyles the input as "-valid" when it is made and on every key press.
     return FieldInput(shown, id=wid, classes=EDITOR_CLASS, placeholder=_(PLACEHOLDERS.get(kind, "")), suggester=suggester,
-                 select_on_focus=False, validate_on=(), compact=True,
+                 select_on_focus=False, validate_on=(),  # compact by wizard.tcss: compact=True restyles it unmounted
                  disabled=structured)  # edited in the case file
 
 
