@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..checks.engine import Finding
 
 WRONG, MISSING, WARNING, DONE = "✗", "!", "?", "✓"
+UNCHECKED = " "  # the case not checked yet (opened with its checks left to a worker)
 
 
 def _findings(doc: CaseDocument, step: Step, severity: str) -> list[Finding]:

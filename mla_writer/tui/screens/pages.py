@@ -16,7 +16,7 @@ from ..collector import resume_collector
 from ..document import CaseDocument, PathT, parse_path, path_text
 from ..i18n import _, ui_language
 from ..registry import FieldRegistry
-from ..status import as_of_note, step_marks, unplaced_problems
+from ..status import UNCHECKED, as_of_note, step_marks, unplaced_problems
 from ..steps import STEP_IDS, STEPS, step_by_id, step_for_path
 from ..widgets.fields import FieldRow
 from ..widgets.form import StepPage
@@ -135,7 +135,9 @@ class PagedScreen(Screen):
         # identifiers, working them out again on every step shown would take seconds.
         state = (self.doc.generation, self.doc.checked)
         if self._marks_for != state:
-            self._marks = step_marks(self.doc)
+            # A case opened with its checks left to a worker shows no marks until they are in:
+            # they would count only what is missing, and that takes a while on a large case.
+            self._marks = step_marks(self.doc) if self.doc.checked >= 0 else {s.id: (UNCHECKED, 0) for s in STEPS}
             self._marks_for = state
         for step in STEPS:
             steps.show(step.id, *self._marks[step.id], step.id == self.step_id)
