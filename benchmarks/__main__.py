@@ -11,6 +11,8 @@ The goals (see README "Performance"):
 - the first render on a fresh machine (empty cache) within 1.5x of a warm one;
 - `mla-writer --version` within 5x of bare `python -c pass`;
 - the wizard's first screen in under 1 s headless;
+- the wizard: under 16 ms CPU per keystroke at 1,000 identifiers; opening a 5,000-identifier
+  case and switching to its requests step each under 1 s (benchmarks.wizard_typing);
 - a batch of N cases costs about N times one (time(100)/time(10) ~ 10);
 - `mla-writer register` on a folder of 1,000 cases in under 10 s.
 """
@@ -56,6 +58,12 @@ def _goals(r: dict) -> list[dict]:
     goal("mla-writer --version / python -c pass", r.get("cli_start", {}).get("ratio_median"), 5.0)
     wiz = r.get("wizard_first_screen", {})
     goal("wizard first screen, headless", wiz.get("first_screen_median_s"), 1.0, "s")
+    typing = {p["identifiers"]: p for p in r.get("wizard_typing", {}).get("points", [])}
+    goal("wizard CPU per keystroke, 1,000 identifiers", typing.get(1000, {}).get("keystroke_cpu_ms_median"),
+         16.0, " ms")
+    big = typing.get(5000)
+    goal("wizard opening / switching steps, 5,000 identifiers",
+         max(big["open_s"], big["to_requests_step_s"]) if big else None, 1.0, " s")
     rg = r.get("register_folder", {})
     if rg:
         goal(f"register of {rg['cases']:,} cases, whole process", rg.get("median_s"), 10.0, "s")
@@ -133,6 +141,14 @@ def _table(r: dict) -> str:
     elif wiz:
         add(f"{'Wizard first screen (headless)':<46} {wiz['first_screen_median_s']:>8.4f} s "
             f"(imports {wiz['import_median_s']:.3f} s, screen {wiz['screen']})")
+    wt = r.get("wizard_typing", {})
+    if "skipped" in wt:
+        add(f"{'Wizard on large cases':<46} skipped: {wt['skipped']}")
+    for p in wt.get("points", []):
+        add(f"{'Wizard, ' + format(p['identifiers'], ',') + ' identifiers':<46} key {p['keystroke_cpu_ms_median']:.1f} ms CPU "
+            f"(pilot {p['pilot_keystroke_cpu_ms_median']:.1f}, bare input "
+            f"{wt['bare_textual_input'].get('keystroke_cpu_ms_median', 0):.1f}); open {p['open_s']:.2f} s, "
+            f"to requests {p['to_requests_step_s']:.2f} s, checks {p['checks_after_pause_cpu_ms'] / 1000:.2f} s CPU")
     mem = r.get("memory", {})
     if mem:
         add("Peak memory: " + ", ".join(f"{k.removesuffix('_kb')} {v // 1024} MB" if isinstance(v, int) else f"{k} {v}"
@@ -176,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         ("batch_scaling", lambda: suites.batch_scaling(4 if q else 10, 40 if q else 100, 2 if q else 3)),
         ("register_folder", lambda: suites.register_folder(1 if q else 3)),
         ("wizard_first_screen", lambda: suites.wizard_first_screen(3 if q else 7)),
+        ("wizard_typing", lambda: suites.wizard_typing([1000] if q else [1000, 5000])),
         ("memory", suites.memory),
     ]
     results: dict = {"quick": q, "machine": suites.machine(), "byte_compiled": suites.byte_compile()}

@@ -264,6 +264,17 @@ def wizard_first_screen(runs: int) -> dict:
             round(statistics.median(imports), 4), "screen": screen, "runs": runs}
 
 
+def wizard_typing(sizes: list[int]) -> dict:
+    """The wizard on large cases (benchmarks.wizard_typing), in a process of its own: CPU per
+    keystroke, opening the case and switching steps, for each number of identifiers."""
+    p = subprocess.run([PY, "-m", "benchmarks.wizard_typing", "--identifiers", *map(str, sizes)],
+                       capture_output=True, text=True, timeout=900, cwd=Path(__file__).resolve().parent.parent)
+    rows = [json.loads(line) for line in p.stdout.splitlines() if line.startswith("{")]
+    if not rows:
+        return {"skipped": f"wizard_typing failed: {p.stderr.strip().splitlines()[-1:]}"}
+    return {"bare_textual_input": rows[0].get("bare_textual_input", {}), "points": rows[1:]}
+
+
 def memory() -> dict:
     """Peak memory: whole processes (from the kernel) and Python allocations of one render."""
     out: dict = {}

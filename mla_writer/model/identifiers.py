@@ -14,6 +14,10 @@ from pydantic import Field, StrictInt, field_validator, model_validator
 from .common import Str, Strict, Text
 from .email_address import normalize_email
 
+# An IPv4 address already written as ipaddress writes it (no leading zeros): taken as it is, since
+# parsing it to write it again is most of validating a case of thousands of addresses.
+_IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])")
+
 # Carrier-grade NAT space (RFC 6598): one public address shared by many subscribers.
 CGNAT = ipaddress.ip_network("100.64.0.0/10")
 
@@ -55,6 +59,8 @@ class IPAddress(_Identifier):
     @field_validator("address")
     @classmethod
     def _addr(cls, v: str) -> str:
+        if _IPV4.fullmatch(v):
+            return v
         try:
             return str(ipaddress.ip_address(v.strip()))
         except ValueError:

@@ -19,16 +19,17 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from .. import locks, store
 from ..asof import AsOf, clock_today, resolve
-from ..checks import Context, run_checks
-from ..checks.engine import Finding
 from ..model import Case
 from .paths import PathT, get_in, parse_path, path_text  # noqa: F401 (the wizard's modules import them from here)
+
+if TYPE_CHECKING:
+    from ..checks.engine import Finding
 
 PRUNE_EMPTY = ("date_range", "period")  # optional objects whose every field may be cleared
 TEXT_KEYS = frozenset({"text", "translations"})  # the keys of free text in its object form
@@ -158,6 +159,7 @@ class CaseDocument:
         self.holder: locks.LockInfo | None = None  # the other wizard, when read-only
         self.locked = False
         self._restored: Path | None = None
+        self._validated: tuple[int, Case] | None = None  # a generation of the data and its case, validated
         if defer_checks:
             self.generation = 1  # stale: nothing is known until the checks are applied
         else:
@@ -191,8 +193,10 @@ class CaseDocument:
         except (ValidationError, RecursionError):
             doc = cls(data, path, today=today, option=option, disk=disk, session=session)
         else:
-            doc = cls(json.loads(case.model_dump_json()), path, today=today, option=option,
+            doc = cls(case.model_dump(mode="json"), path, today=today, option=option,
                       case=None if defer_checks else case, disk=disk, session=session, defer_checks=defer_checks)
+            if defer_checks:
+                doc._validated = (doc.generation, case)  # the checks left to run need not validate it again
         if exclusive:
             doc.lock()
         return doc
@@ -316,9 +320,13 @@ class CaseDocument:
         if self.stale:
             self.validate()
 
-    def snapshot(self) -> tuple[int, dict[str, Any], dt.date]:
-        """What :meth:`compute` needs, taken now, to run elsewhere while editing goes on."""
-        return self.generation, copy.deepcopy(self.data), self.as_of.date
+    def snapshot(self) -> tuple[int, dict[str, Any], dt.date, Case | None]:
+        """What :meth:`compute` needs, taken now, to run elsewhere while editing goes on: a copy
+        of the data, or, for the data as opened (validated then), its case, which is all
+        :meth:`compute` reads when it has one (copying a large case holds the screen)."""
+        if self._validated is not None and self._validated[0] == self.generation:
+            return self.generation, self.data, self.as_of.date, self._validated[1]
+        return self.generation, copy.deepcopy(self.data), self.as_of.date, None
 
     @staticmethod
     def compute(data: dict[str, Any], as_of: dt.date, case: Case | None = None) -> Checked:
@@ -334,6 +342,9 @@ class CaseDocument:
                 errors.setdefault(where, []).append(msg)
         except RecursionError:
             case, errors = None, {"(case)": ["is nested too deeply"]}
+        # (Imported here, in the worker that runs them: not on the way to the first screen.)
+        from ..checks import Context, run_checks
+
         return Checked(errors, case, run_checks(case, Context(today=as_of)) if case else [])
 
     def apply(self, generation: int, checked: Checked) -> bool:

@@ -5,24 +5,27 @@ from __future__ import annotations
 
 import asyncio
 import weakref
+from typing import TYPE_CHECKING
 
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Collapsible, ContentSwitcher, Static
 
-from ...checks.engine import Finding
 from ..collector import resume_collector
 from ..document import CaseDocument, PathT, parse_path, path_text
 from ..i18n import _, ui_language
 from ..registry import FieldRegistry
-from ..status import as_of_note, step_status, unplaced_problems
+from ..status import UNCHECKED, as_of_note, step_marks, unplaced_problems
 from ..steps import STEP_IDS, STEPS, step_by_id, step_for_path
 from ..widgets.fields import FieldRow
 from ..widgets.form import StepPage
 from ..widgets.lists import ListSection
 from ..widgets.step_list import StepList
 from .review import ReviewPanel
+
+if TYPE_CHECKING:
+    from ...checks.engine import Finding
 
 
 def width_classes(width: int, breakpoints: list[tuple[int, str]]) -> dict[str, bool]:
@@ -45,7 +48,7 @@ class PagedScreen(Screen):
         self.jumped: FieldRow | None = None  # the row a finding led to, highlighted until left
         self.shown_text: dict[str, str] = {}
         self.showing = asyncio.Lock()
-        self._marks: dict[str, tuple[str, int]] = {}  # step -> its mark and count (status.step_status)
+        self._marks: dict[str, tuple[str, int]] = {}  # step -> its mark and count (status.step_marks)
         self._marks_for: tuple[int, int] | None = None  # the document's state they were worked out for
         self._prompted: weakref.WeakKeyDictionary[ListSection, int] = weakref.WeakKeyDictionary()
 
@@ -132,7 +135,9 @@ class PagedScreen(Screen):
         # identifiers, working them out again on every step shown would take seconds.
         state = (self.doc.generation, self.doc.checked)
         if self._marks_for != state:
-            self._marks = {step.id: step_status(self.doc, step) for step in STEPS}
+            # A case opened with its checks left to a worker shows no marks until they are in:
+            # they would count only what is missing, and that takes a while on a large case.
+            self._marks = step_marks(self.doc) if self.doc.checked >= 0 else {s.id: (UNCHECKED, 0) for s in STEPS}
             self._marks_for = state
         for step in STEPS:
             steps.show(step.id, *self._marks[step.id], step.id == self.step_id)

@@ -82,7 +82,9 @@ class WizardScreen(PagedScreen):
     async def _show_first_step(self) -> None:
         if not self.pages:  # (unless a key already asked for a step)
             await self.show_step(self.step_id, autofocus=self.focused is None)
-        self.check_now()  # a case opened without its checks (CaseDocument.open, defer_checks)
+        # A case opened without its checks (CaseDocument.open, defer_checks) is checked once the
+        # step is drawn: started now, the worker would share the interpreter with the drawing.
+        self.call_after_refresh(self.check_now)
 
     # editing ---------------------------------------------------------------------------------
     def changed(self, path: PathT | None = None) -> None:
@@ -108,9 +110,10 @@ class WizardScreen(PagedScreen):
             self._check_timer = None
         if not self.doc.stale or self._checking is not None:
             return  # (a run still going: when it ends, a case changed since is checked again)
-        generation, data, as_of = self.doc.snapshot()
-        self._checking = self.run_worker(partial(CaseDocument.compute, data, as_of), name=str(generation),
-                                         group=CHECKS, thread=True, exit_on_error=True)
+        generation, data, as_of, case = self.doc.snapshot()
+        # (A description of its own: Textual's default is the repr of the work, here of the whole case.)
+        self._checking = self.run_worker(partial(CaseDocument.compute, data, as_of, case), name=str(generation),
+                                         group=CHECKS, description=CHECKS, thread=True, exit_on_error=True)
 
     @on(Worker.StateChanged)
     def _checked(self, event: Worker.StateChanged) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from textual.content import Content
 from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -39,6 +40,18 @@ class TickBox(Checkbox):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(Content.assemble("☐ ", self.label).wrap(max(1, width))))
+
+
+class FieldInput(Input):
+    """An input of the form whose typing lays out only itself, not the screen.
+
+    An input grows its scrollable width with its text on every key press; Textual's widgets
+    lay the whole screen out again when that width changes, which on a page of a hundred rows
+    (and a list of thousands of entries) is what a key press cost. An input is one line that
+    scrolls itself to its cursor: its width never moves anything else, so a repaint will do.
+    """
+
+    virtual_size = Reactive(Size(0, 0), layout=False, repaint=True)
 
 
 def options_for(field: Field, entry: dict[str, Any]) -> list[tuple[str, str]]:
@@ -86,8 +99,8 @@ def make_editor(field: Field, path: PathT, value: Any, entry: dict[str, Any]) ->
     suggester = SuggestFromList(time_zones(), case_sensitive=False) if kind == "tz" else None
     # No Textual validators (the model judges values), so none are run: running them only
     # restyles the input as "-valid" when it is made and on every key press.
-    return Input(shown, id=wid, classes=EDITOR_CLASS, placeholder=_(PLACEHOLDERS.get(kind, "")), suggester=suggester,
-                 select_on_focus=False, validate_on=(), compact=True,
+    return FieldInput(shown, id=wid, classes=EDITOR_CLASS, placeholder=_(PLACEHOLDERS.get(kind, "")), suggester=suggester,
+                 select_on_focus=False, validate_on=(),  # compact by wizard.tcss: compact=True restyles it unmounted
                  disabled=structured)  # edited in the case file
 
 

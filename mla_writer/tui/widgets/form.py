@@ -8,7 +8,7 @@ the screen's registry, and out of it when taken down.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual import on
 from textual.containers import VerticalScroll
@@ -17,12 +17,15 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Input, Label, Select
 
-from ..document import CaseDocument, PathT, is_structured, parse_path, path_text
+from ..document import CaseDocument, PathT, is_structured, parse_path, path_text, text_of
 from ..i18n import _
 from ..registry import FieldRegistry
 from ..steps import LANGUAGE_NAMES, Field, Group, Heading, ListSpec, Part, Step
 from .fields import FieldRow
 from .lists import ListSection
+
+if TYPE_CHECKING:
+    from ...translation.memory import Memory
 
 
 class FieldEdited(Message):
@@ -46,7 +49,7 @@ class StepPage(VerticalScroll, can_focus=False):
         super().__init__(id=f"page-{step.id}", classes="page")
         self.step, self.doc, self.registry, self.selection = step, doc, registry, selection
         self._building = 0
-        self._memory: dict[str, dict[str, str]] | None = None  # language -> text path -> translation
+        self._memory: Memory | Literal[False] | None = None  # the translation memory (False: unreadable)
         self._from_memory: list[tuple[PathT, str]] = []  # rows filled from memory, not yet in the case
         self._initial = self.build(step.parts, (), doc.data)
 
@@ -72,20 +75,21 @@ class StepPage(VerticalScroll, can_focus=False):
 
     def memory_translation(self, path: PathT, lang: str) -> str | None:
         """The translation memory's translation of the text at `path` into `lang`, if the text
-        lacks one (translation.memory.suggestions)."""
+        lacks one (as translation.memory.suggestions finds them, asked of one text: a row is
+        built for the texts of the entries shown, not of every entry of a long list)."""
         if self.doc.case is None:
             return None
-        if self._memory is None:
-            from ...translation.memory import load_memory, suggestions
+        from ...translation.memory import load_memory, memory_suggestion
 
+        if self._memory is None:
             try:
-                memory = load_memory()
+                self._memory = load_memory()
             except Exception:  # a damaged memory file: no suggestions, never a crash
-                self._memory = {}
-            else:
-                self._memory = {lang: suggestions(self.doc.case, lang, memory) for lang in self.doc.case.languages
-                                if lang != self.doc.case.drafting_language}
-        return self._memory.get(lang, {}).get(path_text(path))
+                self._memory = False
+        source = text_of(self.doc.get(path))
+        if self._memory is False or not source.strip():
+            return None
+        return memory_suggestion(source, lang, self.doc.case.drafting_language, self._memory)
 
     # building ------------------------------------------------------------------------------
     def build(self, parts: tuple[Part, ...], base: PathT, entry: dict[str, Any]) -> list[Widget]:
