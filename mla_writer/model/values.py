@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, StrictBool, StrictInt, Tag, field_validator, model_validator
 
-from .common import Strict, Text, _AfterCheck
+from .common import LANGUAGES, Strict, Text, _AfterCheck
 
 
 def _prose_or(structured: str) -> Any:
@@ -115,6 +115,10 @@ def _language_codes() -> dict[str, str]:
 
 def _language(value: str) -> str:
     key = value.strip().casefold()
+    if key in LANGUAGES:
+        # A UN language's code is its own entry in the table, which costs Babel's locale data of
+        # six languages (most of a case's validation time) to build.
+        return key
     code = _language_codes().get(key) or _language_codes().get(key.replace("-", "_").split("_")[0])
     if code is None:
         raise ValueError(f"'{value}' is not a language mla-writer knows; give its ISO 639 code, "
