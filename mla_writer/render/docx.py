@@ -27,6 +27,7 @@ from lxml import etree
 
 from . import bidi, docstyles, oxml, wordml
 from .blocks import Block, Run
+from .package import write_package
 
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)  # A4
 MARGIN = Cm(2.0)
@@ -359,7 +360,8 @@ class _Writer:
             el.addprevious(etree.Comment(f"{wordml.PART_MARK}{i}"))
         skeleton = etree.tostring(self.doc.element, encoding="UTF-8", standalone=True).decode("utf-8")
         pieces = wordml.split_marks(skeleton, len(ends))
-        return oxml.save_with_document(self.doc, lambda write: self._body(write, pieces))
+        body_name = self.doc.part.partname.membername
+        return write_package(oxml.package_parts(self.doc, {body_name: lambda write: self._body(write, pieces)}))
 
 
 def build_docx(parts: Sequence[Part], languages: Sequence[str], *, when: dt.datetime, title: str,
