@@ -416,32 +416,6 @@ def _content_types(parts) -> bytes:
     return serialize_part_xml(types)
 
 
-def rezip(data: bytes, streamed: dict[str, Writer]) -> bytes:
-    """The zip archive `data` written again, the entries named in `streamed` written by their
-    function (handed a function taking str pieces) instead of copied. Entries keep their names
-    and order, dated FIXED_ZIP_TIME and marked as made on MS-DOS, owner-only, so that the bytes
-    depend on the content alone."""
-    import zipfile
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            entry.create_system = 0
-            if info.filename in streamed:
-                with dst.open(entry, "w") as f:
-
-                    def write(piece: str, f=f) -> None:
-                        f.write(piece.encode("utf-8"))
-
-                    streamed[info.filename](write)
-            else:
-                dst.writestr(entry, src.read(info))
-    return out.getvalue()
-
-
 def fixed_zip_dates(data: bytes) -> bytes:
     """A zip archive (without a comment) with every entry dated FIXED_ZIP_TIME, as made on MS-DOS."""
     fixed = bytearray(data)

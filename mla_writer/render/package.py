@@ -34,7 +34,8 @@ from lxml import etree
 
 from .oxml import FIXED_ZIP_TIME, Writer
 
-__all__ = ["DraftError", "Package", "parse_xml", "read_draft_bytes", "read_package", "with_parts", "write_package"]
+__all__ = ["DraftError", "Package", "parse_xml", "read_draft_bytes", "read_package", "rezip", "with_parts",
+           "write_package"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # the .docx file itself
 MAX_ENTRIES = 2000
@@ -151,6 +152,14 @@ def write_package(parts: Mapping[str, bytes | Writer]) -> bytes:
 
                 body(write)
     return out.getvalue()
+
+
+def rezip(data: bytes, streamed: Mapping[str, Writer]) -> bytes:
+    """The zip archive `data` (another library's, trusted: no limits) written again by
+    write_package, the entries named in `streamed` written by their writer instead of copied."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        parts = {info.filename: streamed.get(info.filename) or src.read(info) for info in src.infolist()}
+    return write_package(parts)
 
 
 # Fields of the ZIP format's headers (PKWARE's APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16).
