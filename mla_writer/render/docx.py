@@ -96,6 +96,7 @@ class _Story:
         self.sink = sink
         self.out: list[str] = []
         self.memo: dict[tuple, str] = {}
+        self.heads: dict[tuple, tuple[str, bool, bool, bool]] = {}
         self.text_width = _twips(int(PAGE_WIDTH - 2 * MARGIN))
 
     def emit(self, s: str) -> None:
@@ -185,15 +186,30 @@ class _Story:
 
     def write_block(self, block: Block, lang: str, where: str) -> None:
         """One block as a paragraph (or a table) in the current story."""
-        if block.kind == "table":
+        kind = block.kind
+        if kind == "table":
             self._table([block], [lang])
             return
-        if block.kind == "pagebreak":
+        if kind == "pagebreak":
             self.emit(wordml.PAGE_BREAK)
             return
+        # A long list has thousands of paragraphs of a few kinds: each kind's start is made once.
+        key = (kind, block.style, block.level, block.number, block.state, where, lang)
+        head = self.heads.get(key)
+        if head is None:
+            head = self.heads[key] = self._head(block, lang, where)
+        start, bold, italic, heading = head
+        self.out.append(start)
+        self._runs(block.runs, lang, bold=bold, italic=italic, heading=heading)
+        self.emit("</w:p>")
+
+    @staticmethod
+    def _head(block: Block, lang: str, where: str) -> tuple[str, bool, bool, bool]:
+        """A paragraph's start (its properties, and a list number or checkbox) and how its runs
+        are formatted: (start, bold, italic, heading)."""
         rtl = oxml.is_rtl(lang)
         style = docstyles.paragraph_style(where, lang)
-        runs, italic, bold, heading = block.runs, False, False, False
+        italic, bold, heading = False, False, False
         keep, before, ind, jc = False, 0, None, None
         prefix = ""
         if block.kind == "heading":
@@ -220,11 +236,8 @@ class _Story:
             jc = "end"
         elif block.style == "signature":
             before = SIGNATURE_SPACE
-        self.out.append(wordml.paragraph_start(style, rtl=rtl, keep_next=keep, before=before, ind=ind, jc=jc))
-        if prefix:
-            self.out.append(prefix)
-        self._runs(runs, lang, bold=bold, italic=italic, heading=heading)
-        self.emit("</w:p>")
+        start = wordml.paragraph_start(style, rtl=rtl, keep_next=keep, before=before, ind=ind, jc=jc)
+        return start + prefix, bold, italic, heading
 
     # ------------------------------------------------------------------ tables
     def _table(self, blocks: Sequence[Block], langs: Sequence[str]) -> None:
@@ -248,10 +261,14 @@ class _Story:
             for ci in range(len(row)):
                 out.append((head_start if head else cell_start)[ci])
                 lines: list[tuple[str, tuple[Run, ...]]] = []
-                per_lang = [_lines(rows[ri][ci] if ci < len(rows[ri]) else ()) for rows in rows_per_lang]
+                cells = [rows[ri][ci] if ci < len(rows[ri]) else () for rows in rows_per_lang]
+                if all(c == cells[0] for c in cells[1:]):  # the same in each language: a value
+                    lines = [(langs[0], line) for line in _lines(cells[0])]
+                    cells = []
+                per_lang = [_lines(c) for c in cells]
                 # Line by line: what both languages share (an address, a number) is shown once;
                 # what differs is shown in each language, first language first.
-                for k in range(max(len(x) for x in per_lang)):
+                for k in range(max((len(x) for x in per_lang), default=0)):
                     variants = [(lang, ls[k]) for lang, ls in zip(langs, per_lang, strict=True) if k < len(ls)]
                     first_runs = variants[0][1]
                     if len(variants) == 1 or all(v == first_runs or _plain(v) == _plain(first_runs)
