@@ -354,6 +354,7 @@ class _Writer:
         self.langs = list(languages)
         self.doc = Document()
         oxml.drop_thumbnail(self.doc)
+        oxml.drop_styles_with_effects(self.doc)
         docstyles.define(self.doc, self.langs)
         self.parts: list[Part] = []
 
