@@ -115,7 +115,9 @@ def write_entry(folder: str, name: str, payload: bytes) -> bool:
     if where is None or key is None:
         return False
     try:
-        write_file(where / name, MAGIC + _mac(key, folder, name, payload) + payload, force=True)
+        # Not flushed to the disk: an entry lost or cut short by a power cut fails verification
+        # and is rebuilt, and a first run writes a score of them.
+        write_file(where / name, MAGIC + _mac(key, folder, name, payload) + payload, force=True, durable=False)
     except WriteError:
         return False
     return True

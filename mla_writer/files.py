@@ -6,6 +6,7 @@ copies of examples, the schema) is written by :func:`write_file`, and by nothing
     write_file(path, data)                # a new file: refused if anything is at `path`
     write_file(path, data, force=True)    # replace what is at `path` (the user said --force)
     write_file(path, data, public=True)   # mode 0644, for files that hold no case data
+    write_file(path, data, durable=False) # not flushed to the disk: for what is rebuilt if lost
 
 What it guarantees:
 
@@ -13,6 +14,9 @@ What it guarantees:
   step is a rename or a link on one file system, never a copy), are flushed to the disk
   (fsync), and only then get the target's name; the folder is fsynced so the name survives a
   power cut. A crash, a full disk or Ctrl+C leaves the old file (or no file), never half of one.
+  ``durable=False`` leaves out the two flushes (a few milliseconds each) for cache entries: a
+  power cut may then lose one or leave it cut short, which its signature check catches (cache.py),
+  and it is rebuilt.
 - **No clobbering.** Without ``force`` the temporary file is hard-linked to the target name:
   ``link`` refuses any existing path, a dangling symbolic link included, in one atomic step, so
   a file that appears between a check and the write is never overwritten (no check-then-rename
@@ -108,7 +112,8 @@ def _folder(path: Path) -> Path:
     return path.parent if str(path.parent) else Path(".")
 
 
-def write_file(path: Path | str, data: bytes | str, *, force: bool = False, public: bool = False) -> Path:
+def write_file(path: Path | str, data: bytes | str, *, force: bool = False, public: bool = False,
+               durable: bool = True) -> Path:
     """Write `data` (str is written as UTF-8) to `path` as the module docstring says; return `path`.
 
     Raises :class:`OutputExists` when `path` exists and `force` is false, :class:`WriteError`
@@ -131,7 +136,8 @@ def write_file(path: Path | str, data: bytes | str, *, force: bool = False, publ
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view):]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if force:
@@ -147,7 +153,8 @@ def write_file(path: Path | str, data: bytes | str, *, force: bool = False, publ
                 os.unlink(tmp)
             except OSError:
                 pass
-    _fsync_dir(folder)
+    if durable:
+        _fsync_dir(folder)
     return path
 
 

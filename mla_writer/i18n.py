@@ -57,7 +57,15 @@ def _check(lang: str) -> str:
 
 def compile_po(po_path: Path) -> bytes:
     """The bytes of the .mo file for a .po file (fuzzy entries left out, as pybabel compile does)."""
-    # Only a checkout whose catalog changed since it was last compiled needs Babel's reader.
+    from .pocompile import compile_po_fast
+
+    try:
+        fast = compile_po_fast(po_path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        fast = None  # Babel's reader says what is wrong
+    if fast is not None:
+        return fast
+    # Only a catalog outside the usual layout needs Babel's reader (pocompile.py).
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import PoFileError, read_po
 
@@ -84,7 +92,7 @@ def translations(lang: str) -> NullTranslations:
                 raise CatalogError(f"{mo}: the compiled catalog is damaged ({e}); reinstall mla-writer") from None
             # a damaged compiled catalog beside its source: compile the source instead
     if po.is_file():
-        return _catalog(_compiled(po, lang))
+        return _compiled(po, lang)
     return NullTranslations()
 
 
@@ -99,22 +107,22 @@ def _catalog(mo: bytes) -> Translations:
         raise ValueError(f"not a compiled catalog: {e}") from None
 
 
-def _compiled(po: Path, lang: str) -> bytes:
-    """The .mo bytes for a checkout's .po, kept in the user's cache keyed by the .po's content.
-    An entry that does not verify (cache.read_entry) or does not read as a catalog is compiled
-    again: a damaged cache costs time, never a failure."""
+def _compiled(po: Path, lang: str) -> Translations:
+    """The catalog of a checkout's .po, its .mo bytes kept in the user's cache keyed by the .po's
+    content. An entry that does not verify (cache.read_entry) or does not read as a catalog is
+    compiled again: a damaged cache costs time, never a failure. The entry read is the catalog
+    returned (not read once to check it and again to use it)."""
     source = po.read_bytes()
     name = f"{lang}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
     cached = read_entry("catalogs", name)
     if cached is not None:
         try:
-            _catalog(cached)
-            return cached
+            return _catalog(cached)
         except ValueError:
             pass
     data = compile_po(po)
     write_entry("catalogs", name, data)
-    return data
+    return _catalog(data)
 
 
 @cache

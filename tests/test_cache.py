@@ -143,3 +143,18 @@ def test_a_damaged_shipped_catalog_beside_its_source_is_compiled_again(tmp_path,
             i18n.translations("fr")
     finally:
         i18n.translations.cache_clear()
+
+
+def test_an_entry_is_not_flushed_to_the_disk_but_the_key_and_other_files_are(cache_home, monkeypatch):
+    """A cache entry lost to a power cut is rebuilt, so writing one waits for no disk flush; the
+    signing key (losing it rebuilds every entry) and every other file are flushed."""
+    import os
+
+    cache.read_entry("f", "e")  # makes the key
+    synced = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    assert cache.write_entry("f", "e", b"payload")
+    assert synced == []
+    assert cache.read_entry("f", "e") == b"payload"
+    files.write_file(cache_home / "other", b"x")
+    assert len(synced) == 2  # the file, then its folder

@@ -212,7 +212,7 @@ WRITES = re.compile(
 
 # Writes that are not to a file: the document's body streamed into a zip entry of an archive held
 # in memory (io.BytesIO), which files.write_file then writes whole.
-IN_MEMORY = {("mla_writer/render/oxml.py", 'with dst.open(entry, "w") as f:')}
+IN_MEMORY = {("mla_writer/render/package.py", 'with z.open(info, "w") as f:')}
 
 
 def test_no_other_module_of_the_package_writes_a_file():

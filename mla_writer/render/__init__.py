@@ -30,7 +30,7 @@ from ..model.requests import Request
 from ..resources import resource_dir
 from .blocks import Block, MarkupError, pair_blocks, parse_blocks
 from .context import build_context, extension_context, review_context, shared_context
-from .docx import Part, build_docx
+from .docx import Part, build_docx, collector_paused
 from .embed import embed_case
 from .spreadsheet import annex_names
 
@@ -149,6 +149,13 @@ def render_bytes(case: Case, *, languages: Sequence[str], requests: Sequence[Req
     """One request document holding `requests` (default: all of the case's), as .docx bytes,
     carrying its case (embed.embed_case: with which requests it holds and whether final).
     `final` (default: the case's status) drops the DRAFT marking and the fingerprint."""
+    with collector_paused():  # the blocks of a long case too
+        return _render_bytes(case, languages=languages, requests=requests, templates=templates, today=today,
+                             final=final)
+
+
+def _render_bytes(case: Case, *, languages: Sequence[str], requests: Sequence[Request] | None,
+                  templates: Path | None, today: dt.date | None, final: bool | None) -> bytes:
     chosen = list(requests) if requests is not None else select_requests(case)
     final = is_final(case) if final is None else final
     parts = render_blocks(case, languages, templates, requests=chosen, final=final)

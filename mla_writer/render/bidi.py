@@ -56,6 +56,10 @@ def _kind(ch: str) -> str:
     return unicodedata.bidirectional(ch)
 
 
+# Where a right-to-left letter is in a text (the marks added here are not such letters).
+RTL_LETTER = _ANY_RTL
+
+
 def has_rtl_letters(text: str) -> bool:
     """True when the text holds right-to-left letters (the marks added here do not count)."""
     return _ANY_RTL.search(text) is not None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from lxml import etree
 
@@ -31,8 +31,10 @@ class MarkupError(ValueError):
     """The template produced markup outside the documented subset."""
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
+    """A stretch of text of one formatting. A tuple, not a dataclass: a long table's cells are
+    compared and looked up by their runs (docx.py), and a tuple hashes and compares in C."""
+
     text: str = ""
     bold: bool = False
     italic: bool = False

@@ -16,7 +16,9 @@ streamed into the package's document.xml without building an element per run.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from docx import Document
@@ -27,6 +29,7 @@ from lxml import etree
 
 from . import bidi, docstyles, oxml, wordml
 from .blocks import Block, Run
+from .package import write_package
 
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)  # A4
 MARGIN = Cm(2.0)
@@ -55,6 +58,8 @@ class Part:
 
 def _lines(runs: Sequence[Run]) -> list[tuple[Run, ...]]:
     """Split a cell's runs at its line breaks."""
+    if len(runs) == 1:  # most cells of a long table: one value
+        return [] if runs[0].brk else [tuple(runs)]
     out: list[list[Run]] = [[]]
     for r in runs:
         if r.brk:
@@ -72,6 +77,10 @@ _CHAR_STYLE = {(b, i, p): wordml.char_style(bold=b, italic=i, pending=p)
                for b in (False, True) for i in (False, True) for p in (False, True)}
 
 
+def _ltr_run(text: str, style: str | None) -> str:
+    return wordml.run(text, style, rtl=False)
+
+
 def _twips(emu: int) -> int:
     return round(emu / 635)
 
@@ -87,6 +96,7 @@ class _Story:
         self.sink = sink
         self.out: list[str] = []
         self.memo: dict[tuple, str] = {}
+        self.heads: dict[tuple, tuple[str, bool, bool, bool]] = {}
         self.text_width = _twips(int(PAGE_WIDTH - 2 * MARGIN))
 
     def emit(self, s: str) -> None:
@@ -119,13 +129,16 @@ class _Story:
     def _ltr_runs(out: list[str], runs: Sequence[Run], *, bold: bool, italic: bool, heading: bool) -> None:
         """Left to right: consecutive text of one style is one run (the block parser cuts text at
         every value and tag; Word needs a new run only where the formatting changes)."""
+        # The loop of a long document: names looked up once, and text without right-to-left
+        # letters (nearly all of it) is not handed to bidi at all.
+        run, rtl_letter, styles = _ltr_run, bidi.RTL_LETTER.search, _CHAR_STYLE
         text: list[str] = []
         current: str | None = None
         for r in runs:
             # Headings are bold by their style; bold again on the run would toggle it off.
-            style = _CHAR_STYLE[((r.bold or bold) and not heading, r.italic or italic, r.pending)]
+            style = styles[((r.bold or bold) and not heading, r.italic or italic, r.pending)]
             if text and (style != current or r.brk or r.field):
-                out.append(wordml.run("".join(text), current, rtl=False))
+                out.append(run("".join(text), current))
                 text = []
             current = style
             if r.brk:
@@ -133,13 +146,15 @@ class _Story:
             elif r.field:
                 out.append(wordml.field(r.field, style))
             elif r.text:
-                value = "".join(bidi.isolate_values(r.text, rtl=False, verbatim=r.verbatim))
+                value = r.text
+                if rtl_letter(value) is not None:
+                    value = "".join(bidi.isolate_values(value, rtl=False, verbatim=r.verbatim))
                 if "\r" in value or "\n" in value:
                     # Line breaks the user typed become Word line breaks inside one paragraph.
                     for i, line in enumerate(value.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
                         if i:
                             if text:
-                                out.append(wordml.run("".join(text), style, rtl=False))
+                                out.append(run("".join(text), style))
                                 text = []
                             out.append(wordml.line_break(style))
                         if line:
@@ -147,7 +162,7 @@ class _Story:
                 else:
                     text.append(value)
         if text:
-            out.append(wordml.run("".join(text), current, rtl=False))
+            out.append(run("".join(text), current))
 
     @staticmethod
     def _rtl_runs(out: list[str], runs: Sequence[Run], *, bold: bool, italic: bool, heading: bool) -> None:
@@ -171,15 +186,30 @@ class _Story:
 
     def write_block(self, block: Block, lang: str, where: str) -> None:
         """One block as a paragraph (or a table) in the current story."""
-        if block.kind == "table":
+        kind = block.kind
+        if kind == "table":
             self._table([block], [lang])
             return
-        if block.kind == "pagebreak":
+        if kind == "pagebreak":
             self.emit(wordml.PAGE_BREAK)
             return
+        # A long list has thousands of paragraphs of a few kinds: each kind's start is made once.
+        key = (kind, block.style, block.level, block.number, block.state, where, lang)
+        head = self.heads.get(key)
+        if head is None:
+            head = self.heads[key] = self._head(block, lang, where)
+        start, bold, italic, heading = head
+        self.out.append(start)
+        self._runs(block.runs, lang, bold=bold, italic=italic, heading=heading)
+        self.emit("</w:p>")
+
+    @staticmethod
+    def _head(block: Block, lang: str, where: str) -> tuple[str, bool, bool, bool]:
+        """A paragraph's start (its properties, and a list number or checkbox) and how its runs
+        are formatted: (start, bold, italic, heading)."""
         rtl = oxml.is_rtl(lang)
         style = docstyles.paragraph_style(where, lang)
-        runs, italic, bold, heading = block.runs, False, False, False
+        italic, bold, heading = False, False, False
         keep, before, ind, jc = False, 0, None, None
         prefix = ""
         if block.kind == "heading":
@@ -206,11 +236,8 @@ class _Story:
             jc = "end"
         elif block.style == "signature":
             before = SIGNATURE_SPACE
-        self.emit(wordml.paragraph_start(style, rtl=rtl, keep_next=keep, before=before, ind=ind, jc=jc))
-        if prefix:
-            self.emit(prefix)
-        self._runs(runs, lang, bold=bold, italic=italic, heading=heading)
-        self.emit("</w:p>")
+        start = wordml.paragraph_start(style, rtl=rtl, keep_next=keep, before=before, ind=ind, jc=jc)
+        return start + prefix, bold, italic, heading
 
     # ------------------------------------------------------------------ tables
     def _table(self, blocks: Sequence[Block], langs: Sequence[str]) -> None:
@@ -234,12 +261,18 @@ class _Story:
             for ci in range(len(row)):
                 out.append((head_start if head else cell_start)[ci])
                 lines: list[tuple[str, tuple[Run, ...]]] = []
-                per_lang = [_lines(rows[ri][ci] if ci < len(rows[ri]) else ()) for rows in rows_per_lang]
+                cells = [rows[ri][ci] if ci < len(rows[ri]) else () for rows in rows_per_lang]
+                if all(c == cells[0] for c in cells[1:]):  # the same in each language: a value
+                    lines = [(langs[0], line) for line in _lines(cells[0])]
+                    cells = []
+                per_lang = [_lines(c) for c in cells]
                 # Line by line: what both languages share (an address, a number) is shown once;
                 # what differs is shown in each language, first language first.
-                for k in range(max(len(x) for x in per_lang)):
+                for k in range(max((len(x) for x in per_lang), default=0)):
                     variants = [(lang, ls[k]) for lang, ls in zip(langs, per_lang, strict=True) if k < len(ls)]
-                    if len(variants) == 1 or all(_plain(v) == _plain(variants[0][1]) for _, v in variants[1:]):
+                    first_runs = variants[0][1]
+                    if len(variants) == 1 or all(v == first_runs or _plain(v) == _plain(first_runs)
+                                                 for _, v in variants[1:]):
                         lines.append(variants[0])
                     else:
                         lines.extend(variants)
@@ -261,12 +294,13 @@ class _Story:
         half = _twips((int(PAGE_WIDTH - 2 * MARGIN) - int(GUTTER)) // 2 + int(GUTTER) // 2)
         self.emit(wordml.table_start([half] * len(self.langs), borders=(False, False, borders), rtl=False))
         start = wordml.cell_start(half)
+        out = self.out
         for blocks in pairs:
-            self.emit(wordml.ROW_START)
+            out.append(wordml.ROW_START)
             for block, lang in zip(blocks, self.langs, strict=True):
-                self.emit(start)
+                out.append(start)
                 self.write_block(block, lang, where)  # a table in a cell ends with its spacer paragraph
-                self.emit("</w:tc>")
+                out.append("</w:tc>")
             self.emit("</w:tr>")
         self.emit("</w:tbl>")
         if spacer:
@@ -320,6 +354,7 @@ class _Writer:
         self.langs = list(languages)
         self.doc = Document()
         oxml.drop_thumbnail(self.doc)
+        oxml.drop_styles_with_effects(self.doc)
         docstyles.define(self.doc, self.langs)
         self.parts: list[Part] = []
 
@@ -359,16 +394,36 @@ class _Writer:
             el.addprevious(etree.Comment(f"{wordml.PART_MARK}{i}"))
         skeleton = etree.tostring(self.doc.element, encoding="UTF-8", standalone=True).decode("utf-8")
         pieces = wordml.split_marks(skeleton, len(ends))
-        return oxml.save_with_document(self.doc, lambda write: self._body(write, pieces))
+        body_name = self.doc.part.partname.membername
+        return write_package(oxml.package_parts(self.doc, {body_name: lambda write: self._body(write, pieces)}))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for a document's build, then as it was.
+
+    A build makes hundreds of thousands of tuples (blocks, runs, the memo of their XML) that all
+    live until it ends: each collection while they are made would scan them all again and free
+    none (a fifth of the time of a 5,000-identifier document). Whatever cycles the build leaves
+    are collected once it is resumed. The command line pauses it for a whole one-shot command
+    already; this is for every other caller (the wizard, a batch's workers, the benchmark)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def build_docx(parts: Sequence[Part], languages: Sequence[str], *, when: dt.datetime, title: str,
                subject: str) -> bytes:
     """The .docx bytes for the parts, in one or two languages."""
-    w = _Writer(languages)
-    for part in parts:
-        w.add_part(part)
-    return w.save(when=when, title=title, subject=subject)
+    with collector_paused():
+        w = _Writer(languages)
+        for part in parts:
+            w.add_part(part)
+        return w.save(when=when, title=title, subject=subject)
 
 
-__all__ = ["Part", "build_docx"]
+__all__ = ["Part", "build_docx", "collector_paused"]

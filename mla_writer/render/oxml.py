@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from copy import deepcopy
 from functools import cache
 
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn as _qn
@@ -41,6 +42,9 @@ CHECKBOX_FONT = "MS Gothic"
 CHECKED, UNCHECKED = "\u2612", "\u2610"
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+# Writes a part streamed into the package: handed a function taking its XML in str pieces.
+Writer = Callable[[Callable[[str], None]], None]
 
 
 def _child(parent, tag: str, *, first: bool = False):
@@ -358,6 +362,20 @@ def drop_thumbnail(document) -> None:
     drop_part(document, RT.THUMBNAIL)
 
 
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def drop_styles_with_effects(document) -> None:
+    """Remove python-docx's stylesWithEffects.xml: Word 2010's copy of the styles with their text
+    effects, which Word 2013 and later neither write nor need. The template's copy (430 KB) lacks
+    the styles docstyles.py defines, so a reader that preferred it would miss them; and
+    compressing it was a tenth of a short document's build."""
+    part = document.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            part.drop_rel(rid)
+
+
 def save_deterministic(document) -> bytes:
     """The document's .docx bytes: python-docx's own save, with every zip entry dated 1980-01-01
     and marked as made on MS-DOS (python-docx stamps each entry with the time of saving and the
@@ -369,38 +387,47 @@ def save_deterministic(document) -> bytes:
     return bytes(data)
 
 
-def save_with_document(document, write_body: Callable[[Callable[[str], None]], None]) -> bytes:
-    """The document's .docx bytes: every part as python-docx saves it except word/document.xml,
-    which `write_body` writes (handed a function taking str pieces), streamed into the archive."""
-    base = io.BytesIO()
-    document.save(base)
-    return rezip(base.getvalue(), {"word/document.xml": write_body})
+def package_parts(document, streamed: Mapping[str, Writer] | None = None) -> dict[str, bytes | Writer]:
+    """Every part of the document's package by zip entry name, in the order python-docx's own save
+    writes them and with the same content ([Content_Types].xml, the package relationships, then
+    each part followed by its relationships), not compressed: the package is then zipped once
+    (package.write_package). A part named in `streamed` is not serialized; its writer stands in
+    its place. Only python-docx's public package API is used (tests/render/test_oxml.py compares
+    the result with python-docx's save)."""
+    streamed = streamed or {}
+    pkg = document.part.package
+    parts = pkg.parts
+    for part in parts:
+        part.before_marshal()
+    out: dict[str, bytes | Writer] = {"[Content_Types].xml": _content_types(parts), "_rels/.rels": pkg.rels.xml}
+    for part in parts:
+        name = part.partname.membername
+        out[name] = streamed[name] if name in streamed else part.blob
+        if len(part.rels):
+            out[part.partname.rels_uri.membername] = part.rels.xml
+    return out
 
 
-def rezip(data: bytes, streamed: dict[str, Callable[[Callable[[str], None]], None]]) -> bytes:
-    """The zip archive `data` written again, the entries named in `streamed` written by their
-    function (handed a function taking str pieces) instead of copied. Entries keep their names
-    and order, dated FIXED_ZIP_TIME and marked as made on MS-DOS, owner-only, so that the bytes
-    depend on the content alone."""
-    import zipfile
+def _content_types(parts) -> bytes:
+    """[Content_Types].xml for `parts` as python-docx writes it: an extension's default where the
+    standard gives one for the part's type, an override per part otherwise, each sorted."""
+    from docx.opc.oxml import CT_Types, serialize_part_xml
+    from docx.opc.spec import default_content_types
 
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            entry.create_system = 0
-            if info.filename in streamed:
-                with dst.open(entry, "w") as f:
-
-                    def write(piece: str, f=f) -> None:
-                        f.write(piece.encode("utf-8"))
-
-                    streamed[info.filename](write)
-            else:
-                dst.writestr(entry, src.read(info))
-    return out.getvalue()
+    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    overrides = {}
+    for part in parts:
+        ext = part.partname.ext
+        if (ext.lower(), part.content_type) in default_content_types:
+            defaults[ext.lower()] = part.content_type
+        else:
+            overrides[part.partname] = part.content_type
+    types = CT_Types.new()
+    for ext in sorted(defaults):
+        types.add_default(ext, defaults[ext])
+    for partname in sorted(overrides):
+        types.add_override(partname, overrides[partname])
+    return serialize_part_xml(types)
 
 
 def fixed_zip_dates(data: bytes) -> bytes:

@@ -16,7 +16,8 @@ handed to python-docx, each with one line that says which (:class:`DraftError`):
   reaches the network.
 
 :func:`write_package` is the other way: parts -> zip bytes with fixed dates and system bytes, as
-``oxml.save_deterministic`` does for python-docx's own output.
+``oxml.save_deterministic`` does for python-docx's own output; the renderer writes every
+document through it, from python-docx's parts (oxml.package_parts).
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from .oxml import FIXED_ZIP_TIME
+from .oxml import FIXED_ZIP_TIME, Writer
 
-__all__ = ["DraftError", "Package", "parse_xml", "read_draft_bytes", "read_package", "with_parts", "write_package"]
+__all__ = ["DraftError", "Package", "parse_xml", "read_draft_bytes", "read_package", "rezip", "with_parts",
+           "write_package"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # the .docx file itself
 MAX_ENTRIES = 2000
@@ -128,9 +130,11 @@ def read_package(data: bytes) -> Package:
     return Package(parts)
 
 
-def write_package(parts: Mapping[str, bytes]) -> bytes:
-    """Zip bytes holding `parts` in the order given, compressed, with every entry dated
-    FIXED_ZIP_TIME and made on MS-DOS: the same parts give the same bytes on any machine."""
+def write_package(parts: Mapping[str, bytes | Writer]) -> bytes:
+    """Zip bytes holding `parts` in the order given, each compressed once, with every entry dated
+    FIXED_ZIP_TIME and made on MS-DOS: the same parts give the same bytes on any machine. A part
+    given as a writer (oxml.Writer) is streamed into its entry, so that a long document.xml is
+    never held whole beside its compressed form."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, body in parts.items():
@@ -138,9 +142,24 @@ def write_package(parts: Mapping[str, bytes]) -> bytes:
             info.create_system = 0
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0
-            z.writestr(info, body)
+            if isinstance(body, bytes):
+                z.writestr(info, body)
+                continue
+            with z.open(info, "w") as f:
+
+                def write(piece: str, f=f) -> None:
+                    f.write(piece.encode("utf-8"))
+
+                body(write)
     return out.getvalue()
 
+
+def rezip(data: bytes, streamed: Mapping[str, Writer]) -> bytes:
+    """The zip archive `data` (another library's, trusted: no limits) written again by
+    write_package, the entries named in `streamed` written by their writer instead of copied."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        parts = {info.filename: streamed.get(info.filename) or src.read(info) for info in src.infolist()}
+    return write_package(parts)
 
 
 # Fields of the ZIP format's headers (PKWARE's APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16).

@@ -142,7 +142,7 @@ def identifiers_xlsx(request: Any, languages: Sequence[str], *, drafting: str, w
     from openpyxl.utils import get_column_letter
     from openpyxl.writer.excel import ExcelWriter
 
-    from .oxml import rezip
+    from .package import rezip
 
     wb = Workbook(write_only=True)
     stamp = when.astimezone(dt.UTC).replace(tzinfo=None)

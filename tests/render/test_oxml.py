@@ -158,3 +158,25 @@ def test_fixed_dates_are_in_the_local_headers_too_and_the_archive_stays_sound():
             assert (time, date) == (0, 1 << 5 | 1)  # 00:00:00, 1980-01-01 in MS-DOS form
     with pytest.raises(ValueError, match="zip archive"):
         oxml._fix_zip_headers(bytearray(b"not a zip"))
+
+
+def test_package_parts_are_python_docx_own_parts_in_its_order():
+    """The renderer zips python-docx's parts itself (once, not python-docx's save and then again):
+    the same entries, in the same order, with the same bytes as python-docx's own save."""
+    from mla_writer.render.package import write_package
+
+    d = docx.Document()
+    d.add_paragraph("x")
+    oxml.drop_thumbnail(d)
+    oxml.fix_core_properties(d, when=dt.datetime(2026, 3, 20, tzinfo=dt.UTC), title="REF-1", subject="s")
+    buf = io.BytesIO()
+    d.save(buf)
+    parts = oxml.package_parts(d)
+    with zipfile.ZipFile(buf) as theirs:
+        assert list(parts) == theirs.namelist()
+        assert all(parts[n] == theirs.read(n) for n in theirs.namelist())
+    streamed = oxml.package_parts(d, {"word/document.xml": lambda write: write("<streamed/>")})
+    with zipfile.ZipFile(io.BytesIO(write_package(streamed))) as z:
+        assert z.namelist() == list(parts)
+        assert z.read("word/document.xml") == b"<streamed/>"
+        assert z.read("word/styles.xml") == parts["word/styles.xml"]

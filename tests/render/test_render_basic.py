@@ -35,3 +35,19 @@ def test_a_case_without_requests_gives_a_clear_error():
     case = make_case("preservation", requests=[])
     with pytest.raises(RenderError, match="no request"):
         render_bytes(case, languages=["en"])
+
+
+def test_the_document_carries_its_styles_once_without_the_templates_word_2010_copy():
+    """python-docx's template has a stylesWithEffects.xml (Word 2010) without the styles the
+    document defines; it is left out, and styles.xml holds them."""
+    import io
+    import zipfile
+
+    data = render_bytes(make_case("preservation"), languages=["en", "fr"])
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = z.namelist()
+        assert "word/stylesWithEffects.xml" not in names
+        assert b"stylesWithEffects" not in z.read("word/_rels/document.xml.rels")
+        assert b"stylesWithEffects" not in z.read("[Content_Types].xml")
+        assert b'w:styleId="MlaTextFr"' in z.read("word/styles.xml")
+    assert docx.Document(io.BytesIO(data)).paragraphs is not None  # python-docx opens it
