@@ -57,15 +57,7 @@ def _check(lang: str) -> str:
 
 def compile_po(po_path: Path) -> bytes:
     """The bytes of the .mo file for a .po file (fuzzy entries left out, as pybabel compile does)."""
-    from .pocompile import compile_po_fast
-
-    try:
-        fast = compile_po_fast(po_path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError):
-        fast = None  # Babel's reader says what is wrong
-    if fast is not None:
-        return fast
-    # Only a catalog outside the usual layout needs Babel's reader (pocompile.py).
+    # Only a checkout whose catalog changed since it was last compiled needs Babel's reader.
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import PoFileError, read_po
 

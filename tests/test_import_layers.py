@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mla_writer"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("mla_writer", "mla_writer.errors", "mla_writer.files", "mla_writer.cache")),
     ("model", ("mla_writer.model",)),
-    ("services", ("mla_writer.resources", "mla_writer.refdata", "mla_writer.labels", "mla_writer.i18n", "mla_writer.pocompile",
+    ("services", ("mla_writer.resources", "mla_writer.refdata", "mla_writer.labels", "mla_writer.i18n",
                   "mla_writer.asof", "mla_writer.store", "mla_writer.locks", "mla_writer.schema",
                   "mla_writer.deadlines", "mla_writer.identifier_import", "mla_writer.profiles",
                   "mla_writer.batch")),
