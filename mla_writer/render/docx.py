@@ -370,8 +370,8 @@ class _Writer:
 
     def add_part(self, part: Part) -> None:
         section = self._section(not self.parts)
-        _fill(section.header._element, _story_xml(self.langs, part.header))
-        _fill(section.footer._element, _story_xml(self.langs, part.footer))
+        _fill(oxml.story_element(section.header), _story_xml(self.langs, part.header))
+        _fill(oxml.story_element(section.footer), _story_xml(self.langs, part.footer))
         self.parts.append(part)
 
     def _body(self, write: Callable[[str], None], pieces: list[str]) -> None:

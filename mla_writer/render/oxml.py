@@ -4,6 +4,11 @@
 - the East Asian font slot (w:eastAsia) so Word and LibreOffice pick a CJK font for Chinese
 - PAGE / NUMPAGES fields, checkboxes (w14 content controls), cell shading and borders
 - fixed package metadata and zip timestamps, so the same case gives the same bytes
+
+This is the one module that reaches python-docx's element layer (``paragraph._p``, ``run._r``,
+``table._tbl``, ``cell._tc``, ``row._tr``, a header's ``_element``: the attributes python-docx's
+own documentation points to for what its API does not cover); tests/render/test_oxml.py guards
+that each is still there.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from copy import deepcopy
 from functools import cache
+from typing import Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -576,3 +582,8 @@ def _prototype_run(lang: str, bold: bool, italic: bool, size_pt: float | None, r
     if colour:
         Font(r).color.rgb = colour
     return r
+
+
+def story_element(story: Any) -> Any:
+    """The XML element of a section's header or footer, to fill with WordprocessingML."""
+    return story._element

@@ -180,3 +180,22 @@ def test_package_parts_are_python_docx_own_parts_in_its_order():
         assert z.namelist() == list(parts)
         assert z.read("word/document.xml") == b"<streamed/>"
         assert z.read("word/styles.xml") == parts["word/styles.xml"]
+
+
+def test_python_docx_still_has_the_element_layer_oxml_reaches():
+    """oxml.py is the one module reaching python-docx's element attributes: a python-docx that
+    renamed one fails here, not in a user's render."""
+    from docx import Document
+    from lxml import etree
+
+    from mla_writer.render.oxml import story_element
+
+    document = Document()
+    paragraph = document.add_paragraph()
+    run = paragraph.add_run("x")
+    table = document.add_table(rows=1, cols=1)
+    section = document.sections[0]
+    elements = [paragraph._p, run._r, table._tbl, table.rows[0]._tr, table.cell(0, 0)._tc,
+                story_element(section.header), story_element(section.footer)]
+    assert all(isinstance(e, etree._Element) for e in elements)
+    assert [etree.QName(e).localname for e in elements] == ["p", "r", "tbl", "tr", "tc", "hdr", "ftr"]
