@@ -5,6 +5,8 @@ Apart from the engine so that the engine, which every theme module imports, impo
 
 from __future__ import annotations
 
+import re
+
 from ..labels import N_
 from ..model import Case
 from .engine import REGISTRY, SEVERITY_ORDER, Context, Finding, Rule
@@ -28,6 +30,15 @@ def checklist_item_of(finding: Finding) -> str | None:
     return r.checklist if r is not None else None
 
 
+_NUMBER = re.compile(r"(\d+)")
+
+
+def path_order(path: str) -> tuple[object, ...]:
+    """A sort key that puts ``items[2]`` before ``items[10]``: the order of the case, not of the
+    characters (a request's 250 identifiers were listed 1, 10, 100, 101...)."""
+    return tuple(int(piece) if i % 2 else piece for i, piece in enumerate(_NUMBER.split(path)))
+
+
 def run_checks(case: Case, ctx: Context) -> list[Finding]:
     """Every finding for the case, each (code, path) once, errors first, then by path."""
     findings: list[Finding] = []
@@ -46,4 +57,4 @@ def run_checks(case: Case, ctx: Context) -> list[Finding]:
         if (f.code, f.path) not in seen:
             seen.add((f.code, f.path))
             unique.append(f)
-    return sorted(unique, key=lambda f: (SEVERITY_ORDER[f.severity], f.path, f.code))
+    return sorted(unique, key=lambda f: (SEVERITY_ORDER[f.severity], path_order(f.path), f.code))

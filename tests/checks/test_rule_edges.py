@@ -11,6 +11,7 @@ import pytest
 from mla_writer import cli
 from mla_writer.checks import Context, all_rules, run_checks
 from mla_writer.model import (
+    Case,
     DataItem,
     DateRange,
     FollowUp,
@@ -366,3 +367,17 @@ def test_rules_json_lists_every_new_rule_with_its_reference(capsys: pytest.Captu
         assert listed[code]["summary"] and listed[code]["fix"], code
     assert listed["DUAL-CRIMINALITY-MISSING"]["reference"].startswith("Budapest art. 25(5)")
     assert listed["PRES-PERIOD-SHORT"]["reference"] == "Budapest art. 29(7)"
+
+
+def test_findings_follow_the_case_order_of_list_entries():
+    """Item 2 before item 10: a request with many identifiers lists its findings in the order
+    of the case, as `check`, the wizard's review and the review sheet show them."""
+    from benchmarks.bigcase import make_case
+
+    data = make_case(12, 1)
+    for item in data["requests"][0]["items"]:
+        item["nexus"]["translations"] = {}
+    case = Case.model_validate(data)
+    paths = [f.path for f in run_checks(case, Context(today=dt.date(2026, 10, 1))) if f.code == "TEXT-NOT-TRANSLATED"]
+    numbers = [int(re.search(r"items\[(\d+)\]", p).group(1)) for p in paths if "items[" in p]
+    assert len(numbers) >= 12 and numbers == sorted(numbers), numbers
