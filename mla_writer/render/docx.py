@@ -96,6 +96,7 @@ class _Story:
         self.sink = sink
         self.out: list[str] = []
         self.memo: dict[tuple, str] = {}
+        self.rtl_langs = frozenset(lang for lang in self.langs if oxml.is_rtl(lang))
         self.heads: dict[tuple, tuple[str, bool, bool, bool]] = {}
         self.text_width = _twips(int(PAGE_WIDTH - 2 * MARGIN))
 
@@ -110,55 +111,60 @@ class _Story:
             self.out.clear()  # in place: the writers hold this list
 
     # ------------------------------------------------------------------ runs and paragraphs
-    def _runs(self, runs: tuple[Run, ...], lang: str, *, bold: bool = False, italic: bool = False,
-              heading: bool = False) -> None:
+    def _runs(self, runs: tuple[Run, ...], lang: str, bold: bool, italic: bool, heading: bool) -> None:
         # A long table repeats the same cell lines (a category, "IP address", a time zone): each
         # distinct line is turned into runs once per document.
+        if lang not in self.rtl_langs:
+            # Left to right is cheap enough that looking a line up would cost more than writing it.
+            self._ltr_runs(self.out, runs, bold, italic, heading)
+            return
         key = (runs, lang, bold, italic, heading)
         xml = self.memo.get(key)
         if xml is None:
             pieces: list[str] = []
-            if oxml.is_rtl(lang):
-                self._rtl_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
-            else:
-                self._ltr_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
+            self._rtl_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
             xml = self.memo[key] = "".join(pieces)
         self.out.append(xml)
 
     @staticmethod
-    def _ltr_runs(out: list[str], runs: Sequence[Run], *, bold: bool, italic: bool, heading: bool) -> None:
+    def _ltr_runs(out: list[str], runs: Sequence[Run], bold: bool, italic: bool, heading: bool) -> None:
         """Left to right: consecutive text of one style is one run (the block parser cuts text at
         every value and tag; Word needs a new run only where the formatting changes)."""
-        # The loop of a long document: names looked up once, and text without right-to-left
-        # letters (nearly all of it) is not handed to bidi at all.
-        run, rtl_letter, styles = _ltr_run, bidi.RTL_LETTER.search, _CHAR_STYLE
+        # The loop of a long document: a line without right-to-left letters or typed line breaks
+        # (nearly all of them) is checked once as a whole, not run by run.
+        line = "".join([r[0] for r in runs])
+        plain = not ("\n" in line or "\r" in line or (not line.isascii() and bidi.RTL_LETTER.search(line)))
+        run, styles = _ltr_run, _CHAR_STYLE
         text: list[str] = []
         current: str | None = None
-        for r in runs:
+        for value, r_bold, r_italic, verbatim, pending, fld, brk in runs:  # Run's fields, unpacked
             # Headings are bold by their style; bold again on the run would toggle it off.
-            style = styles[((r.bold or bold) and not heading, r.italic or italic, r.pending)]
-            if text and (style != current or r.brk or r.field):
+            style = styles[((r_bold or bold) and not heading, r_italic or italic, pending)]
+            if text and (style != current or brk or fld):
                 out.append(run("".join(text), current))
                 text = []
             current = style
-            if r.brk:
+            if brk:
                 out.append(wordml.line_break(style))
-            elif r.field:
-                out.append(wordml.field(r.field, style))
-            elif r.text:
-                value = r.text
-                if rtl_letter(value) is not None:
-                    value = "".join(bidi.isolate_values(value, rtl=False, verbatim=r.verbatim))
+            elif fld:
+                out.append(wordml.field(fld, style))
+            elif not value:
+                continue
+            elif plain:
+                text.append(value)
+            else:
+                if bidi.RTL_LETTER.search(value) is not None:
+                    value = "".join(bidi.isolate_values(value, rtl=False, verbatim=verbatim))
                 if "\r" in value or "\n" in value:
                     # Line breaks the user typed become Word line breaks inside one paragraph.
-                    for i, line in enumerate(value.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+                    for i, part in enumerate(value.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
                         if i:
                             if text:
                                 out.append(run("".join(text), style))
                                 text = []
                             out.append(wordml.line_break(style))
-                        if line:
-                            text.append(line)
+                        if part:
+                            text.append(part)
                 else:
                     text.append(value)
         if text:
@@ -200,7 +206,7 @@ class _Story:
             head = self.heads[key] = self._head(block, lang, where)
         start, bold, italic, heading = head
         self.out.append(start)
-        self._runs(block.runs, lang, bold=bold, italic=italic, heading=heading)
+        self._runs(block.runs, lang, bold, italic, heading)
         self.emit("</w:p>")
 
     @staticmethod
@@ -254,34 +260,46 @@ class _Story:
         head_start = [wordml.cell_start(w, HEADER_FILL) for w in widths]
         starts = {lang: wordml.paragraph_start(docstyles.paragraph_style(CELL, lang), rtl=oxml.is_rtl(lang))
                   for lang in langs}
-        rows_per_lang = [block.rows for block in blocks]
+        if len(blocks) > 2:
+            raise ValueError("a table holds one or two languages")
+        runs = self._runs
+        lang0 = langs[0]
+        empty = starts[lang0] + "</w:p>"
+        other = blocks[1].rows if len(blocks) == 2 else None
+        lang1 = langs[-1]
         for ri, row in enumerate(first.rows):
             head = ri < first.header_rows
             out.append(wordml.ROW_HEADER_START if head else wordml.ROW_START)
-            for ci in range(len(row)):
+            row1 = other[ri] if other is not None else row
+            for ci, cell in enumerate(row):
                 out.append((head_start if head else cell_start)[ci])
-                lines: list[tuple[str, tuple[Run, ...]]] = []
-                cells = [rows[ri][ci] if ci < len(rows[ri]) else () for rows in rows_per_lang]
-                if all(c == cells[0] for c in cells[1:]):  # the same in each language: a value
-                    lines = [(langs[0], line) for line in _lines(cells[0])]
-                    cells = []
-                per_lang = [_lines(c) for c in cells]
+                cell1 = row1[ci] if ci < len(row1) else ()
+                if cell == cell1:  # the same in each language (or one language): a value
+                    lines0 = _lines(cell)
+                    if not lines0:
+                        out.append(empty)
+                    for line in lines0:
+                        out.append(starts[lang0])
+                        runs(line, lang0, head, False, False)
+                        out.append("</w:p>")
+                    out.append("</w:tc>")
+                    continue
                 # Line by line: what both languages share (an address, a number) is shown once;
                 # what differs is shown in each language, first language first.
-                for k in range(max((len(x) for x in per_lang), default=0)):
-                    variants = [(lang, ls[k]) for lang, ls in zip(langs, per_lang, strict=True) if k < len(ls)]
-                    first_runs = variants[0][1]
-                    if len(variants) == 1 or all(v == first_runs or _plain(v) == _plain(first_runs)
-                                                 for _, v in variants[1:]):
-                        lines.append(variants[0])
-                    else:
-                        lines.extend(variants)
-                if not lines:
-                    out.append(starts[langs[0]] + "</w:p>")
-                for lang, runs in lines:
-                    out.append(starts[lang])
-                    self._runs(runs, lang, bold=head)
-                    out.append("</w:p>")
+                lines0, lines1 = _lines(cell), _lines(cell1)
+                if not lines0 and not lines1:
+                    out.append(empty)
+                for k in range(max(len(lines0), len(lines1))):
+                    a = lines0[k] if k < len(lines0) else None
+                    b = lines1[k] if k < len(lines1) else None
+                    if a is not None:
+                        out.append(starts[lang0])
+                        runs(a, lang0, head, False, False)
+                        out.append("</w:p>")
+                    if b is not None and (a is None or not (a == b or (len(a) == len(b) and _plain(a) == _plain(b)))):
+                        out.append(starts[lang1])
+                        runs(b, lang1, head, False, False)
+                        out.append("</w:p>")
                 out.append("</w:tc>")
             out.append("</w:tr>")
             if len(out) >= self.FLUSH_AT:
