@@ -262,50 +262,66 @@ class _Story:
                   for lang in langs}
         if len(blocks) > 2:
             raise ValueError("a table holds one or two languages")
-        runs = self._runs
         lang0 = langs[0]
-        empty = starts[lang0] + "</w:p>"
         other = blocks[1].rows if len(blocks) == 2 else None
         lang1 = langs[-1]
+        # A column often repeats the cell above it (a category, a date, a time zone): its markup
+        # is then the one just written. Comparing with the cell above costs next to nothing.
+        above: dict[int, tuple[tuple[Run, ...], tuple[Run, ...], bool, str]] = {}
         for ri, row in enumerate(first.rows):
             head = ri < first.header_rows
             out.append(wordml.ROW_HEADER_START if head else wordml.ROW_START)
             row1 = other[ri] if other is not None else row
             for ci, cell in enumerate(row):
-                out.append((head_start if head else cell_start)[ci])
                 cell1 = row1[ci] if ci < len(row1) else ()
-                if cell == cell1:  # the same in each language (or one language): a value
-                    lines0 = _lines(cell)
-                    if not lines0:
-                        out.append(empty)
-                    for line in lines0:
-                        out.append(starts[lang0])
-                        runs(line, lang0, head, False, False)
-                        out.append("</w:p>")
-                    out.append("</w:tc>")
+                seen = above.get(ci)
+                if seen is not None and seen[0] == cell and seen[1] == cell1 and seen[2] == head:
+                    out.append(seen[3])
                     continue
-                # Line by line: what both languages share (an address, a number) is shown once;
-                # what differs is shown in each language, first language first.
-                lines0, lines1 = _lines(cell), _lines(cell1)
-                if not lines0 and not lines1:
-                    out.append(empty)
-                for k in range(max(len(lines0), len(lines1))):
-                    a = lines0[k] if k < len(lines0) else None
-                    b = lines1[k] if k < len(lines1) else None
-                    if a is not None:
-                        out.append(starts[lang0])
-                        runs(a, lang0, head, False, False)
-                        out.append("</w:p>")
-                    if b is not None and (a is None or not (a == b or (len(a) == len(b) and _plain(a) == _plain(b)))):
-                        out.append(starts[lang1])
-                        runs(b, lang1, head, False, False)
-                        out.append("</w:p>")
-                out.append("</w:tc>")
+                mark = len(out)
+                self._cell(cell, cell1, head, (head_start if head else cell_start)[ci], starts, lang0, lang1)
+                xml = "".join(out[mark:])
+                del out[mark:]
+                out.append(xml)
+                above[ci] = (cell, cell1, head, xml)
             out.append("</w:tr>")
             if len(out) >= self.FLUSH_AT:
                 self.flush()
         out.append("</w:tbl>")
         out.append(wordml.SPACER)
+
+    def _cell(self, cell: tuple[Run, ...], cell1: tuple[Run, ...], head: bool, start: str, starts: dict[str, str],
+              lang0: str, lang1: str) -> None:
+        """One table cell: `cell` in `lang0`, and `cell1` in `lang1` where it differs."""
+        out, runs = self.out, self._runs
+        out.append(start)
+        if cell == cell1:  # the same in each language (or one language): a value
+            lines0 = _lines(cell)
+            if not lines0:
+                out.append(starts[lang0] + "</w:p>")
+            for line in lines0:
+                out.append(starts[lang0])
+                runs(line, lang0, head, False, False)
+                out.append("</w:p>")
+            out.append("</w:tc>")
+            return
+        # Line by line: what both languages share (an address, a number) is shown once;
+        # what differs is shown in each language, first language first.
+        lines0, lines1 = _lines(cell), _lines(cell1)
+        if not lines0 and not lines1:
+            out.append(starts[lang0] + "</w:p>")
+        for k in range(max(len(lines0), len(lines1))):
+            a = lines0[k] if k < len(lines0) else None
+            b = lines1[k] if k < len(lines1) else None
+            if a is not None:
+                out.append(starts[lang0])
+                runs(a, lang0, head, False, False)
+                out.append("</w:p>")
+            if b is not None and (a is None or not (a == b or (len(a) == len(b) and _plain(a) == _plain(b)))):
+                out.append(starts[lang1])
+                runs(b, lang1, head, False, False)
+                out.append("</w:p>")
+        out.append("</w:tc>")
 
     def _columns(self, pairs: Sequence[Sequence[Block]], where: str, *, borders: bool, spacer: bool) -> None:
         """Side-by-side rows: block i of language A left, of language B right."""
