@@ -199,19 +199,22 @@ class _Story:
         if kind == "pagebreak":
             self.emit(wordml.PAGE_BREAK)
             return
-        # A long list has thousands of paragraphs of a few kinds: each kind's start is made once.
-        key = (kind, block.style, block.level, block.number, block.state, where, lang)
+        # A long list has thousands of paragraphs of a few kinds: each kind's start is made once,
+        # and only a list item's number is written for each.
+        key = (kind, block.style, block.level, block.state, where, lang)
         head = self.heads.get(key)
         if head is None:
             head = self.heads[key] = self._head(block, lang, where)
         start, bold, italic, heading = head
         self.out.append(start)
+        if kind == "numbered" or kind == "item":
+            self.out.append(_ltr_run(block.number + "\t", None))
         self._runs(block.runs, lang, bold, italic, heading)
         self.emit("</w:p>")
 
     @staticmethod
     def _head(block: Block, lang: str, where: str) -> tuple[str, bool, bool, bool]:
-        """A paragraph's start (its properties, and a list number or checkbox) and how its runs
+        """A paragraph's start (its properties, and a checkbox) and how its runs
         are formatted: (start, bold, italic, heading)."""
         rtl = oxml.is_rtl(lang)
         style = docstyles.paragraph_style(where, lang)
@@ -221,8 +224,7 @@ class _Story:
         if block.kind == "heading":
             style, heading = docstyles.heading_style(block.level, lang), True
         elif block.kind in ("numbered", "item"):
-            ind = (INDENT if block.kind == "numbered" else 2 * INDENT, 0, INDENT)
-            prefix = wordml.run(block.number + "\t", None, rtl=False)
+            ind = (INDENT if block.kind == "numbered" else 2 * INDENT, 0, INDENT)  # the number: write_block
         elif block.kind == "check":
             ind = (INDENT, 0, INDENT)
             prefix = wordml.checkbox(block.state == "yes") + wordml.run("\t", None, rtl=False)
