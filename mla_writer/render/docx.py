@@ -77,10 +77,6 @@ _CHAR_STYLE = {(b, i, p): wordml.char_style(bold=b, italic=i, pending=p)
                for b in (False, True) for i in (False, True) for p in (False, True)}
 
 
-def _ltr_run(text: str, style: str | None) -> str:
-    return wordml.run(text, style, rtl=False)
-
-
 def _twips(emu: int) -> int:
     return round(emu / 635)
 
@@ -96,7 +92,9 @@ class _Story:
         self.sink = sink
         self.out: list[str] = []
         self.memo: dict[tuple, str] = {}
-        self.rtl_langs = frozenset(lang for lang in self.langs if oxml.is_rtl(lang))
+        # Writes a line's runs, by language: (out, runs, bold, italic, heading).
+        self.line: dict[str, Callable[[list[str], tuple[Run, ...], bool, bool, bool], None]] = {
+            lang: self._rtl_line if oxml.is_rtl(lang) else self._ltr_runs for lang in self.langs}
         self.heads: dict[tuple, tuple[str, bool, bool, bool]] = {}
         self.text_width = _twips(int(PAGE_WIDTH - 2 * MARGIN))
 
@@ -111,20 +109,17 @@ class _Story:
             self.out.clear()  # in place: the writers hold this list
 
     # ------------------------------------------------------------------ runs and paragraphs
-    def _runs(self, runs: tuple[Run, ...], lang: str, bold: bool, italic: bool, heading: bool) -> None:
+    def _rtl_line(self, out: list[str], runs: tuple[Run, ...], bold: bool, italic: bool, heading: bool) -> None:
         # A long table repeats the same cell lines (a category, "IP address", a time zone): each
-        # distinct line is turned into runs once per document.
-        if lang not in self.rtl_langs:
-            # Left to right is cheap enough that looking a line up would cost more than writing it.
-            self._ltr_runs(self.out, runs, bold, italic, heading)
-            return
-        key = (runs, lang, bold, italic, heading)
+        # distinct right-to-left line is turned into runs once per document. (Left to right is
+        # cheap enough that looking a line up would cost more than writing it.)
+        key = (runs, bold, italic, heading)
         xml = self.memo.get(key)
         if xml is None:
             pieces: list[str] = []
             self._rtl_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
             xml = self.memo[key] = "".join(pieces)
-        self.out.append(xml)
+        out.append(xml)
 
     @staticmethod
     def _ltr_runs(out: list[str], runs: Sequence[Run], bold: bool, italic: bool, heading: bool) -> None:
@@ -134,7 +129,7 @@ class _Story:
         # (nearly all of them) is checked once as a whole, not run by run.
         line = "".join([r[0] for r in runs])
         plain = not ("\n" in line or "\r" in line or (not line.isascii() and bidi.RTL_LETTER.search(line)))
-        run, styles = _ltr_run, _CHAR_STYLE
+        run, styles = wordml.run, _CHAR_STYLE
         text: list[str] = []
         current: str | None = None
         for value, r_bold, r_italic, verbatim, pending, fld, brk in runs:  # Run's fields, unpacked
@@ -208,8 +203,8 @@ class _Story:
         start, bold, italic, heading = head
         self.out.append(start)
         if kind == "numbered" or kind == "item":
-            self.out.append(_ltr_run(block.number + "\t", None))
-        self._runs(block.runs, lang, bold, italic, heading)
+            self.out.append(wordml.run(block.number + "\t", None))
+        self.line[lang](self.out, block.runs, bold, italic, heading)
         self.emit("</w:p>")
 
     @staticmethod
@@ -295,7 +290,7 @@ class _Story:
     def _cell(self, cell: tuple[Run, ...], cell1: tuple[Run, ...], head: bool, start: str, starts: dict[str, str],
               lang0: str, lang1: str) -> None:
         """One table cell: `cell` in `lang0`, and `cell1` in `lang1` where it differs."""
-        out, runs = self.out, self._runs
+        out, line0, line1 = self.out, self.line[lang0], self.line[lang1]
         out.append(start)
         if cell == cell1:  # the same in each language (or one language): a value
             lines0 = _lines(cell)
@@ -303,7 +298,7 @@ class _Story:
                 out.append(starts[lang0] + "</w:p>")
             for line in lines0:
                 out.append(starts[lang0])
-                runs(line, lang0, head, False, False)
+                line0(out, line, head, False, False)
                 out.append("</w:p>")
             out.append("</w:tc>")
             return
@@ -317,11 +312,11 @@ class _Story:
             b = lines1[k] if k < len(lines1) else None
             if a is not None:
                 out.append(starts[lang0])
-                runs(a, lang0, head, False, False)
+                line0(out, a, head, False, False)
                 out.append("</w:p>")
             if b is not None and (a is None or not (a == b or (len(a) == len(b) and _plain(a) == _plain(b)))):
                 out.append(starts[lang1])
-                runs(b, lang1, head, False, False)
+                line1(out, b, head, False, False)
                 out.append("</w:p>")
         out.append("</w:tc>")
 

@@ -51,8 +51,9 @@ def _t(stretch: str) -> str:
     return f"<w:t>{stretch}</w:t>"
 
 
-def run(text: str, style: str | None, *, rtl: bool) -> str:
-    """A run holding `text` (not empty, no line breaks): a w:t per stretch, a w:tab per tab."""
+def run(text: str, style: str | None, rtl: bool = False) -> str:
+    """A run holding `text` (not empty, no line breaks): a w:t per stretch, a w:tab per tab;
+    `rtl` marks it as right-to-left script."""
     if "\t" in text:
         body = "<w:tab/>".join(_t(s) if s else "" for s in text.split("\t"))
         return f"<w:r>{_rpr(style, rtl)}{body}</w:r>"
