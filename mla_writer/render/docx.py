@@ -77,10 +77,6 @@ _CHAR_STYLE = {(b, i, p): wordml.char_style(bold=b, italic=i, pending=p)
                for b in (False, True) for i in (False, True) for p in (False, True)}
 
 
-def _ltr_run(text: str, style: str | None) -> str:
-    return wordml.run(text, style, rtl=False)
-
-
 def _twips(emu: int) -> int:
     return round(emu / 635)
 
@@ -96,6 +92,9 @@ class _Story:
         self.sink = sink
         self.out: list[str] = []
         self.memo: dict[tuple, str] = {}
+        # Writes a line's runs, by language: (out, runs, bold, italic, heading).
+        self.line: dict[str, Callable[[list[str], tuple[Run, ...], bool, bool, bool], None]] = {
+            lang: self._rtl_line if oxml.is_rtl(lang) else self._ltr_runs for lang in self.langs}
         self.heads: dict[tuple, tuple[str, bool, bool, bool]] = {}
         self.text_width = _twips(int(PAGE_WIDTH - 2 * MARGIN))
 
@@ -110,55 +109,57 @@ class _Story:
             self.out.clear()  # in place: the writers hold this list
 
     # ------------------------------------------------------------------ runs and paragraphs
-    def _runs(self, runs: tuple[Run, ...], lang: str, *, bold: bool = False, italic: bool = False,
-              heading: bool = False) -> None:
+    def _rtl_line(self, out: list[str], runs: tuple[Run, ...], bold: bool, italic: bool, heading: bool) -> None:
         # A long table repeats the same cell lines (a category, "IP address", a time zone): each
-        # distinct line is turned into runs once per document.
-        key = (runs, lang, bold, italic, heading)
+        # distinct right-to-left line is turned into runs once per document. (Left to right is
+        # cheap enough that looking a line up would cost more than writing it.)
+        key = (runs, bold, italic, heading)
         xml = self.memo.get(key)
         if xml is None:
             pieces: list[str] = []
-            if oxml.is_rtl(lang):
-                self._rtl_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
-            else:
-                self._ltr_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
+            self._rtl_runs(pieces, runs, bold=bold, italic=italic, heading=heading)
             xml = self.memo[key] = "".join(pieces)
-        self.out.append(xml)
+        out.append(xml)
 
     @staticmethod
-    def _ltr_runs(out: list[str], runs: Sequence[Run], *, bold: bool, italic: bool, heading: bool) -> None:
+    def _ltr_runs(out: list[str], runs: Sequence[Run], bold: bool, italic: bool, heading: bool) -> None:
         """Left to right: consecutive text of one style is one run (the block parser cuts text at
         every value and tag; Word needs a new run only where the formatting changes)."""
-        # The loop of a long document: names looked up once, and text without right-to-left
-        # letters (nearly all of it) is not handed to bidi at all.
-        run, rtl_letter, styles = _ltr_run, bidi.RTL_LETTER.search, _CHAR_STYLE
+        # The loop of a long document: a line without right-to-left letters or typed line breaks
+        # (nearly all of them) is checked once as a whole, not run by run.
+        line = "".join([r[0] for r in runs])
+        plain = not ("\n" in line or "\r" in line or (not line.isascii() and bidi.RTL_LETTER.search(line)))
+        run, styles = wordml.run, _CHAR_STYLE
         text: list[str] = []
         current: str | None = None
-        for r in runs:
+        for value, r_bold, r_italic, verbatim, pending, fld, brk in runs:  # Run's fields, unpacked
             # Headings are bold by their style; bold again on the run would toggle it off.
-            style = styles[((r.bold or bold) and not heading, r.italic or italic, r.pending)]
-            if text and (style != current or r.brk or r.field):
+            style = styles[((r_bold or bold) and not heading, r_italic or italic, pending)]
+            if text and (style != current or brk or fld):
                 out.append(run("".join(text), current))
                 text = []
             current = style
-            if r.brk:
+            if brk:
                 out.append(wordml.line_break(style))
-            elif r.field:
-                out.append(wordml.field(r.field, style))
-            elif r.text:
-                value = r.text
-                if rtl_letter(value) is not None:
-                    value = "".join(bidi.isolate_values(value, rtl=False, verbatim=r.verbatim))
+            elif fld:
+                out.append(wordml.field(fld, style))
+            elif not value:
+                continue
+            elif plain:
+                text.append(value)
+            else:
+                if bidi.RTL_LETTER.search(value) is not None:
+                    value = "".join(bidi.isolate_values(value, rtl=False, verbatim=verbatim))
                 if "\r" in value or "\n" in value:
                     # Line breaks the user typed become Word line breaks inside one paragraph.
-                    for i, line in enumerate(value.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+                    for i, part in enumerate(value.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
                         if i:
                             if text:
                                 out.append(run("".join(text), style))
                                 text = []
                             out.append(wordml.line_break(style))
-                        if line:
-                            text.append(line)
+                        if part:
+                            text.append(part)
                 else:
                     text.append(value)
         if text:
@@ -193,19 +194,22 @@ class _Story:
         if kind == "pagebreak":
             self.emit(wordml.PAGE_BREAK)
             return
-        # A long list has thousands of paragraphs of a few kinds: each kind's start is made once.
-        key = (kind, block.style, block.level, block.number, block.state, where, lang)
+        # A long list has thousands of paragraphs of a few kinds: each kind's start is made once,
+        # and only a list item's number is written for each.
+        key = (kind, block.style, block.level, block.state, where, lang)
         head = self.heads.get(key)
         if head is None:
             head = self.heads[key] = self._head(block, lang, where)
         start, bold, italic, heading = head
         self.out.append(start)
-        self._runs(block.runs, lang, bold=bold, italic=italic, heading=heading)
+        if kind == "numbered" or kind == "item":
+            self.out.append(wordml.run(block.number + "\t", None))
+        self.line[lang](self.out, block.runs, bold, italic, heading)
         self.emit("</w:p>")
 
     @staticmethod
     def _head(block: Block, lang: str, where: str) -> tuple[str, bool, bool, bool]:
-        """A paragraph's start (its properties, and a list number or checkbox) and how its runs
+        """A paragraph's start (its properties, and a checkbox) and how its runs
         are formatted: (start, bold, italic, heading)."""
         rtl = oxml.is_rtl(lang)
         style = docstyles.paragraph_style(where, lang)
@@ -215,8 +219,7 @@ class _Story:
         if block.kind == "heading":
             style, heading = docstyles.heading_style(block.level, lang), True
         elif block.kind in ("numbered", "item"):
-            ind = (INDENT if block.kind == "numbered" else 2 * INDENT, 0, INDENT)
-            prefix = wordml.run(block.number + "\t", None, rtl=False)
+            ind = (INDENT if block.kind == "numbered" else 2 * INDENT, 0, INDENT)  # the number: write_block
         elif block.kind == "check":
             ind = (INDENT, 0, INDENT)
             prefix = wordml.checkbox(block.state == "yes") + wordml.run("\t", None, rtl=False)
@@ -254,40 +257,68 @@ class _Story:
         head_start = [wordml.cell_start(w, HEADER_FILL) for w in widths]
         starts = {lang: wordml.paragraph_start(docstyles.paragraph_style(CELL, lang), rtl=oxml.is_rtl(lang))
                   for lang in langs}
-        rows_per_lang = [block.rows for block in blocks]
+        if len(blocks) > 2:
+            raise ValueError("a table holds one or two languages")
+        lang0 = langs[0]
+        other = blocks[1].rows if len(blocks) == 2 else None
+        lang1 = langs[-1]
+        # A column often repeats the cell above it (a category, a date, a time zone): its markup
+        # is then the one just written. Comparing with the cell above costs next to nothing.
+        above: dict[int, tuple[tuple[Run, ...], tuple[Run, ...], bool, str]] = {}
         for ri, row in enumerate(first.rows):
             head = ri < first.header_rows
             out.append(wordml.ROW_HEADER_START if head else wordml.ROW_START)
-            for ci in range(len(row)):
-                out.append((head_start if head else cell_start)[ci])
-                lines: list[tuple[str, tuple[Run, ...]]] = []
-                cells = [rows[ri][ci] if ci < len(rows[ri]) else () for rows in rows_per_lang]
-                if all(c == cells[0] for c in cells[1:]):  # the same in each language: a value
-                    lines = [(langs[0], line) for line in _lines(cells[0])]
-                    cells = []
-                per_lang = [_lines(c) for c in cells]
-                # Line by line: what both languages share (an address, a number) is shown once;
-                # what differs is shown in each language, first language first.
-                for k in range(max((len(x) for x in per_lang), default=0)):
-                    variants = [(lang, ls[k]) for lang, ls in zip(langs, per_lang, strict=True) if k < len(ls)]
-                    first_runs = variants[0][1]
-                    if len(variants) == 1 or all(v == first_runs or _plain(v) == _plain(first_runs)
-                                                 for _, v in variants[1:]):
-                        lines.append(variants[0])
-                    else:
-                        lines.extend(variants)
-                if not lines:
-                    out.append(starts[langs[0]] + "</w:p>")
-                for lang, runs in lines:
-                    out.append(starts[lang])
-                    self._runs(runs, lang, bold=head)
-                    out.append("</w:p>")
-                out.append("</w:tc>")
+            row1 = other[ri] if other is not None else row
+            for ci, cell in enumerate(row):
+                cell1 = row1[ci] if ci < len(row1) else ()
+                seen = above.get(ci)
+                if seen is not None and seen[0] == cell and seen[1] == cell1 and seen[2] == head:
+                    out.append(seen[3])
+                    continue
+                mark = len(out)
+                self._cell(cell, cell1, head, (head_start if head else cell_start)[ci], starts, lang0, lang1)
+                xml = "".join(out[mark:])
+                del out[mark:]
+                out.append(xml)
+                above[ci] = (cell, cell1, head, xml)
             out.append("</w:tr>")
             if len(out) >= self.FLUSH_AT:
                 self.flush()
         out.append("</w:tbl>")
         out.append(wordml.SPACER)
+
+    def _cell(self, cell: tuple[Run, ...], cell1: tuple[Run, ...], head: bool, start: str, starts: dict[str, str],
+              lang0: str, lang1: str) -> None:
+        """One table cell: `cell` in `lang0`, and `cell1` in `lang1` where it differs."""
+        out, line0, line1 = self.out, self.line[lang0], self.line[lang1]
+        out.append(start)
+        if cell == cell1:  # the same in each language (or one language): a value
+            lines0 = _lines(cell)
+            if not lines0:
+                out.append(starts[lang0] + "</w:p>")
+            for line in lines0:
+                out.append(starts[lang0])
+                line0(out, line, head, False, False)
+                out.append("</w:p>")
+            out.append("</w:tc>")
+            return
+        # Line by line: what both languages share (an address, a number) is shown once;
+        # what differs is shown in each language, first language first.
+        lines0, lines1 = _lines(cell), _lines(cell1)
+        if not lines0 and not lines1:
+            out.append(starts[lang0] + "</w:p>")
+        for k in range(max(len(lines0), len(lines1))):
+            a = lines0[k] if k < len(lines0) else None
+            b = lines1[k] if k < len(lines1) else None
+            if a is not None:
+                out.append(starts[lang0])
+                line0(out, a, head, False, False)
+                out.append("</w:p>")
+            if b is not None and (a is None or not (a == b or (len(a) == len(b) and _plain(a) == _plain(b)))):
+                out.append(starts[lang1])
+                line1(out, b, head, False, False)
+                out.append("</w:p>")
+        out.append("</w:tc>")
 
     def _columns(self, pairs: Sequence[Sequence[Block]], where: str, *, borders: bool, spacer: bool) -> None:
         """Side-by-side rows: block i of language A left, of language B right."""

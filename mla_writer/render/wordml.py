@@ -51,13 +51,18 @@ def _t(stretch: str) -> str:
     return f"<w:t>{stretch}</w:t>"
 
 
-def run(text: str, style: str | None, *, rtl: bool) -> str:
-    """A run holding `text` (not empty, no line breaks): a w:t per stretch, a w:tab per tab."""
+def run(text: str, style: str | None, rtl: bool = False) -> str:
+    """A run holding `text` (not empty, no line breaks): a w:t per stretch, a w:tab per tab;
+    `rtl` marks it as right-to-left script."""
     if "\t" in text:
         body = "<w:tab/>".join(_t(s) if s else "" for s in text.split("\t"))
-    else:
-        body = _t(text)
-    return f"<w:r>{_rpr(style, rtl)}{body}</w:r>"
+        return f"<w:r>{_rpr(style, rtl)}{body}</w:r>"
+    # _t inline: this is called once for nearly every line of a long document.
+    if "&" in text or "<" in text or ">" in text:
+        text = text.translate(_ESCAPE)
+    if text[0].isspace() or text[-1].isspace():
+        return f'<w:r>{_rpr(style, rtl)}<w:t xml:space="preserve">{text}</w:t></w:r>'
+    return f"<w:r>{_rpr(style, rtl)}<w:t>{text}</w:t></w:r>"
 
 
 @cache
