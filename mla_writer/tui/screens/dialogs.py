@@ -92,13 +92,15 @@ class PathQuestion(ModalScreen[ResultT]):
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
 
-    def typed_path(self) -> Path | None:
-        """The path typed, or None (and the user told to give one)."""
+    def checked_path(self, check: Callable[[Path], str | None]) -> Path | None:
+        """The path typed, resolved, once `check` finds no problem with it; else None, and the
+        user told why (no path, or check's problem)."""
         text = self.query_one("#path", Input).value.strip()
-        if not text:
-            self.say(_("Give a file name."))
+        problem = check(Path(text).expanduser()) if text else _("Give a file name.")
+        if problem:
+            self.say(problem)
             return None
-        return Path(text).expanduser()
+        return Path(text).expanduser().resolve()
 
     def say(self, problem: str) -> None:
         """Show why the path will not do, keeping the dialog open."""
@@ -129,14 +131,8 @@ class PathDialog(PathQuestion["Path | None"]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
-        path = self.typed_path()
-        if path is None:
-            return
-        problem = self.check(path)
-        if problem:
-            self.say(problem)
-            return
-        self.dismiss(path.resolve())
+        if (path := self.checked_path(self.check)) is not None:
+            self.dismiss(path)
 
 
 class StartDialog(PathQuestion["tuple[str, Path] | None"]):
@@ -173,11 +169,5 @@ class StartDialog(PathQuestion["tuple[str, Path] | None"]):
         self._choose("draft")
 
     def _choose(self, how: str) -> None:
-        path = self.typed_path()
-        if path is None:
-            return
-        problem = self.checks[how](path)
-        if problem:
-            self.say(problem)
-            return
-        self.dismiss((how, path.resolve()))
+        if (path := self.checked_path(self.checks[how])) is not None:
+            self.dismiss((how, path))
