@@ -96,6 +96,7 @@ def _table(r: dict) -> str:
             f"(median of pairwise ratios, {d[a]['runs']} runs)")
 
     ab("Whole process: render vs floor", r.get("whole_process_render", {}), "render", "floor")
+    ab("  the case model alone vs floor", r.get("whole_process_render", {}).get("model_alone", {}), "model", "floor")
     cw = r.get("cold_warm", {})
     if cw:
         add(f"{'Whole process: cold cache vs warm':<46} {cw['cold_median_s']:>8.4f} s vs {cw['warm_median_s']:.4f} s  "

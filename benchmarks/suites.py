@@ -24,6 +24,7 @@ MAIN_EXAMPLE = EXAMPLES / "bec-preservation.json"
 TODAY = dt.date(2026, 4, 1)  # a fixed clock, as the tests use
 FLOOR_SCRIPT = Path(floor.__file__).resolve()
 RAW_SCRIPT = Path(rawxml.__file__).resolve()
+MODEL_ALONE_SCRIPT = Path(__file__).resolve().with_name("model_alone.py")
 
 
 def cli_command() -> list[str]:
@@ -126,8 +127,14 @@ def whole_process_render(runs: int) -> dict:
         b = [PY, str(FLOOR_SCRIPT), str(text), str(out_b)]
         ra, rb, ratios = alternate(a, b, runs)
         sizes = {"render_bytes": out_a.stat().st_size, "floor_bytes": out_b.stat().st_size}
+        # What the goal has to work with: the pydantic model validating the case, nothing else.
+        model = [PY, str(MODEL_ALONE_SCRIPT), str(MAIN_EXAMPLE)]
+        subprocess.run(model, check=True, capture_output=True, timeout=120)  # a failed start is not a time
+        rm, rf, model_ratios = alternate(model, b, runs)
     return {"case": MAIN_EXAMPLE.name, "render": ra.as_dict(), "floor": rb.as_dict(),
-            "ratio_median": round(statistics.median(ratios), 2), **sizes}
+            "ratio_median": round(statistics.median(ratios), 2), **sizes,
+            "model_alone": {"model": rm.as_dict(), "floor": rf.as_dict(),
+                            "ratio_median": round(statistics.median(model_ratios), 2)}}
 
 
 def batch_examples(runs: int) -> dict:

@@ -59,7 +59,9 @@ def test_goals_and_table_from_results():
                                 {"kind": "content", "example": "y", "languages": "en", "strings": 9,
                                  "floor_s": 0.1, "error": "RenderError: no"}],
         "whole_process_render": {"render": {"median_s": 0.3, "runs": 3}, "floor": {"median_s": 0.2, "runs": 3},
-                                 "ratio_median": 1.5},
+                                 "ratio_median": 1.5,
+                                 "model_alone": {"model": {"median_s": 0.26, "runs": 3},
+                                                 "floor": {"median_s": 0.2, "runs": 3}, "ratio_median": 1.3}},
         "cli_start": {"version": {"median_s": 0.02, "runs": 3}, "bare_python": {"median_s": 0.01, "runs": 3},
                       "ratio_median": 6.0},
         "wizard_first_screen": {"skipped": "no tui"},
@@ -74,6 +76,8 @@ def test_goals_and_table_from_results():
     table = bench._table(results)
     assert "FAIL  whole-process" in table and "n/a   document builder in process / raw-XML limit, 1,000 identifiers in the table" in table and "FAIL  mla-writer --version" in table and "ERROR" in table
     assert "FAIL  register of 1,000 cases, whole process: 12.5s (goal <= 10.0s)" in table
+    # The render goal's budget, shown beside it: the case model alone against the same floor.
+    assert "the case model alone vs floor 0.2600 s vs 0.2000 s = 1.30x" in " ".join(table.split())
 
 
 def test_register_folder_generator_makes_cases_the_register_reads(tmp_path, capsys):
@@ -122,3 +126,21 @@ def test_the_floor_writes_into_memory_when_given_a_buffer(tmp_path, monkeypatch)
     buf = io.BytesIO()
     floor.write_floor([{"p": "text"}, {"table": [["a", "b"]]}], buf)
     assert buf.getvalue()[:2] == b"PK" and list(tmp_path.iterdir()) == []
+
+
+def test_the_model_alone_validates_the_example_and_nothing_else(tmp_path):
+    """The render goal's yardstick (benchmarks/model_alone.py) must really validate the case: a
+    broken file makes it fail, and it never loads the renderer or python-docx."""
+    script = ROOT / "benchmarks" / "model_alone.py"
+    ok = subprocess.run([sys.executable, str(script), str(EXAMPLE)], capture_output=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr[-500:]
+    loaded = subprocess.run([sys.executable, "-c", "import runpy, sys; sys.argv = sys.argv[1:]\n"
+                             "try:\n runpy.run_path(sys.argv[0], run_name='__main__')\nexcept SystemExit: pass\n"
+                             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'jinja2', 'babel')"
+                             " or m.startswith('mla_writer.render')))", str(script), str(EXAMPLE)],
+                            capture_output=True, text=True, timeout=60)
+    assert loaded.stdout.strip() == "[]", loaded.stdout + loaded.stderr[-500:]
+    broken = tmp_path / "broken.json"
+    broken.write_text(EXAMPLE.read_text("utf-8").replace('"requests"', '"requestz"', 1), "utf-8")
+    bad = subprocess.run([sys.executable, str(script), str(broken)], capture_output=True, timeout=60)
+    assert bad.returncode != 0
