@@ -30,6 +30,7 @@ from lxml import etree
 from . import bidi, docstyles, oxml, wordml
 from .blocks import Block, Run
 from .package import write_package
+from .word_template import TEMPLATE
 
 PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)  # A4
 MARGIN = Cm(2.0)
@@ -383,7 +384,7 @@ def _fill(hdr_ftr, xml: str) -> None:
 class _Writer:
     def __init__(self, languages: Sequence[str]) -> None:
         self.langs = list(languages)
-        self.doc = Document()
+        self.doc = Document(str(TEMPLATE))
         oxml.drop_thumbnail(self.doc)
         oxml.drop_styles_with_effects(self.doc)
         docstyles.define(self.doc, self.langs)
