@@ -73,8 +73,12 @@ def compile_po(po_path: Path) -> bytes:
 
 @cache
 def translations(lang: str) -> NullTranslations:
-    """The catalog for a language (cached). English falls back to the source strings."""
-    folder = locales_dir() / _check(lang) / "LC_MESSAGES"
+    """The catalog for a language (cached). English is the source language: its catalog gives
+    every string back as it is (tests/render/test_catalogs.py checks it does), so it is not
+    read, which on a checkout's first run also spares compiling it."""
+    if _check(lang) == SOURCE_LANGUAGE:
+        return NullTranslations()
+    folder = locales_dir() / lang / "LC_MESSAGES"
     po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         try:

@@ -45,6 +45,17 @@ def test_catalog_has_no_untranslated_or_fuzzy_entry(lang):
     assert not bad, f"{lang}: {len(bad)} untranslated or fuzzy entries, e.g. {bad[:3]}"
 
 
+def test_the_english_catalog_gives_every_source_string_back():
+    """English documents and screens use the source strings without reading en.po
+    (i18n.translations): a wording changed only in en.po would never be seen, so it must be
+    changed in the source (the template or the code) instead."""
+    catalog = _catalog(i18n.SOURCE_LANGUAGE)
+    changed = [m.id for m in catalog if m.id and m.string != m.id]
+    assert not changed, f"en.po rewords {len(changed)} source strings, e.g. {changed[:3]}: change the source instead"
+    assert catalog.plural_expr == "(n != 1)"  # gettext's own rule, used without a catalog
+    assert i18n.translations("en").ngettext("%(n)s item", "%(n)s items", 2) == "%(n)s items"
+
+
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_catalog_holds_every_source_string(lang):
     catalog = _catalog(lang)
