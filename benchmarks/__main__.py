@@ -96,7 +96,11 @@ def _table(r: dict) -> str:
             f"(median of pairwise ratios, {d[a]['runs']} runs)")
 
     ab("Whole process: render vs floor", r.get("whole_process_render", {}), "render", "floor")
-    ab("  the case model alone vs floor", r.get("whole_process_render", {}).get("model_alone", {}), "model", "floor")
+    model_alone = r.get("whole_process_render", {}).get("model_alone", {})
+    if "error" in model_alone:
+        add(f"{'  the case model alone vs floor':<46} ERROR {model_alone['error'][:80]}")
+    else:
+        ab("  the case model alone vs floor", model_alone, "model", "floor")
     cw = r.get("cold_warm", {})
     if cw:
         add(f"{'Whole process: cold cache vs warm':<46} {cw['cold_median_s']:>8.4f} s vs {cw['warm_median_s']:.4f} s  "

@@ -4,14 +4,14 @@ styles a request uses.
 python-docx's template defines 164 styles in a 430 KB styles.xml (every table look Word 2010
 offered); a request uses a handful and defines its own (docstyles.py). Parsing, writing again
 and compressing the rest was a tenth of the build of a 1,000-identifier document and made every
-document 20 KB larger once compressed. The trimmed template keeps the default styles, Normal,
-the three headings docstyles.py bases its headings on, Header and Footer, Table Grid, the list
-styles the template's numbering.xml names, and every style those are based on, linked to or
-followed by. Word adds any other built-in style when a reader uses it.
+document about 10 KB larger once compressed. The trimmed template keeps the default styles,
+Normal, the three headings docstyles.py bases its headings on, the list styles the template's
+numbering.xml names, Header, Footer and Table Grid (see KEPT_STYLES), and every style those are
+based on, linked to or followed by. Word adds any other built-in style when a reader uses it.
 
 ``word-template.docx`` beside this module is made by ``scripts/word-template.py`` from the
-installed python-docx's template (MIT licence, Copyright (c) 2013 Steve Canny); a test
-checks it is still what that command makes.
+installed python-docx's template (MIT licence, Copyright (c) 2013 Steve Canny: its notice is
+shipped beside it as ``word-template.LICENSE``); a test checks it is still what that script makes.
 """
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ from lxml import etree
 TEMPLATE = Path(__file__).resolve().with_name("word-template.docx")
 STYLES_PART = "word/styles.xml"
 NUMBERING_PART = "word/numbering.xml"
-# Style ids kept besides the defaults and what they lead to (basedOn, link, next).
+# Style ids kept besides the defaults and what they lead to (basedOn, link, next). Normal and the
+# headings are what docstyles.py sets and bases its own styles on. Header and Footer are named by
+# the header and footer parts python-docx adds (before their content is replaced), and a
+# reviewer who adds a header or a table in Word finds them and Table Grid as Word defines them.
 KEPT_STYLES = ("Normal", "Heading1", "Heading2", "Heading3", "Header", "Footer", "TableGrid")
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
+from babel.support import NullTranslations
 
 from mla_writer import i18n
 
@@ -53,7 +54,8 @@ def test_the_english_catalog_gives_every_source_string_back():
     changed = [m.id for m in catalog if m.id and m.string != m.id]
     assert not changed, f"en.po rewords {len(changed)} source strings, e.g. {changed[:3]}: change the source instead"
     assert catalog.plural_expr == "(n != 1)"  # gettext's own rule, used without a catalog
-    assert i18n.translations("en").ngettext("%(n)s item", "%(n)s items", 2) == "%(n)s items"
+    # en.po is not read at all: the source strings are returned as they are.
+    assert type(i18n.translations("en")) is NullTranslations
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)

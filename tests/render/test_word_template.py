@@ -28,6 +28,11 @@ def test_the_shipped_template_is_what_its_command_makes():
     assert not changed, f"{changed}: run scripts/word-template.py and review the change"
 
 
+def test_python_docx_licence_travels_with_the_template():
+    notice = TEMPLATE.with_suffix(".LICENSE").read_text("utf-8")
+    assert "Copyright (c) 2013 Steve Canny" in notice and "Permission is hereby granted" in notice
+
+
 def test_only_the_styles_are_trimmed():
     source, shipped = _parts(source_template()), _parts(TEMPLATE.read_bytes())
     assert list(source) == list(shipped)
