@@ -23,6 +23,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from .oxml import qn
+
 TEMPLATE = Path(__file__).resolve().with_name("word-template.docx")
 STYLES_PART = "word/styles.xml"
 NUMBERING_PART = "word/numbering.xml"
@@ -31,13 +33,6 @@ NUMBERING_PART = "word/numbering.xml"
 # the header and footer parts python-docx adds (before their content is replaced), and a
 # reviewer who adds a header or a table in Word finds them and Table Grid as Word defines them.
 KEPT_STYLES = ("Normal", "Heading1", "Heading2", "Heading3", "Header", "Footer", "TableGrid")
-
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def _w(tag: str) -> str:
-    return f"{{{_W}}}{tag}"
-
 
 def source_template() -> bytes:
     """python-docx's own default template, as installed."""
@@ -49,8 +44,8 @@ def source_template() -> bytes:
 def kept_style_ids(styles: etree._Element, numbering: bytes) -> set[str]:
     """The ids of the styles to keep: KEPT_STYLES, the default styles, those the numbering names,
     and every style these lead to."""
-    by_id = {s.get(_w("styleId")): s for s in styles.iter(_w("style"))}
-    keep = {sid for sid, s in by_id.items() if s.get(_w("default")) == "1"}
+    by_id = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
+    keep = {sid for sid, s in by_id.items() if s.get(qn("w:default")) == "1"}
     keep |= set(KEPT_STYLES)
     keep |= set(re.findall(r'w:pStyle w:val="([^"]+)"', numbering.decode("utf-8")))
     todo = list(keep)
@@ -59,8 +54,8 @@ def kept_style_ids(styles: etree._Element, numbering: bytes) -> set[str]:
         if style is None:
             continue
         for tag in ("basedOn", "link", "next"):
-            for ref in style.iter(_w(tag)):
-                value = ref.get(_w("val"))
+            for ref in style.iter(qn(f"w:{tag}")):
+                value = ref.get(qn("w:val"))
                 if value and value not in keep:
                     keep.add(value)
                     todo.append(value)
@@ -75,8 +70,8 @@ def trimmed(source: bytes) -> bytes:
         parts = {info.filename: z.read(info) for info in infos}
     styles = etree.fromstring(parts[STYLES_PART])
     keep = kept_style_ids(styles, parts[NUMBERING_PART])
-    for style in list(styles.iter(_w("style"))):
-        if style.get(_w("styleId")) not in keep:
+    for style in list(styles.iter(qn("w:style"))):
+        if style.get(qn("w:styleId")) not in keep:
             styles.remove(style)
     parts[STYLES_PART] = etree.tostring(styles, encoding="UTF-8", standalone=True)
     out = io.BytesIO()
